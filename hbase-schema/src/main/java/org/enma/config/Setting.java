@@ -1,0 +1,52 @@
+package org.enma.config;
+
+import java.util.Locale;
+
+/**
+ * Every ENMA setting, with its property key (in {@code enma.properties}), its environment variable
+ * ({@code ENMA_} + key upper-cased, dots as underscores), its command-line flag ({@code --} + key, dots as dashes) and
+ * its default.
+ */
+public enum Setting {
+    HBASE_QUORUM("hbase.quorum", "", "ZooKeeper quorum of an HBase cluster (host1,host2,...); empty: the embedded stack"),
+    HBASE_PORT("hbase.port", "2181", "ZooKeeper client port of that cluster"),
+    NAMESPACE("namespace", "", "HBase namespace of the ENMA tables; empty: HBase's default namespace"),
+    HBASE_COMPRESSION("hbase.compression", "GZ", "compression of new tables' families (HBase algorithm name: NONE, GZ, SNAPPY, LZ4, ZSTD, ...)"),
+    MONGO_URI("mongo.uri", "", "MongoDB connection string; empty: the embedded stack"),
+    MONGO_DATABASE("mongo.database", "enma", "MongoDB database of the results"),
+    SPARK_MASTER("spark.master", "local[*]", "Spark master URL"),
+    TIMEZONE("timezone", "UTC", "time zone of local dates and hours (and of timestamps uploaded without offset)"),
+    DATA("data", "./enma-data", "data directory of the embedded stack"),
+    STACK_ZK_PORT("stack.zk.port", "2181", "ZooKeeper port of the embedded stack (on 127.0.0.1)"),
+    STACK_MONGO_PORT("stack.mongo.port", "27017", "MongoDB-protocol port of the embedded stack (on 127.0.0.1)");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String envVariable() {
+        return "ENMA_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    public String flag() {
+        return "--" + key.replace('.', '-');
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+}

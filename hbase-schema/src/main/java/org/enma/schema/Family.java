@@ -1,0 +1,39 @@
+package org.enma.schema;
+
+import java.nio.charset.StandardCharsets;
+
+/** The column families of the data model. */
+public enum Family {
+    /** Measures (consumption, weather) and tariff slots. */
+    M("m"),
+    INFO("info"),
+    ADDRESS("address"),
+    PROFILE("profile"),
+    RESULTS("results");
+
+    private final String name;
+    private final byte[] bytes;
+
+    Family(String name) {
+        this.name = name;
+        this.bytes = name.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    public static Family of(String name) {
+        for (Family f : values()) {
+            if (f.name.equals(name)) {
+                return f;
+            }
+        }
+        throw new EnmaException("\"" + name + "\" is not an ENMA column family (m, info, address, profile, results)");
+    }
+}

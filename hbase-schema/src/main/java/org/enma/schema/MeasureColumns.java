@@ -1,0 +1,40 @@
+package org.enma.schema;
+
+import java.util.List;
+
+/** Qualifiers of family {@code m} in consumption tables (residential, tou, tertiary) and weather tables. */
+public final class MeasureColumns {
+    /** Instant consumption of the interval ending at the key's timestamp (weather: the measured value). */
+    public static final String V = "v";
+    /** Cumulative reading (meter index). */
+    public static final String VA = "va";
+    /** {@code 1} when the platform derived {@code v}, {@code 0} when it was uploaded. */
+    public static final String CALC = "calc";
+    public static final String TIME_SLOT_NAME = "timeSlotName";
+    public static final String ENERGY_COST = "energyCost";
+    public static final String FLAT_RATE = "flatRate";
+    public static final String PERIOD_KEY = "periodKey";
+
+    /** The tariff-slot fields a measure carries, in the order DATA-MODEL.md lists them. */
+    public static final List<String> TARIFF_SLOT = List.of(TIME_SLOT_NAME, ENERGY_COST, FLAT_RATE, PERIOD_KEY);
+
+    private MeasureColumns() {
+    }
+
+    /** Instant consumption in tariff period {@code n} (1-based): {@code p1}, {@code p2}, ... */
+    public static String period(int n) {
+        return "p" + requirePeriod(n);
+    }
+
+    /** Cumulative reading of tariff period {@code n}: {@code p1a}, {@code p2a}, ... */
+    public static String cumulativePeriod(int n) {
+        return "p" + requirePeriod(n) + "a";
+    }
+
+    private static int requirePeriod(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("tariff periods are numbered from 1, got " + n);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,35 @@
+package org.enma.schema;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Key of an analytics result: {@code <month>~<companyId>~<contractId>~<setupId>}. It is both the HBase row key of
+ * the {@code otnnn} mirror and the MongoDB {@code _id}, so a rerun overwrites instead of duplicating.
+ */
+public record ResultKey(Month month, CompanyId company, String contractId, SetupId setupId) {
+    private static final List<String> PARTS = List.of("month", "companyId", "contractId", "setupId");
+
+    public ResultKey {
+        Identifier.require("contractId", contractId);
+    }
+
+    public byte[] encode() {
+        return KeyParts.join(month, company, contractId, setupId);
+    }
+
+    /** The key prefix of one company's results for one month: {@code <month>~<companyId>~}. */
+    public static byte[] prefix(Month month, CompanyId company) {
+        return KeyParts.join(month, company, "");
+    }
+
+    public static ResultKey decode(byte[] key) {
+        String[] p = KeyParts.split(key, "result", PARTS);
+        return new ResultKey(Month.parse(p[0]), CompanyId.of(p[1]), p[2], SetupId.of(p[3]));
+    }
+
+    @Override
+    public String toString() {
+        return new String(encode(), StandardCharsets.UTF_8);
+    }
+}

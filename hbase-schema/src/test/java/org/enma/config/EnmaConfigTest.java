@@ -1,0 +1,101 @@
+package org.enma.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.hbase.io.compress.Compression;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnmaConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaults() {
+        EnmaConfig config = EnmaConfig.defaults();
+        assertThat(config.hbaseQuorum()).isEmpty();
+        assertThat(config.mongoUri()).isEmpty();
+        assertThat(config.hbasePort()).isEqualTo(2181);
+        assertThat(config.tableNames().namespace()).isEmpty();
+        assertThat(config.compression()).isEqualTo(Compression.Algorithm.GZ);
+        assertThat(config.mongoDatabase()).isEqualTo("enma");
+        assertThat(config.sparkMaster()).isEqualTo("local[*]");
+        assertThat(config.timezone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(config.dataDir()).isEqualTo(Path.of("enma-data").toAbsolutePath());
+        assertThat(config.stackZkPort()).isEqualTo(2181);
+        assertThat(config.stackMongoPort()).isEqualTo(27017);
+    }
+
+    @Test
+    void flagsOverrideEnvironmentWhichOverridesTheFileWhichOverridesDefaults() throws IOException {
+        Path file = dir.resolve("enma.properties");
+        Files.writeString(file, "timezone=Europe/Madrid\nnamespace=fromfile\nmongo.database=fromfile\n");
+        Map<String, String> env = Map.of("ENMA_NAMESPACE", "fromenv", "ENMA_MONGO_DATABASE", "fromenv",
+                "PATH", "/usr/bin");
+        EnmaConfig config = EnmaConfig.load(Map.of(Setting.MONGO_DATABASE, "fromflag"), env, Optional.of(file));
+        assertThat(config.timezone()).isEqualTo(ZoneId.of("Europe/Madrid"));
+        assertThat(config.tableNames().namespace()).isEqualTo("fromenv");
+        assertThat(config.mongoDatabase()).isEqualTo("fromflag");
+        assertThat(config.sparkMaster()).isEqualTo("local[*]");
+        assertThat(config.sourceOf(Setting.TIMEZONE)).isEqualTo(file + " (timezone)");
+        assertThat(config.sourceOf(Setting.NAMESPACE)).isEqualTo("environment variable ENMA_NAMESPACE");
+        assertThat(config.sourceOf(Setting.MONGO_DATABASE)).isEqualTo("flag --mongo-database");
+    }
+
+    @Test
+    void invalidValuesNameTheSettingAndWhereTheyCameFrom() {
+        assertThatThrownBy(() -> EnmaConfig.load(Map.of(), Map.of("ENMA_TIMEZONE", "Europe/Madird"), Optional.empty()))
+                .hasMessageStartingWith("setting timezone = \"Europe/Madird\" (from environment variable ENMA_TIMEZONE)"
+                        + " is invalid");
+        assertThatThrownBy(() -> EnmaConfig.load(Map.of(Setting.HBASE_PORT, "21810000"), Map.of(), Optional.empty()))
+                .hasMessage("setting hbase.port = \"21810000\" (from flag --hbase-port) is not a TCP port (1..65535)");
+        assertThatThrownBy(() -> EnmaConfig.load(Map.of(Setting.HBASE_COMPRESSION, "rar"), Map.of(),
+                Optional.empty())).hasMessageContaining("is invalid: use one of [").hasMessageContaining("GZ");
+    }
+
+    @Test
+    void unknownKeysInTheFileAreRefused() throws IOException {
+        Path file = dir.resolve("enma.properties");
+        Files.writeString(file, "mongo.url=mongodb://x\n");
+        assertThatThrownBy(() -> EnmaConfig.load(Map.of(), Map.of(), Optional.of(file)))
+                .hasMessageContaining("unknown setting \"mongo.url\"")
+                .hasMessageContaining("mongo.uri");
+    }
+
+    @Test
+    void namesOfVariablesAndFlags() {
+        assertThat(Setting.HBASE_QUORUM.envVariable()).isEqualTo("ENMA_HBASE_QUORUM");
+        assertThat(Setting.STACK_ZK_PORT.flag()).isEqualTo("--stack-zk-port");
+        assertThat(EnmaConfig.of(Map.of("spark.master", "spark://h:7077")).sparkMaster()).isEqualTo("spark://h:7077");
+    }
+
+    @Test
+    void locatorFindsNoStackWhereNoneRuns() {
+        EnmaConfig config = EnmaConfig.defaults().with(Setting.DATA, dir.toString());
+        StackLocator locator = new StackLocator(dir.resolve("home"));
+        assertThat(locator.running(config)).isEmpty();
+        assertThatThrownBy(() -> Endpoints.resolve(config, locator))
+                .hasMessageStartingWith("no ENMA stack is running (looked in " + dir + ")");
+    }
+
+    @Test
+    void locatorIgnoresTheStateOfADeadProcess() {
+        EnmaConfig config = EnmaConfig.defaults().with(Setting.DATA, dir.toString());
+        new StackState(Long.MAX_VALUE - 1, dir, 2181, 27017, StackState.Phase.RUNNING, "").write();
+        assertThat(new StackLocator(dir.resolve("home")).running(config)).isEmpty();
+    }
+
+    @Test
+    void aClusterNeedsNoStack() {
+        EnmaConfig config = EnmaConfig.of(Map.of("hbase.quorum", "zk1,zk2", "mongo.uri", "mongodb://db:27017"));
+        Endpoints endpoints = Endpoints.resolve(config, new StackLocator(dir));
+        assertThat(endpoints).isEqualTo(new Endpoints("zk1,zk2", 2181, "mongodb://db:27017", "enma"));
+    }
+}

@@ -1,0 +1,65 @@
+package org.enma.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MeasureKeyTest {
+
+    @Test
+    void sourceExampleFollowsTheFormulaNotTheMisprintedKey() {
+        // DATA-MODEL.md: (1505210023 / 100) % 100 = 15052100 % 100 = 0, although the source document printed 4.
+        MeasureKey key = MeasureKey.of(1505210023L, "CHBB");
+        assertThat(key.bucket()).isZero();
+        assertThat(text(key.encode())).isEqualTo("0~1505210023~CHBB");
+    }
+
+    @Test
+    void bucketIsHundredsOfSecondsModuloHundred() {
+        // 2013-07-01T01:00:00Z = 1372640400 → 13726404 % 100 = 4
+        assertThat(Bucket.of(1372640400L)).isEqualTo(4);
+        assertThat(Bucket.of(1372640499L)).isEqualTo(4);
+        assertThat(Bucket.of(1372640500L)).isEqualTo(5);
+        assertThat(Bucket.of(99L)).isZero();
+        assertThat(Bucket.of(9999L)).isEqualTo(99);
+        assertThat(Bucket.of(10_000L)).isZero();
+    }
+
+    @Test
+    void roundTrips() {
+        MeasureKey key = MeasureKey.of(1372640400L, "contract-ñ 7");
+        assertThat(text(key.encode())).isEqualTo("4~1372640400~contract-ñ 7");
+        assertThat(MeasureKey.decode(key.encode())).isEqualTo(key);
+    }
+
+    @Test
+    void decodeRefusesABucketThatDoesNotMatchTheTimestamp() {
+        assertThatThrownBy(() -> MeasureKey.decode(bytes("4~1505210023~CHBB")))
+                .isInstanceOf(EnmaException.class)
+                .hasMessageContaining("has bucket 4, but the bucket of that timestamp is 0");
+    }
+
+    @Test
+    void decodeRefusesOtherShapes() {
+        assertThatThrownBy(() -> MeasureKey.decode(bytes("1111111111~CHBB")))
+                .hasMessage("row key \"1111111111~CHBB\" is not a measure key (<bucket>~<timestamp>~<id>)");
+        assertThatThrownBy(() -> MeasureKey.decode(bytes("0~15052x0023~CHBB")))
+                .hasMessageContaining("timestamp \"15052x0023\", which is not a whole number");
+    }
+
+    @Test
+    void refusesTimestampsBefore1970AndBadIds() {
+        assertThatThrownBy(() -> MeasureKey.of(-1L, "CHBB")).hasMessageContaining("before 1970");
+        assertThatThrownBy(() -> MeasureKey.of(1L, "CH~BB")).isInstanceOf(InvalidIdentifierException.class);
+    }
+
+    static String text(byte[] key) {
+        return new String(key, StandardCharsets.UTF_8);
+    }
+
+    static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+}
