@@ -20,9 +20,9 @@ public final class StackLocator {
         this.pointer = enmaHome.resolve("current-stack");
     }
 
-    /** The locator of this process's user: {@code $ENMA_HOME} or {@code ~/.enma}. */
+    /** The locator of this process's user: system property {@code enma.home}, {@code $ENMA_HOME} or {@code ~/.enma}. */
     public static StackLocator forUser() {
-        String home = System.getenv("ENMA_HOME");
+        String home = System.getProperty("enma.home", System.getenv("ENMA_HOME"));
         return new StackLocator(home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".enma"));
     }
 

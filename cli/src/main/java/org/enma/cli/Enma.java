@@ -1,0 +1,65 @@
+package org.enma.cli;
+
+import java.io.PrintWriter;
+import org.enma.cli.stack.StackCommand;
+import org.enma.schema.EnmaException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code enma} command. Exit codes: 0 success, 1 failure, 2 bad usage, 3 partial success. */
+@Command(name = "enma", mixinStandardHelpOptions = true, version = "enma 0.1.0",
+        description = "ENMA energy analytics: load smart-meter data into HBase, run Spark analytics, serve results.",
+        subcommands = {StackCommand.class, TablesCommand.class, ScanCommand.class, DemoCommand.class},
+        footer = {"", "Connection settings: every command takes --hbase-quorum, --mongo-uri, --namespace, ...;"
+                + " each also comes from ENMA_* variables or enma.properties (see README)."})
+public final class Enma implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int PARTIAL = 3;
+
+    private static boolean verbose;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "log HBase, ZooKeeper, Hadoop and Spark at INFO and show stack traces of failures")
+    void setVerbose(boolean on) {
+        verbose = on;
+        Logging.configure(on ? Logging.Mode.VERBOSE : Logging.Mode.QUIET);
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs one command line; what it prints goes to {@code out} (results) and {@code err} (progress, errors). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        verbose = false;
+        Logging.configure(Logging.Mode.QUIET);
+        CommandLine cli = new CommandLine(new Enma());
+        CommandSettings.addTo(cli);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof EnmaException) {
+                err.println("enma: " + e.getMessage());
+            } else {
+                err.println("enma: unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+            }
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return FAILED;
+        });
+        return cli.execute(args);
+    }
+}

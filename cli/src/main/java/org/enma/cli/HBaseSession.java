@@ -1,0 +1,60 @@
+package org.enma.cli;
+
+import java.io.IOException;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.enma.config.EnmaConfig;
+import org.enma.config.Endpoints;
+import org.enma.config.StackLocator;
+import org.enma.schema.EnmaException;
+import org.enma.schema.EnmaTable;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** A command's connection to HBase, wherever the configuration says it is; closed when the command ends. */
+final class HBaseSession implements AutoCloseable {
+    private final EnmaConfig config;
+    private final Connection connection;
+
+    private HBaseSession(EnmaConfig config, Connection connection) {
+        this.config = config;
+        this.connection = connection;
+    }
+
+    static HBaseSession open(CommandSpec spec) throws IOException {
+        EnmaConfig config = CommandSettings.config(spec);
+        Endpoints endpoints = Endpoints.resolve(config, StackLocator.forUser());
+        endpoints.requireZooKeeperReachable();
+        return new HBaseSession(config, ConnectionFactory.createConnection(endpoints.hbaseConfiguration()));
+    }
+
+    EnmaConfig config() {
+        return config;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    Admin admin() throws IOException {
+        return connection.getAdmin();
+    }
+
+    /** The HBase name of an existing ENMA table, or a message saying it is not there. */
+    TableName existing(EnmaTable table) throws IOException {
+        TableName name = config.tableNames().of(table);
+        try (Admin admin = admin()) {
+            if (!admin.tableExists(name)) {
+                throw new EnmaException("table " + name.getNameAsString() + " does not exist; `enma tables` lists"
+                        + " the ENMA tables of namespace " + config.tableNames().hbaseNamespace());
+            }
+        }
+        return name;
+    }
+
+    @Override
+    public void close() throws IOException {
+        connection.close();
+    }
+}

@@ -1,0 +1,33 @@
+package org.enma.cli;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/**
+ * Log levels of the command. Quiet by default: HBase, ZooKeeper, Hadoop and Spark only speak on errors and ENMA on
+ * warnings, since what a user needs goes to stdout (results) and stderr (progress). {@code --verbose} opens all of
+ * it; the stack process logs its own lifecycle to its log file.
+ */
+public final class Logging {
+    public enum Mode { QUIET, VERBOSE, STACK }
+
+    private Logging() {
+    }
+
+    public static void configure(Mode mode) {
+        switch (mode) {
+            case QUIET -> {
+                Configurator.setRootLevel(Level.ERROR);
+                Configurator.setLevel("org.enma", Level.WARN);
+            }
+            case VERBOSE -> {
+                Configurator.setRootLevel(Level.INFO);
+                Configurator.setLevel("org.enma", Level.DEBUG);
+            }
+            case STACK -> {
+                Configurator.setRootLevel(Level.WARN);
+                Configurator.setLevel("org.enma", Level.INFO);
+            }
+        }
+    }
+}
