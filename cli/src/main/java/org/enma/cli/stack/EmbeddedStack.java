@@ -3,9 +3,12 @@ package org.enma.cli.stack;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.HConstants;
@@ -46,7 +49,11 @@ public final class EmbeddedStack implements AutoCloseable {
         Configuration conf = hbaseConfiguration(dataDir, zkPort);
         MiniZooKeeperCluster zookeeper = new MiniZooKeeperCluster(conf);
         zookeeper.setDefaultClientPort(zkPort);
-        int boundPort = zookeeper.startup(dataDir.resolve("zookeeper").toFile());
+        // ZooKeeper starts empty every time: HBase keeps nothing there it needs across restarts, and the znodes of a
+        // killed stack (its master's among them) would otherwise block the new master until their sessions expire.
+        Path zkDir = dataDir.resolve("zookeeper");
+        deleteRecursively(zkDir);
+        int boundPort = zookeeper.startup(zkDir.toFile());
         if (boundPort != zkPort) {
             // MiniZooKeeperCluster moves on to the next free port; clients would look for the configured one.
             zookeeper.shutdown();
@@ -104,6 +111,17 @@ public final class EmbeddedStack implements AutoCloseable {
         }
         try (Connection connection = ConnectionFactory.createConnection(conf); Admin admin = connection.getAdmin()) {
             admin.tableExists(TableName.META_TABLE_NAME);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -1,0 +1,108 @@
+package org.enma.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.io.compress.Compression;
+import org.apache.hadoop.hbase.util.Bytes;
+import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaTable;
+import org.enma.schema.MeasureKey;
+import org.enma.schema.TableCreator;
+import org.enma.schema.TableNames;
+import org.enma.testing.EnmaStackExtension;
+import org.enma.testing.TestStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(EnmaStackExtension.class)
+class TablesAndScanIT {
+    private static final EnmaTable CONSUMPTION = EnmaTable.consumption("electricityConsumption",
+            CompanyId.of("1111111111"));
+    private static String[] settings;
+
+    @BeforeAll
+    static void fill(TestStack stack) throws IOException {
+        settings = new String[] {"--hbase-quorum", "127.0.0.1", "--hbase-port", Integer.toString(stack.zkPort()),
+                "--mongo-uri", stack.mongoUri(), "--namespace", stack.namespace()};
+        TableNames names = new TableNames(stack.namespace());
+        TableCreator creator = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.GZ);
+        creator.ensure(CONSUMPTION);
+        creator.ensure(EnmaTable.customers());
+        try (Table t = stack.connection().getTable(names.of(CONSUMPTION))) {
+            List<Put> puts = new ArrayList<>();
+            for (long ts : new long[] {1372640400L, 1372644000L, 1372647600L}) {
+                puts.add(new Put(MeasureKey.of(ts, "CHBB").encode())
+                        .addColumn(Bytes.toBytes("m"), Bytes.toBytes("v"), Bytes.toBytes("0.412"))
+                        .addColumn(Bytes.toBytes("m"), Bytes.toBytes("calc"), Bytes.toBytes("0")));
+            }
+            t.put(puts);
+        }
+    }
+
+    @Test
+    void tablesListsEnmaTablesWithKindAndRowCount() {
+        CliRun run = CliRun.of(args("tables"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().map(l -> List.of(l.split("\\s+"))).toList()).containsExactly(
+                List.of("customers", "customers", "0"),
+                List.of("electricityConsumption_1111111111", "consumption", "3"));
+    }
+
+    @Test
+    void scanPrintsRowsInKeyOrder() {
+        // buckets: 1372640400 → 4, 1372644000 → 40, 1372647600 → 76; byte order "40~" < "4~" < "76~"
+        CliRun run = CliRun.of(args("scan", CONSUMPTION.name()));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("""
+                40~1372644000~CHBB  m:calc=0  m:v=0.412
+                4~1372640400~CHBB  m:calc=0  m:v=0.412
+                76~1372647600~CHBB  m:calc=0  m:v=0.412
+                """);
+    }
+
+    @Test
+    void scanJsonPrefixAndLimit() {
+        CliRun run = CliRun.of(args("scan", CONSUMPTION.name(), "--prefix", "4", "--limit", "1", "--json"));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("{\"key\":\"40~1372644000~CHBB\",\"m:calc\":\"0\",\"m:v\":\"0.412\"}\n");
+        assertThat(run.err()).contains("more rows");
+    }
+
+    @Test
+    void missingAndUnknownTablesAreOneClearLine() {
+        CliRun missing = CliRun.of(args("scan", "tariffs"));
+        assertThat(missing.exitCode()).isEqualTo(Enma.FAILED);
+        assertThat(missing.err()).startsWith("enma: table " + settings[7] + ":tariffs does not exist");
+        CliRun unknown = CliRun.of(args("scan", "no such table"));
+        assertThat(unknown.exitCode()).isEqualTo(Enma.FAILED);
+        assertThat(unknown.err()).startsWith("enma: \"no such table\" is not an ENMA table name");
+    }
+
+    @Test
+    void badUsageExitsWith2() {
+        CliRun run = CliRun.of(args("scan"));
+        assertThat(run.exitCode()).isEqualTo(Enma.USAGE);
+        assertThat(run.err()).contains("Missing required parameter: 'TABLE'");
+    }
+
+    @Test
+    void anUnreachableClusterIsOneClearLine() {
+        CliRun run = CliRun.of("tables", "--hbase-quorum", "127.0.0.1", "--hbase-port", "1",
+                "--mongo-uri", "mongodb://127.0.0.1:1");
+        assertThat(run.exitCode()).isEqualTo(Enma.FAILED);
+        assertThat(run.err()).startsWith("enma: cannot reach HBase's ZooKeeper at 127.0.0.1 (port 1)");
+    }
+
+    private static String[] args(String... command) {
+        String[] all = new String[command.length + settings.length];
+        System.arraycopy(command, 0, all, 0, command.length);
+        System.arraycopy(settings, 0, all, command.length, settings.length);
+        return all;
+    }
+}
