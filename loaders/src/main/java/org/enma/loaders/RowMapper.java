@@ -1,0 +1,8 @@
+package org.enma.loaders;
+
+import org.apache.hadoop.hbase.client.Put;
+
+/** Turns one validated row of an input kind into the cells of DATA-MODEL.md, or says why it cannot. */
+interface RowMapper {
+    Put map(Row row) throws RowRejected;
+}
