@@ -1,0 +1,99 @@
+package org.enma.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.hbase.client.Admin;
+import org.enma.loaders.FileLoad;
+import org.enma.loaders.InputKind;
+import org.enma.loaders.LoadReport;
+import org.enma.loaders.Loader;
+import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaException;
+import org.enma.schema.TableCreator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {"Loads CSV uploads (plain or .csv.gz) into HBase. Bad rows go to <file>.rejects.csv with"
+                + " line and reason; the load goes on. Ends with: read=N stored=N rejected=N duplicates=N.",
+                "Exit 0: every row stored; 3: some rows rejected, all others stored; 1: a file could not be loaded"
+                        + " (nothing written) or every row was rejected."})
+final class LoadCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "KIND",
+            description = "consumption, tou, tertiary, customers, tariffs, weather or stations")
+    String kind;
+
+    @Parameters(index = "1..*", paramLabel = "FILE", arity = "1..*", description = "CSV files to load")
+    List<Path> files;
+
+    @Option(names = "--company", paramLabel = "ID", description = "10-digit company id (every kind but weather)")
+    String company;
+
+    @Option(names = "--type", paramLabel = "T",
+            description = "measure type: consumption kinds (default electricityConsumption), weather (default"
+                    + " temperatureAir)")
+    String type;
+
+    @Override
+    public Integer call() throws Exception {
+        InputKind input = InputKind.parse(kind);
+        Optional<CompanyId> companyId = companyOf(input);
+        if (type != null && !input.takesType()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--type does not apply to " + kind);
+        }
+        String measureType = type != null ? type : input.defaultType();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<FileLoad> loads;
+        try (HBaseSession session = HBaseSession.open(spec); Admin admin = session.admin()) {
+            Loader loader = new Loader(session.connection(), session.config().tableNames(),
+                    new TableCreator(admin, session.config().tableNames(), session.config().compression()),
+                    session.config().timezone(), Clock.systemUTC(), TerminalProgress.forStderr(err));
+            loads = loader.load(input, companyId, measureType, files);
+        }
+        LoadReport total = LoadReport.EMPTY;
+        for (FileLoad load : loads) {
+            total = total.plus(load.report());
+            err.println(load.file() + ": " + load.report().summaryLine()
+                    + load.rejects().map(r -> " (rejected rows in " + r + ")").orElse(""));
+        }
+        out.println(total.summaryLine());
+        if (total.rejected() == 0) {
+            return Enma.OK;
+        }
+        if (total.stored() == 0) {
+            err.println("enma: every row was rejected; the rejects files say why");
+            return Enma.FAILED;
+        }
+        return Enma.PARTIAL;
+    }
+
+    private Optional<CompanyId> companyOf(InputKind input) {
+        if (!input.takesCompany()) {
+            if (company != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "weather tables are shared by all companies: --company does not apply");
+            }
+            return Optional.empty();
+        }
+        if (company == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--company is required for " + kind);
+        }
+        try {
+            return Optional.of(CompanyId.of(company));
+        } catch (EnmaException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}

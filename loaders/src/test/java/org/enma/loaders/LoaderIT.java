@@ -1,0 +1,414 @@
+package org.enma.loaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import org.apache.hadoop.hbase.Cell;
+import org.apache.hadoop.hbase.CellUtil;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
+import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.io.compress.Compression;
+import org.apache.hadoop.hbase.util.Bytes;
+import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaTable;
+import org.enma.schema.TableCreator;
+import org.enma.schema.TableNames;
+import org.enma.testing.EnmaStackExtension;
+import org.enma.testing.TestStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every input kind and every bad input of the loaders issue, against the real mini cluster, with the exact cells and
+ * counts expected. Each test loads into a company of its own, so tests never see each other's rows.
+ */
+@ExtendWith(EnmaStackExtension.class)
+class LoaderIT {
+    /** "now" for the future check: 2026-11-23T00:00:00Z, so anything after 2026-11-24T00:00:00Z is refused. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+    private static TestStack stack;
+    private static TableNames names;
+    private static Loader loader;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void connect(TestStack testStack) throws IOException {
+        stack = testStack;
+        names = new TableNames(stack.namespace());
+        loader = new Loader(stack.connection(), names,
+                new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.GZ),
+                ZoneId.of("Europe/Madrid"), CLOCK, LoadProgress.NONE);
+    }
+
+    // ---------- consumption ----------
+
+    @Test
+    void consumptionRowsBecomeExactlyTheCellsOfTheDataModel() throws IOException {
+        CompanyId company = CompanyId.of("1000000001");
+        Path csv = write("c.csv", """
+                contractId,timestamp,v,va,timeSlotName,energyCost,flatRate,periodKey
+                CHBB,2013-07-01T01:00:00Z,0.4120,10234.412,P1 peak,12.5,,P1
+                CHBB,1372644000,,10234.9,,,,
+                CHBC,2013-07-01 03:00:00,1e-3,,,,,
+                CHBC,2013-07-01T03:00:00+02:00,+2,,,,,
+                """);
+        FileLoad load = load(InputKind.CONSUMPTION, company, csv);
+        // 2013-07-01 03:00 local Madrid (UTC+2) = 01:00Z = 1372640400, the same key as the last row: a duplicate.
+        assertThat(load.report()).isEqualTo(new LoadReport(4, 4, 0, 1));
+        assertThat(load.rejects()).isEmpty();
+        assertThat(cells(EnmaTable.consumption("electricityConsumption", company))).isEqualTo(Map.of(
+                "4~1372640400~CHBB", Map.of("m:v", "0.412", "m:va", "10234.412", "m:calc", "0",
+                        "m:timeSlotName", "P1 peak", "m:energyCost", "12.5", "m:periodKey", "P1"),
+                "40~1372644000~CHBB", Map.of("m:va", "10234.9"),
+                "4~1372640400~CHBC", Map.of("m:v", "2", "m:calc", "0")));
+    }
+
+    @Test
+    void touSumsThePeriodsWhenVIsMissingAndMarksItCalculated() throws IOException {
+        CompanyId company = CompanyId.of("1000000002");
+        Path csv = write("tou.csv", """
+                contractId,timestamp,p1,p2,p3,p1a,p2a,p3a,v
+                A,1372640400,0.1,0.2,0.3,10,20,30,
+                A,1372644000,0.1,,0.3,,,,
+                A,1372647600,0.1,0.2,0.3,,,,0.7
+                """);
+        assertThat(load(InputKind.TOU, company, csv).report()).isEqualTo(new LoadReport(3, 3, 0, 0));
+        assertThat(cells(EnmaTable.tou("electricityConsumption", company))).isEqualTo(Map.of(
+                "4~1372640400~A", Map.of("m:p1", "0.1", "m:p2", "0.2", "m:p3", "0.3", "m:p1a", "10", "m:p2a", "20",
+                        "m:p3a", "30", "m:v", "0.6", "m:calc", "1"),
+                "40~1372644000~A", Map.of("m:p1", "0.1", "m:p3", "0.3"),
+                "76~1372647600~A", Map.of("m:p1", "0.1", "m:p2", "0.2", "m:p3", "0.3", "m:v", "0.7", "m:calc", "0")));
+    }
+
+    @Test
+    void tertiaryTakesItsPeriodCountFromTheHeader() throws IOException {
+        CompanyId company = CompanyId.of("1000000003");
+        Path csv = write("t.csv", """
+                contractId,timestamp,p1,p2,p3,p4,p5,p6,p6a
+                B,1372640400,1,1,1,1,1,1.5,99
+                """);
+        assertThat(load(InputKind.TERTIARY, company, csv, "gasConsumption").report())
+                .isEqualTo(new LoadReport(1, 1, 0, 0));
+        assertThat(cells(EnmaTable.tertiary("gasConsumption", company))).isEqualTo(Map.of(
+                "4~1372640400~B", Map.of("m:p1", "1", "m:p2", "1", "m:p3", "1", "m:p4", "1", "m:p5", "1",
+                        "m:p6", "1.5", "m:p6a", "99", "m:v", "6.5", "m:calc", "1")));
+        Path gap = write("gap.csv", "contractId,timestamp,p1,p3\nB,1372640400,1,1\n");
+        assertThatThrownBy(() -> load(InputKind.TERTIARY, company, gap))
+                .hasMessageContaining("period columns skip p2");
+    }
+
+    @Test
+    void badIdentifiersTimestampsAndNumbersAreRejectedRowByRow() throws IOException {
+        CompanyId company = CompanyId.of("1000000004");
+        String longId = "x".repeat(65);
+        Path csv = write("bad.csv", "contractId,timestamp,v\n"
+                + "OK1,1372640400,1\n"                 // line 2
+                + ",1372640400,1\n"                    // 3 empty id
+                + "A~B,1372640400,1\n"                 // 4 separator
+                + "A\u0001B,1372640400,1\n"            // 5 control character
+                + longId + ",1372640400,1\n"           // 6 too long
+                + "C,yesterday,1\n"                    // 7 unparseable
+                + "C,1969-12-31T23:59:59Z,1\n"         // 8 before 1970
+                + "C,2026-11-24T00:00:01Z,1\n"         // 9 more than a day ahead
+                + "C,1372640400,NaN\n"                 // 10
+                + "C,1372640400,Infinity\n"            // 11
+                + "C,1372640400,\"1,5\"\n"             // 12 decimal comma
+                + "C,,1\n"                             // 13 empty timestamp
+                + "C,1372640400,\n"                    // 14 no value at all
+                + "C,1372640400\n"                     // 15 too few fields
+                + "C,1372640400,1,2\n"                 // 16 too many fields
+                + "C,1372640400,\"1\n"                 // 17 unbalanced quote
+                + "OK2,2026-11-23T23:00:00Z,2\n");     // 18 within a day: stored
+        FileLoad load = load(InputKind.CONSUMPTION, company, csv);
+        assertThat(load.report()).isEqualTo(new LoadReport(17, 2, 15, 0));
+        assertThat(cells(EnmaTable.consumption("electricityConsumption", company)).keySet())
+                .containsExactlyInAnyOrder("4~1372640400~OK1", "48~1795474800~OK2");
+        assertThat(rejects(load)).containsExactly(
+                List.of("3", "contractId is empty", ",1372640400,1"),
+                List.of("4", "contractId \"A~B\" contains '~', the row-key separator", "A~B,1372640400,1"),
+                List.of("5", "contractId \"A\\u0001B\" contains a control character (U+0001)", "A\u0001B,1372640400,1"),
+                List.of("6", "contractId \"xxxxxxxxxxxxxxxxxxxx...\" has 65 characters: at most 64 are allowed",
+                        longId + ",1372640400,1"),
+                List.of("7", "timestamp \"yesterday\" is not a timestamp (use epoch seconds, 2013-07-01T01:00:00Z,"
+                        + " 2013-07-01T03:00:00+02:00 or 2013-07-01 01:00:00)", "C,yesterday,1"),
+                List.of("8", "timestamp \"1969-12-31T23:59:59Z\" is before 1970", "C,1969-12-31T23:59:59Z,1"),
+                List.of("9", "timestamp \"2026-11-24T00:00:01Z\" is more than one day in the future",
+                        "C,2026-11-24T00:00:01Z,1"),
+                List.of("10", "v \"NaN\" is not a number (use '.' as decimal point)", "C,1372640400,NaN"),
+                List.of("11", "v \"Infinity\" is not a number (use '.' as decimal point)", "C,1372640400,Infinity"),
+                List.of("12", "v \"1,5\" is not a number (use '.' as decimal point)", "C,1372640400,\"1,5\""),
+                List.of("13", "timestamp is empty", "C,,1"),
+                List.of("14", "the row has no value: both v and va are empty", "C,1372640400,"),
+                List.of("15", "too few fields: expected 3, found 2", "C,1372640400"),
+                List.of("16", "too many fields: expected 3, found 4", "C,1372640400,1,2"),
+                List.of("17", "unbalanced quote: a quoted field does not close on this line", "C,1372640400,\"1"));
+    }
+
+    @Test
+    void bomCrlfQuotedNewlinesAndBlankLines() throws IOException {
+        CompanyId company = CompanyId.of("1000000005");
+        Path csv = dir.resolve("bom.csv");
+        Files.write(csv, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                ("contractId,timestamp,v,timeSlotName\r\n"
+                        + "A,1372640400,1,\"two\r\nlines\"\r\n"
+                        + "\r\n"
+                        + "B,1372640400,2,\"say \"\"hi\"\"\"\r\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(load(InputKind.CONSUMPTION, company, csv).report()).isEqualTo(new LoadReport(2, 2, 0, 0));
+        assertThat(cells(EnmaTable.consumption("electricityConsumption", company))).isEqualTo(Map.of(
+                "4~1372640400~A", Map.of("m:v", "1", "m:calc", "0", "m:timeSlotName", "two\r\nlines"),
+                "4~1372640400~B", Map.of("m:v", "2", "m:calc", "0", "m:timeSlotName", "say \"hi\"")));
+    }
+
+    @Test
+    void invalidUtf8IsOneRejectedRow() throws IOException {
+        CompanyId company = CompanyId.of("1000000006");
+        Path csv = dir.resolve("latin1.csv");
+        Files.write(csv, concat("contractId,timestamp,v\nA,1372640400,1\n".getBytes(StandardCharsets.UTF_8),
+                new byte[] {'N', (byte) 0xD1, 'U', ',', '1', '3', '7', '2', '6', '4', '0', '4', '0', '0', ',', '1', '\n'},
+                "ñ,1372640400,3\n".getBytes(StandardCharsets.UTF_8)));
+        FileLoad load = load(InputKind.CONSUMPTION, company, csv);
+        assertThat(load.report()).isEqualTo(new LoadReport(3, 2, 1, 0));
+        assertThat(rejects(load)).containsExactly(List.of("3", "invalid UTF-8 in the row", "N\uFFFDU,1372640400,1"));
+        assertThat(cells(EnmaTable.consumption("electricityConsumption", company)).keySet())
+                .containsExactlyInAnyOrder("4~1372640400~A", "4~1372640400~ñ");
+    }
+
+    @Test
+    void duplicateKeysLastWinsAndAreCounted() throws IOException {
+        CompanyId company = CompanyId.of("1000000007");
+        Path csv = write("dup.csv", """
+                contractId,timestamp,v
+                A,1372640400,1
+                A,1372644000,5
+                A,1372640400,2
+                A,1372640400,3
+                """);
+        assertThat(load(InputKind.CONSUMPTION, company, csv).report()).isEqualTo(new LoadReport(4, 4, 0, 2));
+        assertThat(cells(EnmaTable.consumption("electricityConsumption", company))).isEqualTo(Map.of(
+                "4~1372640400~A", Map.of("m:v", "3", "m:calc", "0"),
+                "40~1372644000~A", Map.of("m:v", "5", "m:calc", "0")));
+    }
+
+    @Test
+    void loadingTwiceLeavesTheSameCellsAndGzipIsRead() throws IOException {
+        CompanyId company = CompanyId.of("1000000008");
+        Path csv = dir.resolve("c.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(csv))) {
+            out.write("contractId,timestamp,v,va\nA,1372640400,1,100\nB,1372640400,,7\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        load(InputKind.CONSUMPTION, company, csv);
+        Map<String, Map<String, String>> first = cells(EnmaTable.consumption("electricityConsumption", company));
+        assertThat(load(InputKind.CONSUMPTION, company, csv).report()).isEqualTo(new LoadReport(2, 2, 0, 0));
+        assertThat(cells(EnmaTable.consumption("electricityConsumption", company))).isEqualTo(first).isEqualTo(Map.of(
+                "4~1372640400~A", Map.of("m:v", "1", "m:va", "100", "m:calc", "0"),
+                "4~1372640400~B", Map.of("m:va", "7")));
+    }
+
+    // ---------- file-level errors: nothing written ----------
+
+    @Test
+    void fileLevelProblemsWriteNothing() throws IOException {
+        CompanyId company = CompanyId.of("1000000009");
+        Path good = write("good.csv", "contractId,timestamp,v\nA,1372640400,1\n");
+        Path missing = write("missing.csv", "contractId,v\nA,1\n");
+        assertThatThrownBy(() -> loader.load(InputKind.CONSUMPTION, Optional.of(company), "electricityConsumption",
+                List.of(good, missing)))
+                .isInstanceOf(FileRejected.class)
+                .hasMessage(missing + ": missing required column \"timestamp\". Expected columns: contractId (required),"
+                        + " timestamp (required), v, va, timeSlotName, energyCost, flatRate, periodKey");
+        Path unknown = write("unknown.csv", "contractId,timestamp,v,kwh\nA,1372640400,1,2\n");
+        assertThatThrownBy(() -> load(InputKind.CONSUMPTION, company, unknown))
+                .hasMessageStartingWith(unknown + ": unknown column \"kwh\". Expected columns: ");
+        Path empty = write("empty.csv", "");
+        assertThatThrownBy(() -> load(InputKind.CONSUMPTION, company, empty))
+                .hasMessage(empty + ": the file is empty (a header row is required)");
+        assertThatThrownBy(() -> load(InputKind.CONSUMPTION, company, dir.resolve("nope.csv")))
+                .hasMessage(dir.resolve("nope.csv") + ": no such file");
+
+        Path truncated = dir.resolve("t.csv.gz");
+        byte[] gz = gzip("contractId,timestamp,v\n" + "A,1372640400,1\n".repeat(1000));
+        Files.write(truncated, Arrays.copyOf(gz, gz.length - 20));
+        assertThatThrownBy(() -> load(InputKind.CONSUMPTION, company, truncated))
+                .hasMessageStartingWith(truncated + ": the gzip data is truncated or corrupt");
+
+        assertThat(stack.connection().getAdmin().tableExists(
+                names.of(EnmaTable.consumption("electricityConsumption", company)))).isFalse();
+    }
+
+    // ---------- the other kinds ----------
+
+    @Test
+    void customersGoIntoTheirFamiliesWithDatesInUtc() throws IOException {
+        CompanyId company = CompanyId.of("1000000010");
+        Path csv = write("customers.csv", """
+                contractId,tariffId,postalCode,totalPersonsNumber,dateStart,weatherStationId,city
+                C1,3.0A,08001,3,2013-01-01 00:00:00,ST1,Barcelona
+                C2,T~1,08002,,,,
+                C3,,08003,,2013-01-01,,
+                """);
+        FileLoad load = load(InputKind.CUSTOMERS, company, csv);
+        assertThat(load.report()).isEqualTo(new LoadReport(3, 1, 2, 0));
+        assertThat(rejects(load)).extracting(r -> r.get(1)).containsExactly(
+                "tariffId \"T~1\" contains '~', the row-key separator",
+                "dateStart \"2013-01-01\" is not a timestamp (use epoch seconds, 2013-07-01T01:00:00Z,"
+                        + " 2013-07-01T03:00:00+02:00 or 2013-07-01 01:00:00)");
+        // local Madrid midnight of 2013-01-01 is 2012-12-31T23:00:00Z
+        assertThat(cells(EnmaTable.customers(), company + "~")).isEqualTo(Map.of(
+                company + "~C1", Map.of("info:tariffId", "3.0A", "address:postalCode", "08001",
+                        "profile:totalPersonsNumber", "3", "info:dateStart", "2012-12-31T23:00:00Z",
+                        "info:weatherStationId", "ST1", "address:city", "Barcelona")));
+    }
+
+    @Test
+    void tariffsCheckDatesDaysAndTimesOfDay() throws IOException {
+        CompanyId company = CompanyId.of("1000000011");
+        String header = "tariffId,dateStart_flatRate,dateEnd_flatRate,dateStart_energyCost,dateEnd_energyCost,"
+                + "periodKey,timeSlotName,flatRate,energyCost,periodStart,periodEnd,hourStart,hourEnd,days\n";
+        Path csv = write("tariffs.csv", header
+                + "3.0A,20130101,20131231,20130101,20130630,P1,Peak,3.5,14.2,1101,0331,220000,060000,\"Fri,Mon,Tue\"\n"
+                + "3.0A,20130101,20131231,20130101,20130630,P2,Leap,3.5,9,0229,0229,000000,000000,\"Sat,Sun\"\n"
+                + "3.0A,20130101,20131231,20130101,20130630,P3,X,3.5,9,1301,0331,000000,000000,Mon\n"
+                + "3.0A,20130101,20131231,20130101,20130630,P3,X,3.5,9,0431,0331,000000,000000,Mon\n"
+                + "3.0A,20130101,20131231,20130101,20130630,P3,X,3.5,9,0101,0331,240000,000000,Mon\n"
+                + "3.0A,20130101,20131231,20130101,20130630,P3,X,3.5,9,0101,0331,000000,006000,Mon\n"
+                + "3.0A,20130101,20131231,20130101,20130630,P3,X,3.5,9,0101,0331,000000,000000,\"Mon,Funday\"\n"
+                + "3.0A,20130101,20131231,20130101,20130630,P3,X,3.5,9,0101,0331,000000,000000,\"Mon,Mon\"\n"
+                + "3.0A,20131231,20130101,20130101,20130630,P3,X,3.5,9,0101,0331,000000,000000,Mon\n"
+                + "3.0A,20130101,20131231,20130101,20130631,P3,X,3.5,9,0101,0331,000000,000000,Mon\n");
+        FileLoad load = load(InputKind.TARIFFS, company, csv);
+        assertThat(load.report()).isEqualTo(new LoadReport(10, 2, 8, 0));
+        assertThat(rejects(load)).extracting(r -> r.get(1)).containsExactly(
+                "periodStart \"1301\" is not a day of the year as mmdd (e.g. 1101)",
+                "periodStart \"0431\" is not a day of the year as mmdd (e.g. 1101)",
+                "hourStart \"240000\" is not a time of day as HHMMSS (000000..235959)",
+                "hourEnd \"006000\" is not a time of day as HHMMSS (000000..235959)",
+                "days \"Mon,Funday\" has \"Funday\", which is not one of Mon,Tue,Wed,Thu,Fri,Sat,Sun",
+                "days \"Mon,Mon\" names Mon twice",
+                "dateStart_flatRate 20131231 is after dateEnd_flatRate 20130101",
+                "dateEnd_energyCost \"20130631\" is not a calendar date");
+        assertThat(cells(EnmaTable.tariffs(), company + "~")).isEqualTo(Map.of(
+                company + "~3.0A~20130101~20131231~20130101~20130630~P1", Map.of("m:timeSlotName", "Peak",
+                        "m:flatRate", "3.5", "m:energyCost", "14.2", "m:periodStart", "1101", "m:periodEnd", "0331",
+                        "m:hourStart", "220000", "m:hourEnd", "060000", "m:days", "Mon,Tue,Fri"),
+                company + "~3.0A~20130101~20131231~20130101~20130630~P2", Map.of("m:timeSlotName", "Leap",
+                        "m:flatRate", "3.5", "m:energyCost", "9", "m:periodStart", "0229", "m:periodEnd", "0229",
+                        "m:hourStart", "000000", "m:hourEnd", "000000", "m:days", "Sat,Sun")));
+    }
+
+    @Test
+    void stationsCheckDegreesMinutesSeconds() throws IOException {
+        CompanyId company = CompanyId.of("1000000012");
+        Path csv = write("stations.csv", """
+                stationId,lat,long,altitude,city
+                ST1,40 57 31 N,00 52 18 E,120,Lleida
+                ST2,40 57 31 E,00 52 18 E,,
+                ST3,91 00 00 N,,,
+                ST4,40 61 00 N,,,
+                ST5,40.95 N,,,
+                ST6,,180 00 01 W,,
+                """);
+        FileLoad load = load(InputKind.STATIONS, company, csv);
+        assertThat(load.report()).isEqualTo(new LoadReport(6, 1, 5, 0));
+        assertThat(rejects(load)).extracting(r -> r.get(0)).containsExactly("3", "4", "5", "6", "7");
+        assertThat(rejects(load).get(0).get(1))
+                .isEqualTo("lat \"40 57 31 E\" is not degrees-minutes-seconds with orientation N/S (e.g. 40 57 31 N),"
+                        + " within 90 degrees");
+        assertThat(cells(EnmaTable.stations(), company + "~")).isEqualTo(Map.of(
+                company + "~ST1", Map.of("address:lat", "40 57 31 N", "address:long", "00 52 18 E",
+                        "address:altitude", "120", "address:city", "Lleida")));
+    }
+
+    @Test
+    void weatherIsSharedAndKeyedByStation() throws IOException {
+        Path csv = write("weather.csv", """
+                stationId,timestamp,v
+                ST1,1372640400,-3.50
+                ST1,1372644000,
+                """);
+        FileLoad load = loader.load(InputKind.WEATHER, Optional.empty(), "windSpeed", List.of(csv)).get(0);
+        assertThat(load.report()).isEqualTo(new LoadReport(2, 1, 1, 0));
+        assertThat(cells(EnmaTable.weather("windSpeed"))).isEqualTo(Map.of(
+                "4~1372640400~ST1", Map.of("m:v", "-3.5")));
+    }
+
+    // ---------- helpers ----------
+
+    private FileLoad load(InputKind kind, CompanyId company, Path csv) throws IOException {
+        return load(kind, company, csv, "electricityConsumption");
+    }
+
+    private FileLoad load(InputKind kind, CompanyId company, Path csv, String type) throws IOException {
+        return loader.load(kind, Optional.of(company), type, List.of(csv)).get(0);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    private static List<List<String>> rejects(FileLoad load) throws IOException {
+        String text = Files.readString(load.rejects().orElseThrow(), StandardCharsets.UTF_8);
+        try (var parser = org.apache.commons.csv.CSVParser.parse(text, org.apache.commons.csv.CSVFormat.RFC4180)) {
+            List<List<String>> rows = parser.getRecords().stream().map(r -> List.of(r.values())).toList();
+            assertThat(rows.get(0)).containsExactly("line", "reason", "original");
+            return rows.subList(1, rows.size());
+        }
+    }
+
+    static Map<String, Map<String, String>> cells(EnmaTable table) throws IOException {
+        return cells(table, "");
+    }
+
+    static Map<String, Map<String, String>> cells(EnmaTable table, String prefix) throws IOException {
+        Map<String, Map<String, String>> rows = new TreeMap<>();
+        try (Table t = stack.connection().getTable(names.of(table));
+             ResultScanner scanner = t.getScanner(new Scan().setStartStopRowForPrefixScan(Bytes.toBytes(prefix)))) {
+            for (Result r : scanner) {
+                Map<String, String> row = new TreeMap<>();
+                for (Cell c : r.rawCells()) {
+                    row.put(Bytes.toString(CellUtil.cloneFamily(c)) + ":" + Bytes.toString(CellUtil.cloneQualifier(c)),
+                            Bytes.toString(CellUtil.cloneValue(c)));
+                }
+                rows.put(Bytes.toString(r.getRow()), row);
+            }
+        }
+        return rows;
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+}
