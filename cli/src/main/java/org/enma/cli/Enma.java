@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** The {@code enma} command. Exit codes: 0 success, 1 failure, 2 bad usage, 3 partial success. */
 @Command(name = "enma", mixinStandardHelpOptions = true, version = "enma 0.1.0",
         description = "ENMA energy analytics: load smart-meter data into HBase, run Spark analytics, serve results.",
-        subcommands = {StackCommand.class, LoadCommand.class, TablesCommand.class, ScanCommand.class,
+        subcommands = {StackCommand.class, GenerateCommand.class, LoadCommand.class, TablesCommand.class, ScanCommand.class,
                 DemoCommand.class},
         footer = {"", "Connection settings: every command takes --hbase-quorum, --mongo-uri, --namespace, ...;"
                 + " each also comes from ENMA_* variables or enma.properties (see README)."})
@@ -61,6 +61,16 @@ public final class Enma implements Runnable {
             err.flush();
             return FAILED;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // picocli passes Errors through; a broken classpath or memory exhaustion still gets one line.
+            err.println("enma: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return FAILED;
+        }
     }
 }

@@ -1,0 +1,51 @@
+package org.enma.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.enma.loaders.synthetic.SyntheticCompany;
+import org.enma.schema.CompanyId;
+import org.enma.schema.Month;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Writes a synthetic company as upload CSVs (customers, tariffs, stations, temperatureAir,"
+                + " hourly consumption); the same seed gives the same files.")
+final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--company", required = true, paramLabel = "ID", description = "10-digit company id")
+    String company;
+
+    @Option(names = "--contracts", required = true, paramLabel = "N", description = "number of contracts")
+    int contracts;
+
+    @Option(names = "--start", required = true, paramLabel = "YYYYMM", description = "first month")
+    String start;
+
+    @Option(names = "--months", required = true, paramLabel = "M", description = "number of months")
+    int months;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        if (contracts < 1 || months < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--contracts and --months must be at least 1");
+        }
+        Map<Path, Long> files = new SyntheticCompany(CompanyId.of(company), contracts, Month.parse(start), months, seed)
+                .writeTo(out);
+        files.forEach((file, rows) -> spec.commandLine().getOut().println(file + " rows=" + rows));
+        return Enma.OK;
+    }
+}
