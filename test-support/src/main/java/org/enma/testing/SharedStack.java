@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The one HBase mini cluster (local filesystem, no HDFS: it starts in seconds) and the one in-memory MongoDB-protocol
  * server of a test JVM. Started on first use, stopped when the JVM's test run ends.
  */
-public final class SharedStack implements ExtensionContext.Store.CloseableResource {
+public final class SharedStack implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private final HBaseTestingUtility hbase;
     private final Connection connection;
     private final MongoServer mongo;
