@@ -10,6 +10,7 @@ import org.apache.hadoop.hbase.client.Admin;
 import org.enma.loaders.FileLoad;
 import org.enma.loaders.InputKind;
 import org.enma.loaders.LoadReport;
+import org.enma.loaders.LoadResult;
 import org.enma.loaders.Loader;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaException;
@@ -45,6 +46,15 @@ final class LoadCommand implements Callable<Integer> {
                     + " temperatureAir)")
     String type;
 
+    @Option(names = "--bulk", description = "write HFiles and bulk-load them (HBase's bulk-load mechanism) instead"
+            + " of sending Puts: same cells, same reports")
+    boolean bulk;
+
+    @Option(names = "--staging", paramLabel = "DIR", description = "with --bulk: where HFiles are written before the"
+            + " bulk load; region servers must read it (default: the system temp directory, right for the embedded"
+            + " stack; use an hdfs:// directory for a cluster)")
+    String staging;
+
     @Override
     public Integer call() throws Exception {
         InputKind input = InputKind.parse(kind);
@@ -55,19 +65,24 @@ final class LoadCommand implements Callable<Integer> {
         String measureType = type != null ? type : input.defaultType();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<FileLoad> loads;
+        if (staging != null && !bulk) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--staging goes with --bulk");
+        }
+        LoadResult result;
         try (HBaseSession session = HBaseSession.open(spec); Admin admin = session.admin()) {
-            Loader loader = new Loader(session.connection(), session.config().tableNames(),
+            Loader loader = new Loader(session.connection(),
                     new TableCreator(admin, session.config().tableNames(), session.config().compression()),
                     session.config().timezone(), Clock.systemUTC(), TerminalProgress.forStderr(err));
-            loads = loader.load(input, companyId, measureType, files);
+            result = (bulk ? loader.bulk(staging != null ? staging : stagingDefault()) : loader)
+                    .load(input, companyId, measureType, files);
         }
-        LoadReport total = LoadReport.EMPTY;
-        for (FileLoad load : loads) {
-            total = total.plus(load.report());
-            err.println(load.file() + ": " + load.report().summaryLine()
-                    + load.rejects().map(r -> " (rejected rows in " + r + ")").orElse(""));
+        LoadReport total = result.total();
+        for (FileLoad load : result.files()) {
+            err.printf("%s: %s in %.1f s (%,.0f rows/s)%s%n", load.file(), load.report().summaryLine(),
+                    load.elapsed().toMillis() / 1000.0, load.rowsPerSecond(),
+                    load.rejects().map(r -> " (rejected rows in " + r + ")").orElse(""));
         }
+        err.printf("loaded in %.1f s (%,.0f rows/s)%n", result.elapsed().toMillis() / 1000.0, result.rowsPerSecond());
         out.println(total.summaryLine());
         if (total.rejected() == 0) {
             return Enma.OK;
@@ -77,6 +92,10 @@ final class LoadCommand implements Callable<Integer> {
             return Enma.FAILED;
         }
         return Enma.PARTIAL;
+    }
+
+    private static String stagingDefault() {
+        return Path.of(System.getProperty("java.io.tmpdir")).toUri().toString();
     }
 
     private Optional<CompanyId> companyOf(InputKind input) {

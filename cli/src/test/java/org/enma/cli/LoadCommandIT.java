@@ -33,8 +33,8 @@ class LoadCommandIT {
         CliRun run = run("load", "consumption", "--company", "3000000001", a.toString(), b.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("read=3 stored=3 rejected=0 duplicates=1\n");
-        assertThat(run.err()).contains(a + ": read=2 stored=2 rejected=0 duplicates=0",
-                b + ": read=1 stored=1 rejected=0 duplicates=1");
+        assertThat(run.err()).contains(a + ": read=2 stored=2 rejected=0 duplicates=0 in ",
+                b + ": read=1 stored=1 rejected=0 duplicates=1 in ");
     }
 
     @Test

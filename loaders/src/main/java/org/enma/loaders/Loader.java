@@ -8,19 +8,17 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.BufferedMutator;
-import org.apache.hadoop.hbase.client.BufferedMutatorParams;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Put;
 import org.enma.schema.CompanyId;
 import org.enma.schema.TableCreator;
-import org.enma.schema.TableNames;
 
 /**
  * The load engine, one for every input kind: read records, check them, map them to cells, write them through a
@@ -28,33 +26,45 @@ import org.enma.schema.TableNames;
  * header, compression, access) stops the load before anything is written, whichever of the files it is.
  */
 public final class Loader {
-    /** Large enough to keep every region server busy, small enough to stay flat in memory. */
-    static final long WRITE_BUFFER_BYTES = 8L << 20;
     private static final int PROGRESS_EVERY_ROWS = 8192;
 
     private final Connection connection;
-    private final TableNames names;
     private final TableCreator creator;
     private final ZoneId zone;
     private final Clock clock;
     private final LoadProgress progress;
+    private final Optional<String> bulkStaging;
 
-    public Loader(Connection connection, TableNames names, TableCreator creator, ZoneId zone, Clock clock,
+    public Loader(Connection connection, TableCreator creator, ZoneId zone, Clock clock,
                   LoadProgress progress) {
+        this(connection, creator, zone, clock, progress, Optional.empty());
+    }
+
+    private Loader(Connection connection, TableCreator creator, ZoneId zone, Clock clock,
+                   LoadProgress progress, Optional<String> bulkStaging) {
         this.connection = connection;
-        this.names = names;
         this.creator = creator;
         this.zone = zone;
         this.clock = clock;
         this.progress = progress;
+        this.bulkStaging = bulkStaging;
+    }
+
+    /**
+     * The same loader writing HFiles under {@code stagingRoot} (a directory the region servers can read: local for
+     * the embedded stack, {@code hdfs://...} for a cluster) and bulk-loading them, instead of sending Puts.
+     */
+    public Loader bulk(String stagingRoot) {
+        return new Loader(connection, creator, zone, clock, progress, Optional.of(stagingRoot));
     }
 
     /**
      * Loads {@code files} of one kind into one table. {@code company} is empty only for weather; {@code type} is the
      * measure type of consumption and weather kinds.
      */
-    public List<FileLoad> load(InputKind kind, Optional<CompanyId> company, String type, List<Path> files)
+    public LoadResult load(InputKind kind, Optional<CompanyId> company, String type, List<Path> files)
             throws IOException {
+        long started = System.nanoTime();
         List<InputFile> inputs = new ArrayList<>();
         for (Path path : files) {
             InputFile input = InputFile.check(path);
@@ -67,11 +77,11 @@ public final class Loader {
         KeyFingerprints seen = new KeyFingerprints();
         Timestamps timestamps = new Timestamps(zone, clock);
         List<FileLoad> loads = new ArrayList<>();
-        try (BufferedMutator mutator = connection.getBufferedMutator(
-                new BufferedMutatorParams(table).writeBufferSize(WRITE_BUFFER_BYTES))) {
+        try (CellSink sink = bulkStaging.isPresent() ? new HFileSink(connection, table, bulkStaging.get())
+                : new MutatorSink(connection, table)) {
             long rowsBefore = 0;
             for (InputFile input : inputs) {
-                FileLoad load = loadFile(input, kind, company.orElse(null), timestamps, mutator, seen, bytesRead,
+                FileLoad load = loadFile(input, kind, company.orElse(null), timestamps, sink, seen, bytesRead,
                         totalBytes, rowsBefore);
                 rowsBefore += load.report().read();
                 loads.add(load);
@@ -79,16 +89,17 @@ public final class Loader {
         } finally {
             progress.done();
         }
-        return loads;
+        return new LoadResult(loads, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private FileLoad loadFile(InputFile input, InputKind kind, CompanyId company, Timestamps timestamps,
-                              BufferedMutator mutator, KeyFingerprints seen, AtomicLong bytesRead, long totalBytes,
+                              CellSink sink, KeyFingerprints seen, AtomicLong bytesRead, long totalBytes,
                               long rowsBefore) throws IOException {
         long read = 0;
         long stored = 0;
         long rejected = 0;
         long duplicates = 0;
+        long started = System.nanoTime();
         CharsetDecoder utf8 = strictUtf8();
         try (RecordReader reader = new RecordReader(input.open(bytesRead));
              RejectsFile rejects = new RejectsFile(input.path())) {
@@ -98,12 +109,11 @@ public final class Loader {
                 read++;
                 try {
                     Put put = mapper.map(new Row(header, fields(record, header, utf8)));
-                    if (seen.addAndCheckSeen(put.getRow())) {
+                    boolean duplicate = seen.addAndCheckSeen(put.getRow());
+                    if (duplicate) {
                         duplicates++;
-                        // Last wins: the earlier row must reach HBase before the later one is sent.
-                        mutator.flush();
                     }
-                    mutator.mutate(put);
+                    sink.write(put, duplicate);
                     stored++;
                 } catch (RowRejected reason) {
                     rejected++;
@@ -114,10 +124,9 @@ public final class Loader {
                     progress.update(rowsBefore + read, bytesRead.get(), totalBytes);
                 }
             }
-            mutator.flush();
             progress.update(rowsBefore + read, bytesRead.get(), totalBytes);
             return new FileLoad(input.path(), new LoadReport(read, stored, rejected, duplicates),
-                    rejects.written() ? Optional.of(rejects.path()) : Optional.empty());
+                    Duration.ofNanos(System.nanoTime() - started), rejects.written() ? Optional.of(rejects.path()) : Optional.empty());
         }
     }
 

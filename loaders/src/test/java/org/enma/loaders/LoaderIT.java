@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellUtil;
+import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
@@ -56,7 +57,7 @@ class LoaderIT {
     static void connect(TestStack testStack) throws IOException {
         stack = testStack;
         names = new TableNames(stack.namespace());
-        loader = new Loader(stack.connection(), names,
+        loader = new Loader(stack.connection(),
                 new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.GZ),
                 ZoneId.of("Europe/Madrid"), CLOCK, LoadProgress.NONE);
     }
@@ -226,6 +227,51 @@ class LoaderIT {
                 "4~1372640400~B", Map.of("m:va", "7")));
     }
 
+    // ---------- the bulk path ----------
+
+    @Test
+    void bulkLoadStoresTheSameCellsAndReportsAsThePutPath() throws IOException {
+        CompanyId company = CompanyId.of("1000000013");
+        Path csv = write("bulk.csv", """
+                contractId,timestamp,v,va
+                A,1372640400,1,100
+                A,1372644000,5,
+                A,1372640400,2,
+                B~,1372640400,2,
+                B,1372647600,,7
+                """);
+        FileLoad load = loader.bulk(dir.toUri().toString()).load(InputKind.CONSUMPTION, Optional.of(company),
+                "electricityConsumption", List.of(csv)).files().get(0);
+        assertThat(load.report()).isEqualTo(new LoadReport(5, 4, 1, 1));
+        assertThat(rejects(load)).extracting(r -> r.get(0)).containsExactly("5");
+        // the duplicate's v wins; its empty va leaves the earlier va, exactly as Puts merge
+        assertThat(cells(EnmaTable.consumption("electricityConsumption", company))).isEqualTo(Map.of(
+                "4~1372640400~A", Map.of("m:v", "2", "m:va", "100", "m:calc", "0"),
+                "40~1372644000~A", Map.of("m:v", "5", "m:calc", "0"),
+                "76~1372647600~B", Map.of("m:va", "7")));
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("enma-bulk-"))).isEmpty();
+        }
+    }
+
+    @Test
+    void bulkDuplicatesAcrossBatchesLastWins() throws IOException {
+        CompanyId company = CompanyId.of("1000000014");
+        EnmaTable table = EnmaTable.consumption("electricityConsumption", company);
+        var hbaseTable = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.GZ).ensure(table);
+        // a one-byte batch limit: every row is a batch of its own, its own HFiles
+        try (HFileSink sink = new HFileSink(stack.connection(), hbaseTable, dir.toUri().toString(), 1)) {
+            for (String v : new String[] {"1", "2", "3"}) {
+                sink.write(new Put(Bytes.toBytes("4~1372640400~A"))
+                        .addColumn(Bytes.toBytes("m"), Bytes.toBytes("v"), Bytes.toBytes(v)), !v.equals("1"));
+            }
+            sink.write(new Put(Bytes.toBytes("91~1372649100~Z"))
+                    .addColumn(Bytes.toBytes("m"), Bytes.toBytes("v"), Bytes.toBytes("9")), false);
+        }
+        assertThat(cells(table)).isEqualTo(Map.of("4~1372640400~A", Map.of("m:v", "3"),
+                "91~1372649100~Z", Map.of("m:v", "9")));
+    }
+
     // ---------- file-level errors: nothing written ----------
 
     @Test
@@ -347,7 +393,7 @@ class LoaderIT {
                 ST1,1372640400,-3.50
                 ST1,1372644000,
                 """);
-        FileLoad load = loader.load(InputKind.WEATHER, Optional.empty(), "windSpeed", List.of(csv)).get(0);
+        FileLoad load = loader.load(InputKind.WEATHER, Optional.empty(), "windSpeed", List.of(csv)).files().get(0);
         assertThat(load.report()).isEqualTo(new LoadReport(2, 1, 1, 0));
         assertThat(cells(EnmaTable.weather("windSpeed"))).isEqualTo(Map.of(
                 "4~1372640400~ST1", Map.of("m:v", "-3.5")));
@@ -360,7 +406,7 @@ class LoaderIT {
     }
 
     private FileLoad load(InputKind kind, CompanyId company, Path csv, String type) throws IOException {
-        return loader.load(kind, Optional.of(company), type, List.of(csv)).get(0);
+        return loader.load(kind, Optional.of(company), type, List.of(csv)).files().get(0);
     }
 
     private Path write(String name, String content) throws IOException {
