@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -53,6 +55,10 @@ final class Timestamps {
 
     /** The instant of {@code text}, with no range check (contract end dates may lie years ahead). */
     Instant instant(String column, String text) throws RowRejected {
+        Instant utc = utcFastPath(text);
+        if (utc != null) {
+            return utc;
+        }
         if (text.matches("-?[0-9]{1,12}")) {
             return Instant.ofEpochSecond(Long.parseLong(text));
         }
@@ -73,5 +79,40 @@ final class Timestamps {
             throw new RowRejected(column + " \"" + text + "\" is not a timestamp (use epoch seconds,"
                     + " 2013-07-01T01:00:00Z, 2013-07-01T03:00:00+02:00 or 2013-07-01 01:00:00)");
         }
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ssZ}, the form meter exports use most, read without a formatter (a third of the cost
+     * of a load row otherwise); {@code null} for every other form, or a field out of range, left to the full parser.
+     */
+    static Instant utcFastPath(String t) {
+        if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':' || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return Instant.ofEpochSecond(LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L
+                + minute * 60L + second);
+    }
+
+    private static int digits(String t, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }
