@@ -28,6 +28,10 @@ final class BenchTables implements AutoCloseable {
         return connection;
     }
 
+    String namespace() {
+        return config.tableNames().hbaseNamespace();
+    }
+
     TableName consumption(String company) {
         return config.tableNames().of(EnmaTable.consumption("electricityConsumption", CompanyId.of(company)));
     }

@@ -1,19 +1,24 @@
 package org.enma.loaders;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellComparator;
 import org.apache.hadoop.hbase.CellUtil;
-import org.apache.hadoop.hbase.KeyValue;
+import org.apache.hadoop.hbase.PrivateCellUtil;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptor;
@@ -29,7 +34,8 @@ import org.apache.hadoop.hbase.util.Bytes;
 /**
  * The bulk path: rows are collected in batches of about {@value #BATCH_BYTES} bytes, each batch is sorted and written
  * as HFiles, one per region and family (what HFileOutputFormat2 writes), and at the end HBase's BulkLoadHFiles moves
- * them into the table. Memory stays bounded by one batch. Cells carry the load's start time plus the batch number as
+ * them into the table. A full batch is sorted and written on a second thread while the next one fills, so parsing
+ * and compression use both cores; memory stays bounded by two batches. Cells carry the load's start time plus the batch number as
  * their timestamp, so a later duplicate (later batch, or later in its batch) wins as on the Put path.
  */
 final class HFileSink implements CellSink {
@@ -43,7 +49,13 @@ final class HFileSink implements CellSink {
     private final Path dir;
     private final byte[][] regionStarts;
     private final long baseTimestamp = System.currentTimeMillis();
-    private final List<Cell> batch = new ArrayList<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "enma-hfile-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<?> writing;
+    private List<Cell> batch = new ArrayList<>();
     private long batchBytes;
     private int batchNumber;
 
@@ -74,22 +86,52 @@ final class HFileSink implements CellSink {
         long timestamp = baseTimestamp + batchNumber;
         for (List<Cell> cells : put.getFamilyCellMap().values()) {
             for (Cell c : cells) {
-                KeyValue kv = new KeyValue(CellUtil.cloneRow(c), CellUtil.cloneFamily(c), CellUtil.cloneQualifier(c),
-                        timestamp, CellUtil.cloneValue(c));
-                batch.add(kv);
-                batchBytes += kv.heapSize();
+                // The Put's own KeyValues, stamped in place: no copy of row, column or value.
+                PrivateCellUtil.setTimestamp(c, timestamp);
+                batch.add(c);
+                batchBytes += c.heapSize();
             }
         }
         if (batchBytes >= batchLimit) {
-            writeBatch();
+            handOver();
         }
     }
 
-    /** Sorts the batch (stable: equal cells keep their upload order), keeps the last of equal cells, writes HFiles. */
-    private void writeBatch() throws IOException {
+    /** Gives the full batch to the writer thread, once the previous one is written. */
+    private void handOver() throws IOException {
+        awaitWriting();
         if (batch.isEmpty()) {
             return;
         }
+        List<Cell> full = batch;
+        int number = batchNumber;
+        writing = writer.submit(() -> {
+            writeBatch(full, number);
+            return null;
+        });
+        batch = new ArrayList<>();
+        batchBytes = 0;
+        batchNumber++;
+    }
+
+    private void awaitWriting() throws IOException {
+        if (writing == null) {
+            return;
+        }
+        try {
+            writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing HFiles");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            writing = null;
+        }
+    }
+
+    /** Sorts a batch (stable: equal cells keep their upload order), keeps the last of equal cells, writes HFiles. */
+    private void writeBatch(List<Cell> batch, int batchNumber) throws IOException {
         batch.sort(CellComparator.getInstance());
         Map<String, StoreFileWriter> writers = new HashMap<>();
         int region = -1;
@@ -104,20 +146,17 @@ final class HFileSink implements CellSink {
                 region = cellRegion;
             }
             String family = Bytes.toString(CellUtil.cloneFamily(cell));
-            StoreFileWriter writer = writers.get(family);
-            if (writer == null) {
-                writer = newWriter(family, region);
-                writers.put(family, writer);
+            StoreFileWriter file = writers.get(family);
+            if (file == null) {
+                file = newWriter(family, region, batchNumber);
+                writers.put(family, file);
             }
-            writer.append(cell);
+            file.append(cell);
         }
         closeAll(writers);
-        batch.clear();
-        batchBytes = 0;
-        batchNumber++;
     }
 
-    private StoreFileWriter newWriter(String family, int region) throws IOException {
+    private StoreFileWriter newWriter(String family, int region, int batchNumber) throws IOException {
         // The table's own family settings, so bulk-loaded files look like flushed ones.
         ColumnFamilyDescriptor descriptor = families.get(family);
         Path file = new Path(new Path(dir, family), "b" + batchNumber + "-r" + region);
@@ -145,11 +184,13 @@ final class HFileSink implements CellSink {
     @Override
     public void close() throws IOException {
         try {
-            writeBatch();
+            handOver();
+            awaitWriting();
             if (batchNumber > 0) {
                 BulkLoadHFiles.create(conf).bulkLoad(table, dir);
             }
         } finally {
+            writer.shutdownNow();
             fs.delete(dir, true);
         }
     }
