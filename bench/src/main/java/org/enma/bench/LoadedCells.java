@@ -2,9 +2,8 @@ package org.enma.bench;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellUtil;
 import org.apache.hadoop.hbase.TableName;
@@ -14,10 +13,12 @@ import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
+import org.enma.schema.MeasureKey;
 
 /**
  * The cells `enma load` stored, read back as Puts: the baselines write exactly these cells, so every contender
- * writes the same data. Shuffled with a fixed seed, as a salted upload arrives spread over all regions.
+ * writes the same data, and in the order of the upload (contract by contract, each in time order), since write
+ * order changes what the region server's memstore does.
  */
 final class LoadedCells {
     private LoadedCells() {
@@ -35,7 +36,8 @@ final class LoadedCells {
                 puts.add(put);
             }
         }
-        Collections.shuffle(puts, new Random(42));
+        puts.sort(Comparator.comparing((Put p) -> MeasureKey.decode(p.getRow()).id())
+                .thenComparingLong(p -> MeasureKey.decode(p.getRow()).timestamp()));
         return puts;
     }
 }
