@@ -79,9 +79,6 @@ class LoadCommandIT {
     }
 
     private static CliRun run(String... command) {
-        String[] all = new String[command.length + settings.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(settings, 0, all, command.length, settings.length);
-        return CliRun.of(all);
+        return CliRun.withSettings(settings, command);
     }
 }

@@ -3,7 +3,6 @@ package org.enma.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter;
 import org.apache.hadoop.hbase.util.Bytes;
+import org.enma.cli.stack.StackLauncher;
 import org.enma.loaders.synthetic.SyntheticCompany;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaTable;
@@ -51,8 +51,8 @@ class LoadKilledMidwayIT {
         TableNames names = new TableNames(stack.namespace());
         TableName killedTable = names.of(EnmaTable.consumption("electricityConsumption", KILLED));
 
-        Process child = new ProcessBuilder(childCommand(concat(new String[] {"load", "consumption", "--company",
-                KILLED.value(), csv.toString()}, settings)))
+        String[] load = {"load", "consumption", "--company", KILLED.value(), csv.toString()};
+        Process child = new ProcessBuilder(childCommand(CliRun.concat(load, settings)))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         long rowsAtKill = awaitSomeRows(stack, killedTable, child);
         child.destroyForcibly();
@@ -61,11 +61,11 @@ class LoadKilledMidwayIT {
         assertThat(afterKill).as("the kill happened midway").isPositive().isLessThan(200_000);
         assertThat(rowsAtKill).isPositive();
 
-        CliRun rerun = CliRun.of(concat(new String[] {"load", "consumption", "--company", KILLED.value(),
-                csv.toString()}, settings));
+        CliRun rerun = CliRun.withSettings(settings, "load", "consumption", "--company", KILLED.value(),
+                csv.toString());
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-        CliRun clean = CliRun.of(concat(new String[] {"load", "consumption", "--company", CLEAN.value(),
-                csv.toString()}, settings));
+        CliRun clean = CliRun.withSettings(settings, "load", "consumption", "--company", CLEAN.value(),
+                csv.toString());
         assertThat(clean.exitCode()).isZero();
         assertThat(rerun.out()).isEqualTo(clean.out()).matches("read=(\\d+) stored=\\1 rejected=0 duplicates=0\\n");
 
@@ -115,21 +115,11 @@ class LoadKilledMidwayIT {
     }
 
     private static List<String> childCommand(String[] args) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore")).toList());
+        List<String> command = new ArrayList<>(StackLauncher.javaCommand());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Enma.class.getName());
         command.addAll(List.of(args));
         return command;
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] all = new String[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 }

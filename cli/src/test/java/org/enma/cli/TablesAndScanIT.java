@@ -100,9 +100,6 @@ class TablesAndScanIT {
     }
 
     private static String[] args(String... command) {
-        String[] all = new String[command.length + settings.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(settings, 0, all, command.length, settings.length);
-        return all;
+        return CliRun.concat(command, settings);
     }
 }

@@ -94,14 +94,7 @@ public final class StackLauncher {
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid");
         }
-        command.add(ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-opens") || arg.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
-                    || arg.startsWith("-Djdk.reflect")) {
-                command.add(arg);
-            }
-        }
+        command.addAll(javaCommand());
         command.add("-Xmx" + heapMb() + "m");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -115,6 +108,20 @@ public final class StackLauncher {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true)
                 .start();
+    }
+
+    /** This JVM's java executable with the module opens it was given (STACK.md), to start a sibling JVM. */
+    public static List<String> javaCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("--add-opens") || arg.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
+                    || arg.startsWith("-Djdk.reflect")) {
+                command.add(arg);
+            }
+        }
+        return command;
     }
 
     /** A sixth of the machine's memory, at most 4 GiB: HBase's memstores and block cache are fractions of it. */
