@@ -1,0 +1,149 @@
+package org.enma.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.hbase.Cell;
+import org.apache.hadoop.hbase.CellUtil;
+import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.io.compress.Compression;
+import org.apache.hadoop.hbase.util.Bytes;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaTable;
+import org.enma.schema.Month;
+import org.enma.schema.ResultKey;
+import org.enma.schema.SetupId;
+import org.enma.schema.TableCreator;
+import org.enma.schema.TableNames;
+import org.enma.testing.EnmaStackExtension;
+import org.enma.testing.TestStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(EnmaStackExtension.class)
+class ResultSinkIT {
+    private static final ResultKey EXAMPLE = new ResultKey(Month.of(2013, 7), CompanyId.of("1111111111"), "123457ABC",
+            SetupId.of("52234e386cb9fea66d5b2511"));
+    private static TestStack stack;
+    private static MongoClient client;
+    private static MongoDatabase mongo;
+    private static ResultSink sink;
+
+    @BeforeAll
+    static void connect(TestStack testStack) throws IOException {
+        stack = testStack;
+        client = MongoClients.create(stack.mongoUri());
+        mongo = client.getDatabase(stack.database());
+        TableNames names = new TableNames(stack.namespace());
+        sink = new ResultSink(mongo, stack.connection(),
+                new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.GZ));
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    /** DATA-MODEL.md's OT101 example, field by field. */
+    private static ResultDocument example(double consumption) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("consumption", consumption);
+        fields.put("averageEffConsumption", 65.46);
+        fields.put("averageConsumption", 151.75);
+        fields.put("diffAverageEffConsumption", 230.93);
+        fields.put("diffAverageConsumption", 42.76);
+        fields.put("numberCustomersEff", 141);
+        fields.put("numberCustomers", 602);
+        fields.put("criteria", "postalCode + tariffId");
+        return new ResultDocument(EXAMPLE, fields);
+    }
+
+    @Test
+    void theSpecExampleLandsInMongoAndInItsMirror() throws IOException {
+        sink.write("OT101", List.of(example(216.65)));
+        Document stored = mongo.getCollection("OT101Results").find().first();
+        assertThat(stored).isEqualTo(Document.parse("{\"_id\": \"201307~1111111111~123457ABC~52234e386cb9fea66d5b2511\","
+                + " \"contractId\": \"123457ABC\", \"companyId\": {\"$numberLong\": \"1111111111\"}, \"month\": 201307,"
+                + " \"setupId\": \"52234e386cb9fea66d5b2511\", \"consumption\": 216.65, \"averageEffConsumption\": 65.46,"
+                + " \"averageConsumption\": 151.75, \"diffAverageEffConsumption\": 230.93,"
+                + " \"diffAverageConsumption\": 42.76, \"numberCustomersEff\": 141, \"numberCustomers\": 602,"
+                + " \"criteria\": \"postalCode + tariffId\"}"));
+        assertThat(mirror("OT101", EXAMPLE)).isEqualTo(Map.of("results:consumption", "216.65",
+                "results:averageEffConsumption", "65.46", "results:averageConsumption", "151.75",
+                "results:diffAverageEffConsumption", "230.93", "results:diffAverageConsumption", "42.76",
+                "results:numberCustomersEff", "141", "results:numberCustomers", "602",
+                "results:criteria", "postalCode + tariffId"));
+    }
+
+    @Test
+    void rewritingReplacesInsteadOfDuplicatingInBothStores() throws IOException {
+        List<ResultDocument> many = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {   // more than two bulk batches
+            ResultKey key = new ResultKey(Month.of(2013, 8), CompanyId.of("2222222222"), "C" + i,
+                    SetupId.of("52234e386cb9fea66d5b2511"));
+            many.add(new ResultDocument(key, Map.of("consumption", (double) i, "months", List.of(Map.of("month", 1)))));
+        }
+        sink.write("OT103", many);
+        many.set(7, new ResultDocument(many.get(7).key(), Map.of("consumption", 7.5,
+                "months", List.of(Map.of("month", 1)))));
+        sink.write("OT103", many);
+        assertThat(mongo.getCollection("OT103Results").countDocuments()).isEqualTo(2500);
+        assertThat(mongo.getCollection("OT103Results").find(new Document("contractId", "C7")).first()
+                .getDouble("consumption")).isEqualTo(7.5);
+        assertThat(mirror("OT103", many.get(7).key())).isEqualTo(Map.of("results:consumption", "7.5",
+                "results:months", "[{\"month\":1}]"));
+        List<String> indexes = new ArrayList<>();
+        mongo.getCollection("OT103Results").listIndexes().forEach(i -> indexes.add(i.get("key").toString()));
+        assertThat(indexes).contains("Document{{companyId=1, contractId=1, month=1}}",
+                "Document{{companyId=1, month=1}}");
+    }
+
+    @Test
+    void setupsAndJobRuns() {
+        Setups setups = new Setups(mongo);
+        Map<String, Object> setup = Map.of("ot", "OT101", "minGroupSize", 20);
+        SetupId id = setups.save(setup);
+        assertThat(setups.save(setup)).isEqualTo(id);
+        assertThat(mongo.getCollection(Setups.COLLECTION).countDocuments()).isEqualTo(1);
+
+        JobRuns runs = new JobRuns(mongo);
+        ObjectId ok = runs.started("OT101", 1111111111L, "electricityConsumption", 201307, id.value());
+        assertThat(mongo.getCollection(JobRuns.COLLECTION).find(new Document("_id", ok)).first().getString("status"))
+                .isEqualTo("running");
+        runs.succeeded(ok, 10, 8, Map.of("noGroup", 2L));
+        Document done = mongo.getCollection(JobRuns.COLLECTION).find(new Document("_id", ok)).first();
+        assertThat(done.getString("status")).isEqualTo("succeeded");
+        assertThat(done.getLong("resultsWritten")).isEqualTo(8L);
+        assertThat(done.get("skipped", Document.class).getLong("noGroup")).isEqualTo(2L);
+        ObjectId broken = runs.started("OT101", 1111111111L, "electricityConsumption", 201307, id.value());
+        runs.failed(broken, "table electricityConsumption_1111111111 does not exist");
+        assertThat(mongo.getCollection(JobRuns.COLLECTION).find(new Document("_id", broken)).first().getString("error"))
+                .isEqualTo("table electricityConsumption_1111111111 does not exist");
+    }
+
+    private static Map<String, String> mirror(String ot, ResultKey key) throws IOException {
+        Map<String, String> cells = new TreeMap<>();
+        try (Table t = stack.connection().getTable(new TableNames(stack.namespace()).of(EnmaTable.results(ot)))) {
+            Result r = t.get(new Get(key.encode()));
+            for (Cell c : r.rawCells()) {
+                cells.put(Bytes.toString(CellUtil.cloneFamily(c)) + ":" + Bytes.toString(CellUtil.cloneQualifier(c)),
+                        Bytes.toString(CellUtil.cloneValue(c)));
+            }
+        }
+        return cells;
+    }
+}
