@@ -1,0 +1,47 @@
+package org.enma.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.enma.config.StackState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main job as far as it goes today, on a real embedded stack of its own (a small company to stay quick). */
+class DemoIT {
+    @TempDir
+    static Path home;
+
+    @AfterAll
+    static void stop() {
+        StackState.read(home.resolve("data")).ifPresent(s -> ProcessHandle.of(s.pid()).ifPresent(ProcessHandle::destroy));
+        System.clearProperty("enma.home");
+    }
+
+    @Test
+    void demoStartsTheStackGeneratesAndLoadsEveryKind() throws IOException {
+        System.setProperty("enma.home", home.resolve("enma-home").toString());
+        String[] stack = {"--data", home.resolve("data").toString(), "--stack-zk-port", freePort(),
+                "--stack-mongo-port", freePort()};
+        CliRun demo = CliRun.withSettings(stack, "demo", "--no-serve", "--contracts", "2");
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        // 2013-01-01 .. 2014-01-31: 396 days x 24 hours x 3 stations = 28,512 temperatures
+        assertThat(demo.out()).contains("customers    read=2 stored=2 rejected=0 duplicates=0",
+                "tariffs      read=6 stored=6 rejected=0 duplicates=0",
+                "stations     read=3 stored=3 rejected=0 duplicates=0",
+                "weather      read=28512 stored=28512 rejected=0 duplicates=0")
+                .containsPattern("consumption  read=(\\d+) stored=\\1 rejected=0 duplicates=0")
+                .containsPattern("electricityConsumption_1111111111\\s+consumption\\s+\\d+")
+                .contains("Not in this build yet");
+        assertThat(CliRun.withSettings(stack, "stack", "stop").exitCode()).isZero();
+    }
+
+    private static String freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return Integer.toString(s.getLocalPort());
+        }
+    }
+}
