@@ -31,14 +31,6 @@ public final class DecimalText {
         return Long.toString(value);
     }
 
-    public static byte[] encode(BigDecimal value) {
-        return format(value).getBytes(StandardCharsets.UTF_8);
-    }
-
-    public static byte[] encode(double value) {
-        return format(value).getBytes(StandardCharsets.UTF_8);
-    }
-
     /**
      * Parses plain decimal text as ENMA writes it. An exponent, a comma, {@code NaN} or anything else is refused with
      * a message naming {@code field} and the value.

@@ -27,13 +27,4 @@ public enum Family {
     public String toString() {
         return name;
     }
-
-    public static Family of(String name) {
-        for (Family f : values()) {
-            if (f.name.equals(name)) {
-                return f;
-            }
-        }
-        throw new EnmaException("\"" + name + "\" is not an ENMA column family (m, info, address, profile, results)");
-    }
 }

@@ -36,9 +36,4 @@ public enum TableKind {
     public List<Family> families() {
         return families;
     }
-
-    /** The consumption kinds an upload can target: residential, time-of-use, tertiary. */
-    public boolean isConsumption() {
-        return this == CONSUMPTION || this == TOU || this == TERTIARY;
-    }
 }

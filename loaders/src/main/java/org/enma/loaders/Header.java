@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /** The header row of an upload: column names by position, checked against what the input kind allows. */
 final class Header {
@@ -54,16 +53,8 @@ final class Header {
         return columns;
     }
 
-    boolean has(String column) {
-        return index.containsKey(column);
-    }
-
     /** Position of {@code column}, or -1. */
     int indexOf(String column) {
         return index.getOrDefault(column, -1);
-    }
-
-    List<String> matching(Predicate<String> which) {
-        return columns.stream().filter(which).toList();
     }
 }

@@ -59,8 +59,4 @@ final class KeyFingerprints {
         h ^= h >>> 33;
         return h == 0 ? 1 : h;
     }
-
-    int size() {
-        return size;
-    }
 }

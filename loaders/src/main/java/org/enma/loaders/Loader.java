@@ -126,7 +126,8 @@ public final class Loader {
             }
             progress.update(rowsBefore + read, bytesRead.get(), totalBytes);
             return new FileLoad(input.path(), new LoadReport(read, stored, rejected, duplicates),
-                    Duration.ofNanos(System.nanoTime() - started), rejects.written() ? Optional.of(rejects.path()) : Optional.empty());
+                    Duration.ofNanos(System.nanoTime() - started),
+                    rejects.written() ? Optional.of(rejects.path()) : Optional.empty());
         }
     }
 

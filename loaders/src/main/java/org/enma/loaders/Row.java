@@ -22,10 +22,6 @@ final class Row {
         return fields[i];
     }
 
-    boolean has(String column) {
-        return value(column) != null;
-    }
-
     /** A required value. */
     String required(String column) throws RowRejected {
         String v = value(column);

@@ -125,10 +125,6 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
-    public int mongoPort() {
-        return mongo.getLocalAddress().getPort();
-    }
-
     /** Stops HBase first (it flushes its memstores), then ZooKeeper, then MongoDB (its store is committed). */
     @Override
     public void close() throws IOException {
