@@ -1,0 +1,32 @@
+package org.enma.testing;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The one SparkSession of a test JVM ({@code local[2]}, no UI, two shuffle partitions), started on first use and
+ * stopped when the run ends. Only loaded by modules that have Spark on their classpath.
+ */
+final class SharedSpark implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private final SparkSession session;
+
+    private SharedSpark(SparkSession session) {
+        this.session = session;
+    }
+
+    static SharedSpark start() {
+        return new SharedSpark(SparkSession.builder().master("local[2]").appName("enma-tests")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .getOrCreate());
+    }
+
+    SparkSession session() {
+        return session;
+    }
+
+    @Override
+    public void close() {
+        session.stop();
+    }
+}
