@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * Reads upload timestamps: epoch seconds, ISO-8601 with an offset ({@code 2013-07-01T01:00:00Z},
@@ -23,6 +24,7 @@ import java.time.format.DateTimeParseException;
 final class Timestamps {
     /** A meter's clock may run ahead a little; a day ahead is a wrong year or a wrong unit. */
     static final Duration MAX_AHEAD = Duration.ofDays(1);
+    private static final Pattern EPOCH_SECONDS = Pattern.compile("-?[0-9]{1,12}");
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .optionalStart().appendLiteral('T').optionalEnd()
@@ -59,7 +61,7 @@ final class Timestamps {
         if (utc != null) {
             return utc;
         }
-        if (text.matches("-?[0-9]{1,12}")) {
+        if (EPOCH_SECONDS.matcher(text).matches()) {
             return Instant.ofEpochSecond(Long.parseLong(text));
         }
         try {
