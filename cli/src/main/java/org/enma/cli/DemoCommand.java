@@ -2,7 +2,6 @@ package org.enma.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import org.enma.loaders.Loader;
 import org.enma.loaders.synthetic.SyntheticCompany;
 import org.enma.schema.CompanyId;
 import org.enma.schema.Month;
-import org.enma.schema.TableCreator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,9 +57,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("3. loaded:");
         out.flush();
         try (HBaseSession session = HBaseSession.open(spec); Admin admin = session.admin()) {
-            Loader loader = new Loader(session.connection(),
-                    new TableCreator(admin, session.config().tableNames(), session.config().compression()),
-                    session.config().timezone(), Clock.systemUTC(), TerminalProgress.forStderr(err));
+            Loader loader = session.loader(admin, err);
             for (InputKind kind : List.of(InputKind.CUSTOMERS, InputKind.TARIFFS, InputKind.STATIONS,
                     InputKind.WEATHER, InputKind.CONSUMPTION)) {
                 String file = kind == InputKind.WEATHER ? "temperatureAir.csv" : kind.cliName() + ".csv";

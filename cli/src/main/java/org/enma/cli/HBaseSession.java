@@ -1,6 +1,8 @@
 package org.enma.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
@@ -9,7 +11,9 @@ import org.enma.config.EnmaConfig;
 import org.enma.config.Endpoints;
 import org.enma.config.StackLocator;
 import org.enma.schema.EnmaException;
+import org.enma.loaders.Loader;
 import org.enma.schema.EnmaTable;
+import org.enma.schema.TableCreator;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** A command's connection to HBase, wherever the configuration says it is; closed when the command ends. */
@@ -39,6 +43,12 @@ final class HBaseSession implements AutoCloseable {
 
     Admin admin() throws IOException {
         return connection.getAdmin();
+    }
+
+    /** A loader into this session's cluster, creating tables through {@code admin}, with progress on {@code err}. */
+    Loader loader(Admin admin, PrintWriter err) {
+        return new Loader(connection, new TableCreator(admin, config.tableNames(), config.compression()),
+                config.timezone(), Clock.systemUTC(), TerminalProgress.forStderr(err));
     }
 
     /** The HBase name of an existing ENMA table, or a message saying it is not there. */

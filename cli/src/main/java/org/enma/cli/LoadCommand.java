@@ -2,7 +2,6 @@ package org.enma.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,7 +13,6 @@ import org.enma.loaders.LoadResult;
 import org.enma.loaders.Loader;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaException;
-import org.enma.schema.TableCreator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,9 +68,7 @@ final class LoadCommand implements Callable<Integer> {
         }
         LoadResult result;
         try (HBaseSession session = HBaseSession.open(spec); Admin admin = session.admin()) {
-            Loader loader = new Loader(session.connection(),
-                    new TableCreator(admin, session.config().tableNames(), session.config().compression()),
-                    session.config().timezone(), Clock.systemUTC(), TerminalProgress.forStderr(err));
+            Loader loader = session.loader(admin, err);
             result = (bulk ? loader.bulk(staging != null ? staging : stagingDefault()) : loader)
                     .load(input, companyId, measureType, files);
         }
