@@ -1,6 +1,7 @@
 package org.enma.config;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import org.apache.hadoop.conf.Configuration;
@@ -11,9 +12,9 @@ import org.enma.schema.EnmaException;
 /**
  * Where HBase (its ZooKeeper quorum) and MongoDB are, once the configuration is resolved: a configured cluster, or
  * the embedded stack found by {@link StackLocator}. Each side is resolved on its own, so HBase on a cluster with
- * MongoDB embedded (or the reverse) works too.
+ * MongoDB embedded (or the reverse) works too. Serializable: Spark executors open their own connections from it.
  */
-public record Endpoints(String zkQuorum, int zkPort, String mongoUri, String mongoDatabase) {
+public record Endpoints(String zkQuorum, int zkPort, String mongoUri, String mongoDatabase) implements Serializable {
     private static final int PROBE_TIMEOUT_MS = 3000;
 
     public static Endpoints resolve(EnmaConfig config, StackLocator locator) {

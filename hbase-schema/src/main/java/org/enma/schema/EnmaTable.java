@@ -46,6 +46,20 @@ public record EnmaTable(TableKind kind, String name) {
         };
     }
 
+    /**
+     * The consumption table an analytic reads, named by its type as DATA-MODEL.md prefixes it: {@code
+     * electricityConsumption} (residential), {@code touElectricityConsumption}, {@code
+     * tertiaryElectricityConsumption}. All three carry the total {@code m:v}.
+     */
+    public static EnmaTable measuresOf(String prefixedType, CompanyId company) {
+        EnmaTable table = parse(measureType(prefixedType) + "_" + company);
+        if (table.kind() != TableKind.CONSUMPTION && table.kind() != TableKind.TOU
+                && table.kind() != TableKind.TERTIARY) {
+            throw new EnmaException("\"" + prefixedType + "\" does not name a consumption table");
+        }
+        return table;
+    }
+
     public static EnmaTable customers() {
         return new EnmaTable(TableKind.CUSTOMERS, CUSTOMERS);
     }

@@ -1,5 +1,7 @@
 package org.enma.schema;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,6 +26,38 @@ public record MeasureKey(long timestamp, String id) {
 
     public byte[] encode() {
         return KeyParts.join(bucket(), timestamp, id);
+    }
+
+    /**
+     * The key ranges of one bucket that hold every timestamp of {@code [fromSecond, toSecond)}. Timestamps are
+     * written without padding, so key order is numeric order only among timestamps of equal length: the time range
+     * is cut where the digit count changes, one range per length. A range may also hold a few keys of other lengths
+     * (e.g. 9-digit timestamps of the 1970s sort inside a range of 10-digit ones): readers check each timestamp.
+     */
+    public static List<KeyRange> scanRanges(int bucket, long fromSecond, long toSecond) {
+        if (bucket < 0 || bucket >= Bucket.COUNT) {
+            throw new IllegalArgumentException("bucket must be 0.." + (Bucket.COUNT - 1) + ", was " + bucket);
+        }
+        Bucket.of(fromSecond);
+        List<KeyRange> ranges = new ArrayList<>();
+        long lo = fromSecond;
+        while (lo < toSecond) {
+            long nextLength = nextPowerOfTen(lo);
+            long hi = Math.min(toSecond, nextLength);
+            // "<bucket>~<hi-1>" followed by DEL (0x7F) sorts after "<bucket>~<hi-1>~<any id>"
+            ranges.add(new KeyRange(KeyParts.join(bucket, lo),
+                    (bucket + String.valueOf(KeyParts.SEPARATOR) + (hi - 1) + '\u007f').getBytes(StandardCharsets.UTF_8)));
+            lo = hi;
+        }
+        return ranges;
+    }
+
+    private static long nextPowerOfTen(long value) {
+        long p = 10;
+        while (p <= value && p <= Long.MAX_VALUE / 10) {
+            p *= 10;
+        }
+        return p > value ? p : Long.MAX_VALUE;
     }
 
     /** Decodes a key, checking that its bucket matches its timestamp (a mismatch means it was not written by ENMA). */

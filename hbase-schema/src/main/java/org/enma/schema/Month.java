@@ -1,12 +1,13 @@
 package org.enma.schema;
 
+import java.io.Serializable;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
 /** A calendar month written {@code YYYYMM}, as in result keys, result documents ({@code month: 201307}) and flags. */
-public record Month(YearMonth value) implements Comparable<Month> {
+public record Month(YearMonth value) implements Comparable<Month>, Serializable {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuuMM").withResolverStyle(ResolverStyle.STRICT);
 

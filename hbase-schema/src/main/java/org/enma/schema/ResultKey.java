@@ -23,6 +23,11 @@ public record ResultKey(Month month, CompanyId company, String contractId, Setup
         return KeyParts.join(month, company, "");
     }
 
+    /** The key prefix of one contract's results for one month: {@code <month>~<companyId>~<contractId>~}. */
+    public static byte[] prefix(Month month, CompanyId company, String contractId) {
+        return KeyParts.join(month, company, Identifier.require("contractId", contractId), "");
+    }
+
     public static ResultKey decode(byte[] key) {
         String[] p = KeyParts.split(key, "result", PARTS);
         return new ResultKey(Month.parse(p[0]), CompanyId.of(p[1]), p[2], SetupId.of(p[3]));

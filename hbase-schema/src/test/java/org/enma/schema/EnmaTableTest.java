@@ -55,4 +55,16 @@ class EnmaTableTest {
         assertThat(new TableNames("enma").of(EnmaTable.customers()).getNameAsString()).isEqualTo("enma:customers");
         assertThatThrownBy(() -> new TableNames("en-ma")).hasMessageContaining("namespace \"en-ma\" is invalid");
     }
+
+    @Test
+    void analyticsNameTheirConsumptionTableByItsPrefixedType() {
+        assertThat(EnmaTable.measuresOf("electricityConsumption", COMPANY))
+                .isEqualTo(new EnmaTable(TableKind.CONSUMPTION, "electricityConsumption_1111111111"));
+        assertThat(EnmaTable.measuresOf("touElectricityConsumption", COMPANY))
+                .isEqualTo(new EnmaTable(TableKind.TOU, "touElectricityConsumption_1111111111"));
+        assertThat(EnmaTable.measuresOf("tertiaryGasConsumption", COMPANY))
+                .isEqualTo(new EnmaTable(TableKind.TERTIARY, "tertiaryGasConsumption_1111111111"));
+        assertThatThrownBy(() -> EnmaTable.measuresOf("electricity consumption", COMPANY))
+                .hasMessageStartingWith("measure type \"electricity consumption\" is invalid");
+    }
 }

@@ -62,4 +62,41 @@ class MeasureKeyTest {
     static byte[] bytes(String key) {
         return key.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aMonthOfTenDigitTimestampsIsOneRangePerBucket() {
+        // July 2013 UTC by the interval convention: (1372636800, 1375315200] → [1372636801, 1375315201)
+        assertThat(MeasureKey.scanRanges(7, 1372636801L, 1375315201L)).extracting(KeyRange::toString)
+                .containsExactly("[7~1372636801, 7~1375315200\u007f)");
+    }
+
+    @Test
+    void aRangeOverADigitCountChangeIsCutWhereTheLengthChanges() {
+        // 999999990..1000000009: nine digits up to 999999999, ten digits from 1000000000
+        assertThat(MeasureKey.scanRanges(0, 999_999_990L, 1_000_000_010L)).extracting(KeyRange::toString)
+                .containsExactly("[0~999999990, 0~999999999\u007f)", "[0~1000000000, 0~1000000009\u007f)");
+    }
+
+    @Test
+    void everyKeyOfTheRangeLiesInsideAndTheNeighboursOutside() {
+        KeyRange range = MeasureKey.scanRanges(4, 1372640400L, 1372640500L).get(0);
+        byte[] first = MeasureKey.of(1372640400L, "CHBB").encode();
+        byte[] last = MeasureKey.of(1372640499L, "\u00ff\u00ffzz").encode();
+        byte[] before = MeasureKey.of(1372630499L, "ZZZ").encode();
+        byte[] after = MeasureKey.of(1372650400L, "A").encode();
+        assertThat(inside(first, range)).isTrue();
+        assertThat(inside(last, range)).isTrue();
+        assertThat(inside(before, range)).isFalse();
+        assertThat(inside(after, range)).isFalse();
+    }
+
+    @Test
+    void anEmptyTimeRangeHasNoRanges() {
+        assertThat(MeasureKey.scanRanges(3, 1372640400L, 1372640400L)).isEmpty();
+    }
+
+    private static boolean inside(byte[] key, KeyRange range) {
+        return java.util.Arrays.compareUnsigned(key, range.start()) >= 0
+                && java.util.Arrays.compareUnsigned(key, range.stop()) < 0;
+    }
 }

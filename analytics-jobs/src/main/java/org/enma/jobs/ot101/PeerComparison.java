@@ -33,8 +33,13 @@ public final class PeerComparison {
         }
     }
 
-    /** The result for {@code c}, or empty when no criterion gives it a large enough group ({@code noGroup}). */
+    /** The rounded result for {@code c}, or empty when no criterion gives it a large enough group. */
     public Optional<Ot101Figures> compare(ContractMonth c) {
+        return comparison(c).map(Comparison::rounded);
+    }
+
+    /** The unrounded comparison of {@code c}, or empty when no criterion gives it a large enough group. */
+    public Optional<Comparison> comparison(ContractMonth c) {
         if (c.days() < 1) {
             return Optional.empty();
         }
@@ -46,20 +51,16 @@ public final class PeerComparison {
             }
             GroupStats group = groups.get(i).get(key.get());
             if (group != null && group.size() >= setup.minGroupSize()) {
-                return Optional.of(figures(c, criterion, group));
+                return Optional.of(comparisonOf(c, criterion, group));
             }
         }
         return Optional.empty();
     }
 
-    private static Ot101Figures figures(ContractMonth c, List<String> criterion, GroupStats group) {
+    private static Comparison comparisonOf(ContractMonth c, List<String> criterion, GroupStats group) {
         double scale = c.complete() ? 1 : (double) c.days() / c.daysInMonth();
-        double average = group.mean() * scale;
-        double efficient = group.efficientMean() * scale;
-        return new Ot101Figures(Decimals.round2(c.consumption()), c.days(), Decimals.round2(average),
-                Decimals.round2(efficient), Decimals.round2(Decimals.percentDiff(c.consumption(), average)),
-                Decimals.round2(Decimals.percentDiff(c.consumption(), efficient)), group.size(), group.efficientSize(),
-                criterion.isEmpty() ? "companyId" : String.join(" + ", criterion));
+        return new Comparison(c.consumption(), c.days(), group.mean() * scale, group.efficientMean() * scale,
+                group.size(), group.efficientSize(), criterion.isEmpty() ? "companyId" : String.join(" + ", criterion));
     }
 
     private static Optional<List<String>> valuesOf(ContractMonth c, List<String> criterion) {
@@ -72,6 +73,17 @@ public final class PeerComparison {
             values.add(value.get());
         }
         return Optional.of(values);
+    }
+
+    /** One contract against its group, in full precision (OT103 sums these before rounding). */
+    public record Comparison(double consumption, int days, double average, double efficientAverage, int size,
+                             int efficientSize, String criteria) {
+        public Ot101Figures rounded() {
+            return new Ot101Figures(Decimals.round2(consumption), days, Decimals.round2(average),
+                    Decimals.round2(efficientAverage), Decimals.round2(Decimals.percentDiff(consumption, average)),
+                    Decimals.round2(Decimals.percentDiff(consumption, efficientAverage)), size, efficientSize,
+                    criteria);
+        }
     }
 
     /** n, the mean of C, k = max(1, ceil(n × share)) and the mean of C over the k lowest (ties by contractId). */

@@ -1,0 +1,21 @@
+package org.enma.jobs;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.enma.schema.SetupId;
+
+/** How a run ended: results written and contracts skipped (by reason), under which setup. */
+public record JobReport(String ot, SetupId setupId, long contractsSeen, long results, Map<String, Long> skipped) {
+    public JobReport {
+        skipped = new TreeMap<>(skipped);
+    }
+
+    public long skippedTotal() {
+        return skipped.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** CLI.md's job report line, which scripts parse: {@code results=N skipped=N setupId=...}. */
+    public String summaryLine() {
+        return "results=" + results + " skipped=" + skippedTotal() + " setupId=" + setupId.value();
+    }
+}

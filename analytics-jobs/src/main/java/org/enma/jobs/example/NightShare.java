@@ -1,0 +1,62 @@
+package org.enma.jobs.example;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.enma.jobs.Analytic;
+import org.enma.jobs.JobContext;
+import org.enma.jobs.Outcome;
+import org.enma.jobs.SubmitMain;
+import org.enma.jobs.common.Decimals;
+
+/**
+ * OT901 — night share: the part of a contract's monthly consumption used between 00:00 and 06:00 local time. Not an
+ * EMPOWERING analytic: the worked example of the data scientists' guide (README § Writing an analytic), written the
+ * way the guide says — one class, the Spark SQL views, the arithmetic in a plain function, one line in
+ * {@code Analytics}.
+ */
+public final class NightShare implements Analytic {
+    static final String NO_CONSUMPTION = "noConsumption";
+
+    /** {@code spark-submit --class org.enma.jobs.example.NightShare enma-jobs.jar --company ID --month YYYYMM}. */
+    public static void main(String[] args) {
+        SubmitMain.run(new NightShare(), args);
+    }
+
+    @Override
+    public String name() {
+        return "OT901";
+    }
+
+    @Override
+    public Outcome run(JobContext job) throws IOException {
+        job.data().consumption(job.company(), job.type(), job.month(), job.month());
+        Outcome outcome = new Outcome();
+        for (Row row : job.data().spark().sql("""
+                SELECT contractId,
+                       SUM(v) AS total,
+                       SUM(CASE WHEN hour < 6 THEN v ELSE 0 END) AS night
+                FROM consumption
+                WHERE v IS NOT NULL
+                GROUP BY contractId
+                ORDER BY contractId""").collectAsList()) {
+            double total = row.getDouble(1);
+            if (total <= 0) {
+                outcome.skip(NO_CONSUMPTION);
+            } else {
+                outcome.result(row.getString(0), fields(row.getDouble(2), total));
+            }
+        }
+        return outcome;
+    }
+
+    /** {@code nightConsumption}, {@code totalConsumption} and {@code nightShare} = night / total × 100. */
+    public static Map<String, Object> fields(double night, double total) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("nightConsumption", Decimals.round2(night));
+        fields.put("totalConsumption", Decimals.round2(total));
+        fields.put("nightShare", Decimals.round2(night / total * 100));
+        return fields;
+    }
+}

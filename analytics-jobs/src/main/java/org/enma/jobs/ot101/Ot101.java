@@ -1,0 +1,53 @@
+package org.enma.jobs.ot101;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.enma.jobs.Analytic;
+import org.enma.jobs.JobContext;
+import org.enma.jobs.Outcome;
+import org.enma.jobs.SubmitMain;
+import org.enma.jobs.common.ContractMonth;
+import org.enma.jobs.common.MonthlyUsage;
+import org.enma.jobs.setup.Parameter;
+
+/** OT101 — a contract's month against similar and against efficient customers (ANALYTICS.md). */
+public final class Ot101 implements Analytic {
+    static final String NO_GROUP = "noGroup";
+
+    /** {@code spark-submit --class org.enma.jobs.ot101.Ot101 enma-jobs.jar --company ID --month YYYYMM}. */
+    public static void main(String[] args) {
+        SubmitMain.run(new Ot101(), args);
+    }
+
+    @Override
+    public String name() {
+        return "OT101";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return Ot101Setup.PARAMETERS;
+    }
+
+    @Override
+    public void check(Map<String, Object> parameters) {
+        Ot101Setup.of(parameters);
+    }
+
+    @Override
+    public Outcome run(JobContext job) throws IOException {
+        Ot101Setup setup = Ot101Setup.of(job.parameters());
+        Map<String, Map<String, String>> customers = job.customers();
+        MonthlyUsage usage = job.monthlyUsage(List.of(job.month()));
+        List<ContractMonth> company = JobContext.contractMonths(job.month(), usage, customers);
+        PeerComparison peers = new PeerComparison(setup, company);
+        Outcome outcome = new Outcome();
+        for (ContractMonth contract : company) {
+            peers.compare(contract).ifPresentOrElse(
+                    figures -> outcome.result(contract.contractId(), figures.fields()),
+                    () -> outcome.skip(NO_GROUP));
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,132 @@
+package org.enma.jobs.read;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
+import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.client.Table;
+import org.enma.schema.EnmaException;
+import org.enma.schema.Family;
+import org.enma.schema.KeyRange;
+import org.enma.schema.MeasureColumns;
+import org.enma.schema.MeasureKey;
+
+/**
+ * Reads the measures of some buckets within some time ranges, one range scan after the other, streaming: at most one
+ * scanner's cache of rows is in memory. The time ranges are pushed into each scan's start and stop rows, so only the
+ * rows of those times travel from the region server.
+ */
+final class MeasureScan implements Iterator<Measure>, Closeable {
+    /** Rows per scanner RPC: large enough to amortize the round trip, small enough to stay within the RPC timeout. */
+    static final int CACHING = 2000;
+    private static final byte[] M = Family.M.bytes();
+    private static final byte[] V = MeasureColumns.V.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] VA = MeasureColumns.VA.getBytes(StandardCharsets.UTF_8);
+
+    private final Table table;
+    private final List<TimeRange> times;
+    private final boolean cumulative;
+    private final Deque<KeyRange> ranges = new ArrayDeque<>();
+    private ResultScanner scanner;
+    private Measure next;
+
+    MeasureScan(Connection hbase, TableName table, List<Integer> buckets, List<TimeRange> times, boolean cumulative)
+            throws IOException {
+        this.table = hbase.getTable(table);
+        this.times = List.copyOf(times);
+        this.cumulative = cumulative;
+        for (int bucket : buckets) {
+            for (TimeRange time : times) {
+                ranges.addAll(MeasureKey.scanRanges(bucket, time.fromSecond(), time.toSecond()));
+            }
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        try {
+            while (next == null) {
+                Result row = scanner == null ? null : scanner.next();
+                if (row != null) {
+                    next = measureOf(row);
+                } else if (!openNextScanner()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + table.getName() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Measure next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Measure measure = next;
+        next = null;
+        return measure;
+    }
+
+    private boolean openNextScanner() throws IOException {
+        if (scanner != null) {
+            scanner.close();
+            scanner = null;
+        }
+        KeyRange range = ranges.poll();
+        if (range == null) {
+            return false;
+        }
+        Scan scan = new Scan().withStartRow(range.start()).withStopRow(range.stop())
+                .setCaching(CACHING).setCacheBlocks(false).addColumn(M, V);
+        if (cumulative) {
+            scan.addColumn(M, VA);
+        }
+        scanner = table.getScanner(scan);
+        return true;
+    }
+
+    /** The row's measure, or null when its timestamp only sorts inside the range (another digit count). */
+    private Measure measureOf(Result row) {
+        MeasureKey key = MeasureKey.decode(row.getRow());
+        for (TimeRange time : times) {
+            if (time.contains(key.timestamp())) {
+                return new Measure(key.id(), key.timestamp(), number(row, V, key), number(row, VA, key));
+            }
+        }
+        return null;
+    }
+
+    private Double number(Result row, byte[] qualifier, MeasureKey key) {
+        byte[] value = row.getValue(M, qualifier);
+        if (value == null) {
+            return null;
+        }
+        String text = new String(value, StandardCharsets.UTF_8);
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new EnmaException("table " + table.getName() + " row " + key + ": m:"
+                    + new String(qualifier, StandardCharsets.UTF_8) + " \"" + text + "\" is not a number");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (scanner != null) {
+            scanner.close();
+        }
+        table.close();
+    }
+}

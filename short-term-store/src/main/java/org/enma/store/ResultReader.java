@@ -1,0 +1,115 @@
+package org.enma.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.hbase.Cell;
+import org.apache.hadoop.hbase.CellUtil;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
+import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.client.Table;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaTable;
+import org.enma.schema.Month;
+import org.enma.schema.ResultKey;
+import org.enma.schema.TableNames;
+
+/**
+ * Reads results as the portal and {@code enma results} see them: from the MongoDB short-term collection first, and
+ * from the HBase mirror for the months MongoDB no longer holds (purged). Either way a result is the same document:
+ * {@code _id} (the key), {@code contractId}, {@code companyId}, {@code month}, {@code setupId}, then its fields.
+ * Documents come in key order: month, contract, setup.
+ */
+public final class ResultReader {
+    private final MongoDatabase mongo;
+    private final Connection hbase;
+    private final TableNames names;
+
+    public ResultReader(MongoDatabase mongo, Connection hbase, TableNames names) {
+        this.mongo = mongo;
+        this.hbase = hbase;
+        this.names = names;
+    }
+
+    /** One contract's results for the months {@code from} … {@code to}. */
+    public List<Document> contract(String ot, CompanyId company, String contractId, Month from, Month to)
+            throws IOException {
+        List<Document> found = find(ot, Filters.and(Filters.eq("companyId", company.asNumber()),
+                Filters.eq("contractId", contractId), Filters.gte("month", from.asNumber()),
+                Filters.lte("month", to.asNumber())), 0, Integer.MAX_VALUE);
+        Set<Integer> inMongo = new HashSet<>();
+        found.forEach(d -> inMongo.add(d.getInteger("month")));
+        for (Month m = from; m.compareTo(to) <= 0; m = m.plusMonths(1)) {
+            if (!inMongo.contains(m.asNumber())) {
+                found.addAll(mirror(ot, ResultKey.prefix(m, company, contractId), 0, Integer.MAX_VALUE));
+            }
+        }
+        found.sort(Comparator.comparing(d -> d.getString("_id")));
+        return found;
+    }
+
+    /** A page of a company's results for one month: {@code skip} documents skipped, at most {@code limit}. */
+    public List<Document> month(String ot, CompanyId company, Month month, int skip, int limit) throws IOException {
+        Bson filter = Filters.and(Filters.eq("companyId", company.asNumber()), Filters.eq("month", month.asNumber()));
+        if (collection(ot).countDocuments(filter) > 0) {
+            return find(ot, filter, skip, limit);
+        }
+        return mirror(ot, ResultKey.prefix(month, company), skip, limit);
+    }
+
+    private MongoCollection<Document> collection(String ot) {
+        return mongo.getCollection(ResultSink.collectionOf(ot));
+    }
+
+    private List<Document> find(String ot, Bson filter, int skip, int limit) {
+        return collection(ot).find(filter).sort(Sorts.ascending("_id")).skip(skip).limit(limit)
+                .into(new ArrayList<>());
+    }
+
+    private List<Document> mirror(String ot, byte[] prefix, int skip, int limit) throws IOException {
+        TableName table = names.of(EnmaTable.results(ot));
+        List<Document> documents = new ArrayList<>();
+        try (Admin admin = hbase.getAdmin()) {
+            if (!admin.tableExists(table)) {
+                return documents;
+            }
+        }
+        try (Table t = hbase.getTable(table);
+             ResultScanner scanner = t.getScanner(new Scan().setRowPrefixFilter(prefix))) {
+            int seen = 0;
+            for (Result row : scanner) {
+                if (documents.size() >= limit) {
+                    break;
+                }
+                if (seen++ >= skip) {
+                    documents.add(documentOf(row));
+                }
+            }
+        }
+        return documents;
+    }
+
+    private static Document documentOf(Result row) {
+        ResultKey key = ResultKey.decode(row.getRow());
+        Document doc = ResultDocument.identity(key);
+        for (Cell cell : row.rawCells()) {
+            doc.append(new String(CellUtil.cloneQualifier(cell), StandardCharsets.UTF_8),
+                    MirrorValues.value(new String(CellUtil.cloneValue(cell), StandardCharsets.UTF_8)));
+        }
+        return doc;
+    }
+}
