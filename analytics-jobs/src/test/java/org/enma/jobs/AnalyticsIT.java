@@ -254,6 +254,25 @@ class AnalyticsIT {
     }
 
     @Test
+    void theGuidesExampleAnalyticRunsOnTheSqlViews() throws IOException {
+        CompanyId company = CompanyId.of("3333333333");
+        CompanyFixture fixture = new CompanyFixture(stack, company);
+        for (int day = 1; day <= 28; day++) {
+            fixture.reading("N", LocalDateTime.of(2013, 2, day, 3, 0), 1);   // hour 2: night
+            fixture.reading("N", LocalDateTime.of(2013, 2, day, 15, 0), 3);  // hour 14
+        }
+        fixture.reading("N", LocalDateTime.of(2013, 2, 11, 0, 0), 2)       // 10 Feb, hour 23
+                .reading("N", LocalDateTime.of(2013, 2, 11, 6, 0), 1)       // 05:59:59 → hour 5: night
+                .reading("Z", LocalDateTime.of(2013, 2, 10, 7, 0), 0)
+                .write();
+        JobReport report = run("OT901", company, Map.of());
+        // night 28 + 1 = 29, total 28 + 84 + 2 + 1 = 115 → 25.217…%; Z used nothing
+        assertThat(report.skipped()).isEqualTo(Map.of("noConsumption", 1L));
+        assertThat(fieldsOf(result("OT901", company, "N", report))).isEqualTo(Map.of("nightConsumption", 29.0,
+                "totalConsumption", 115.0, "nightShare", 25.22));
+    }
+
+    @Test
     void anUnreachableMongoStopsTheRunBeforeSparkReads() {
         EnmaConfig down = config.with(org.enma.config.Setting.MONGO_URI, "mongodb://127.0.0.1:1");
         assertThatThrownBy(() -> JobLauncher.launch(down, "OT101", COMPANY, Optional.empty(), FEB_2013,
@@ -268,7 +287,11 @@ class AnalyticsIT {
     }
 
     private Document result(String ot, String contract, JobReport report) {
-        ResultKey key = new ResultKey(FEB_2013, COMPANY, contract, report.setupId());
+        return result(ot, COMPANY, contract, report);
+    }
+
+    private Document result(String ot, CompanyId company, String contract, JobReport report) {
+        ResultKey key = new ResultKey(FEB_2013, company, contract, report.setupId());
         Document doc = collection(ot).find(Filters.eq("_id", key.toString())).first();
         assertThat(doc).as("result of %s", contract).isNotNull();
         return doc;
