@@ -45,7 +45,8 @@ public final class JobLauncher {
         SparkSession.Builder builder = SparkSession.builder().appName("enma " + appName)
                 .config("spark.sql.session.timeZone", config.timezone().getId());
         if (!submitted.contains("spark.master")) {
-            builder.master(config.sparkMaster()).config("spark.ui.enabled", "false");
+            builder.master(config.sparkMaster()).config("spark.ui.enabled", "false")
+                    .config("spark.ui.showConsoleProgress", System.console() != null);
         }
         return builder.getOrCreate();
     }

@@ -14,15 +14,18 @@ import org.enma.schema.EnmaException;
 import org.enma.loaders.Loader;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.TableCreator;
+import org.enma.store.MongoStore;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** A command's connection to HBase, wherever the configuration says it is; closed when the command ends. */
 final class HBaseSession implements AutoCloseable {
     private final EnmaConfig config;
+    private final Endpoints endpoints;
     private final Connection connection;
 
-    private HBaseSession(EnmaConfig config, Connection connection) {
+    private HBaseSession(EnmaConfig config, Endpoints endpoints, Connection connection) {
         this.config = config;
+        this.endpoints = endpoints;
         this.connection = connection;
     }
 
@@ -30,7 +33,7 @@ final class HBaseSession implements AutoCloseable {
         EnmaConfig config = CommandSettings.config(spec);
         Endpoints endpoints = Endpoints.resolve(config, StackLocator.forUser());
         endpoints.requireZooKeeperReachable();
-        return new HBaseSession(config, ConnectionFactory.createConnection(endpoints.hbaseConfiguration()));
+        return new HBaseSession(config, endpoints, ConnectionFactory.createConnection(endpoints.hbaseConfiguration()));
     }
 
     EnmaConfig config() {
@@ -39,6 +42,11 @@ final class HBaseSession implements AutoCloseable {
 
     Connection connection() {
         return connection;
+    }
+
+    /** The MongoDB database of the same configuration (checked to answer); the caller closes it. */
+    MongoStore mongo() {
+        return MongoStore.open(endpoints.mongoUri(), endpoints.mongoDatabase());
     }
 
     Admin admin() throws IOException {

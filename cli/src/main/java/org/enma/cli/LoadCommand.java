@@ -12,7 +12,6 @@ import org.enma.loaders.LoadReport;
 import org.enma.loaders.LoadResult;
 import org.enma.loaders.Loader;
 import org.enma.schema.CompanyId;
-import org.enma.schema.EnmaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,10 +104,6 @@ final class LoadCommand implements Callable<Integer> {
         if (company == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--company is required for " + kind);
         }
-        try {
-            return Optional.of(CompanyId.of(company));
-        } catch (EnmaException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        return Optional.of(Arguments.valid(spec, () -> CompanyId.of(company)));
     }
 }

@@ -1,0 +1,122 @@
+package org.enma.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.enma.jobs.Analytics;
+import org.enma.schema.CompanyId;
+import org.enma.schema.Identifier;
+import org.enma.schema.Month;
+import org.enma.store.MongoStore;
+import org.enma.store.ResultReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "results", mixinStandardHelpOptions = true,
+        description = {"Prints an analytic's results: MongoDB first, the HBase mirror for months MongoDB no longer"
+                + " holds. One line per result: month, contract, setupId, then field=value; --json: one document"
+                + " per line."})
+final class ResultsCommand implements Callable<Integer> {
+    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    private static final Set<String> IDENTITY = Set.of("_id", "contractId", "companyId", "month", "setupId");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OT", description = "the analytic, e.g. OT101")
+    String ot;
+
+    @Option(names = "--company", paramLabel = "ID", required = true, description = "10-digit company id")
+    String company;
+
+    @Option(names = "--contract", paramLabel = "ID", description = "only this contract")
+    String contract;
+
+    @Option(names = "--month", paramLabel = "YYYYMM", description = "one month")
+    String month;
+
+    @Option(names = "--from", paramLabel = "YYYYMM", description = "first month of a range (with --to)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYYMM", description = "last month of a range (with --from)")
+    String to;
+
+    @Option(names = "--json", description = "one JSON document per line")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        String name = Analytics.named(ot).name();
+        CompanyId companyId = Arguments.valid(spec, () -> CompanyId.of(company));
+        if (contract != null) {
+            Arguments.valid(spec, () -> Identifier.require("contractId", contract));
+        }
+        List<Month> months = months();
+        List<Document> results = new ArrayList<>();
+        try (HBaseSession session = HBaseSession.open(spec); MongoStore mongo = session.mongo()) {
+            ResultReader reader = new ResultReader(mongo.database(), session.connection(),
+                    session.config().tableNames());
+            if (contract != null) {
+                results.addAll(reader.contract(name, companyId, contract, months.get(0),
+                        months.get(months.size() - 1)));
+            } else {
+                for (Month m : months) {
+                    results.addAll(reader.month(name, companyId, m, 0, Integer.MAX_VALUE));
+                }
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        for (Document doc : results) {
+            out.println(json ? doc.toJson(JSON) : line(doc));
+        }
+        spec.commandLine().getErr().printf("%d result%s%n", results.size(), results.size() == 1 ? "" : "s");
+        return Enma.OK;
+    }
+
+    private List<Month> months() {
+        if (month != null && (from != null || to != null)) {
+            throw usage("give either --month or --from/--to, not both");
+        }
+        if (month == null && (from == null || to == null)) {
+            throw usage("give --month YYYYMM, or --from YYYYMM and --to YYYYMM");
+        }
+        Month first = Arguments.valid(spec, () -> Month.parse(month != null ? month : from));
+        Month last = Arguments.valid(spec, () -> Month.parse(month != null ? month : to));
+        if (first.compareTo(last) > 0) {
+            throw usage("--from " + from + " is after --to " + to);
+        }
+        List<Month> months = new ArrayList<>();
+        for (Month m = first; m.compareTo(last) <= 0; m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        return months;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private static String line(Document doc) {
+        StringBuilder line = new StringBuilder().append(doc.get("month")).append("  ").append(doc.get("contractId"))
+                .append("  ").append(doc.get("setupId"));
+        for (Map.Entry<String, Object> field : doc.entrySet()) {
+            if (!IDENTITY.contains(field.getKey())) {
+                Object value = field.getValue();
+                line.append("  ").append(field.getKey()).append('=').append(value instanceof List<?> list
+                        ? new Document("v", list).toJson(JSON).replaceFirst("^\\{\"v\": ", "").replaceFirst("}$", "")
+                        : value);
+            }
+        }
+        return line.toString();
+    }
+}
