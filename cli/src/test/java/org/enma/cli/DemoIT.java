@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The main job as far as it goes today, on a real embedded stack of its own (a small company to stay quick). */
+/** The main job as far as it goes today (up to the OT runs and their summary), on a real embedded stack of its own (a small company to stay quick). */
 class DemoIT {
     @TempDir
     static Path home;
@@ -35,6 +35,10 @@ class DemoIT {
                 "weather      read=28512 stored=28512 rejected=0 duplicates=0")
                 .containsPattern("consumption  read=(\\d+) stored=\\1 rejected=0 duplicates=0")
                 .containsPattern("electricityConsumption_1111111111\\s+consumption\\s+\\d+")
+                .containsPattern("OT101  results=\\d+ skipped=\\d+ setupId=[0-9a-f]{24}")
+                .containsPattern("OT103  results=\\d+ skipped=\\d+ setupId=[0-9a-f]{24}")
+                .containsPattern("OT201  results=\\d+ skipped=\\d+ setupId=[0-9a-f]{24}")
+                .contains("6. 201401, OT101: ")
                 .contains("Not in this build yet");
         assertThat(CliRun.withSettings(stack, "stack", "stop").exitCode()).isZero();
     }
