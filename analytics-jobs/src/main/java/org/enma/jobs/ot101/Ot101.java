@@ -10,6 +10,7 @@ import org.enma.jobs.SubmitMain;
 import org.enma.jobs.common.ContractMonth;
 import org.enma.jobs.common.MonthlyUsage;
 import org.enma.jobs.setup.Parameter;
+import org.enma.schema.Month;
 
 /** OT101 — a contract's month against similar and against efficient customers (ANALYTICS.md). */
 public final class Ot101 implements Analytic {
@@ -37,10 +38,14 @@ public final class Ot101 implements Analytic {
 
     @Override
     public Outcome run(JobContext job) throws IOException {
-        Ot101Setup setup = Ot101Setup.of(job.parameters());
-        Map<String, Map<String, String>> customers = job.customers();
-        MonthlyUsage usage = job.monthlyUsage(List.of(job.month()));
-        List<ContractMonth> company = JobContext.contractMonths(job.month(), usage, customers);
+        return compare(Ot101Setup.of(job.parameters()), job.month(), job.monthlyUsage(List.of(job.month())),
+                job.customers());
+    }
+
+    /** Every contract with data in {@code month} against its peers; the ones without a group are skipped. */
+    public static Outcome compare(Ot101Setup setup, Month month, MonthlyUsage usage,
+                                  Map<String, Map<String, String>> customers) {
+        List<ContractMonth> company = JobContext.contractMonths(month, usage, customers);
         PeerComparison peers = new PeerComparison(setup, company);
         Outcome outcome = new Outcome();
         for (ContractMonth contract : company) {

@@ -1,0 +1,143 @@
+package org.enma.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
+import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.io.ImmutableBytesWritable;
+import org.apache.hadoop.hbase.mapreduce.TableInputFormat;
+import org.apache.hadoop.hbase.util.Bytes;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.enma.config.EnmaConfig;
+import org.enma.config.Endpoints;
+import org.enma.config.StackLocator;
+import org.enma.jobs.Analytic;
+import org.enma.jobs.JobContext;
+import org.enma.jobs.JobLauncher;
+import org.enma.jobs.JobReport;
+import org.enma.jobs.JobRequest;
+import org.enma.jobs.JobRunner;
+import org.enma.jobs.Outcome;
+import org.enma.jobs.common.MonthlyUsage;
+import org.enma.jobs.ot101.Ot101;
+import org.enma.jobs.ot101.Ot101Setup;
+import org.enma.jobs.read.BucketSlices;
+import org.enma.jobs.read.ScanSlice;
+import org.enma.jobs.read.SharedConnections;
+import org.enma.jobs.read.TimeRange;
+import org.enma.jobs.setup.SetupFile;
+import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaTable;
+import org.enma.schema.KeyRange;
+import org.enma.schema.MeasureKey;
+import org.enma.schema.Month;
+import org.enma.store.MongoStore;
+
+/**
+ * One contender of scripts/bench-jobs, in a JVM of its own: {@code scan} (the month's bucket-range scans counting
+ * cells, nothing else), {@code ot101} (OT101 end to end, as `enma run` does it), {@code tableinputformat} (the same
+ * OT101 fed by a TableInputFormat scan of the whole table). Times the work after the SparkSession is up and prints
+ * {@code seconds=S count=N}.
+ */
+public final class JobBench {
+    private JobBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String contender = args[0];
+        CompanyId company = CompanyId.of(args[1]);
+        Month month = Month.parse(args[2]);
+        EnmaConfig config = EnmaConfig.forProcess(Map.of());
+        SparkSession spark = SparkSession.builder().appName("bench " + contender).master(config.sparkMaster())
+                .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", config.timezone().getId())
+                .getOrCreate();
+        long start = System.nanoTime();
+        long count = switch (contender) {
+            case "scan" -> scan(spark, config, company, month);
+            case "ot101" -> JobLauncher.launch(config, "OT101", company, Optional.empty(), month, Optional.empty())
+                    .results();
+            case "tableinputformat" -> naiveOt101(spark, config, company, month).results();
+            default -> throw new IllegalArgumentException("unknown contender " + contender);
+        };
+        System.out.printf("seconds=%.2f count=%d%n", (System.nanoTime() - start) / 1e9, count);
+        spark.stop();
+    }
+
+    /** The floor: the month's rows read bucket range by bucket range, one Spark partition per region, cells counted. */
+    private static long scan(SparkSession spark, EnmaConfig config, CompanyId company, Month month) throws IOException {
+        Endpoints endpoints = Endpoints.resolve(config, StackLocator.forUser());
+        String table = config.tableNames().of(EnmaTable.measuresOf("electricityConsumption", company))
+                .getNameAsString();
+        TimeRange time = TimeRange.ofMonth(month, config.timezone());
+        List<ScanSlice> slices = BucketSlices.of(SharedConnections.of(endpoints), TableName.valueOf(table));
+        return new JavaSparkContext(spark.sparkContext()).parallelize(slices, slices.size()).map(slice -> {
+            Connection hbase = SharedConnections.of(endpoints);
+            long cells = 0;
+            try (Table t = hbase.getTable(TableName.valueOf(table))) {
+                for (int bucket : slice.buckets()) {
+                    for (KeyRange range : MeasureKey.scanRanges(bucket, time.fromSecond(), time.toSecond())) {
+                        try (ResultScanner scanner = t.getScanner(new Scan().withStartRow(range.start())
+                                .withStopRow(range.stop()).setCaching(2000).setCacheBlocks(false))) {
+                            for (Result r : scanner) {
+                                cells += r.size();
+                            }
+                        }
+                    }
+                }
+            }
+            return cells;
+        }).reduce(Long::sum);
+    }
+
+    /** What a naive Spark job does: TableInputFormat over the whole table, the month filtered out in Spark. */
+    private static JobReport naiveOt101(SparkSession spark, EnmaConfig config, CompanyId company, Month month)
+            throws IOException {
+        Endpoints endpoints = Endpoints.resolve(config, StackLocator.forUser());
+        Analytic overTableInputFormat = new Analytic() {
+            @Override
+            public String name() {
+                return "OT101";
+            }
+
+            @Override
+            public Outcome run(JobContext job) throws IOException {
+                Configuration conf = endpoints.hbaseConfiguration();
+                conf.set(TableInputFormat.INPUT_TABLE, config.tableNames().of(job.consumptionTable()).getNameAsString());
+                conf.set(TableInputFormat.SCAN_COLUMNS, "m:v");
+                conf.set(TableInputFormat.SCAN_CACHEDROWS, "2000");
+                conf.set(TableInputFormat.SCAN_CACHEBLOCKS, "false");
+                Set<Month> months = Set.of(month);
+                ZoneId zone = config.timezone();
+                MonthlyUsage usage = new JavaSparkContext(spark.sparkContext())
+                        .newAPIHadoopRDD(conf, TableInputFormat.class, ImmutableBytesWritable.class, Result.class)
+                        .mapPartitions(rows -> {
+                            MonthlyUsage partial = new MonthlyUsage(months, zone);
+                            rows.forEachRemaining(row -> {
+                                MeasureKey key = MeasureKey.decode(row._2().getRow());
+                                byte[] v = row._2().getValue(Bytes.toBytes("m"), Bytes.toBytes("v"));
+                                partial.add(key.id(), key.timestamp(),
+                                        Double.parseDouble(new String(v, StandardCharsets.UTF_8)));
+                            });
+                            return List.of(partial).iterator();
+                        }).reduce(MonthlyUsage::merge);
+                return Ot101.compare(Ot101Setup.DEFAULTS, month, usage, job.customers());
+            }
+        };
+        try (MongoStore mongo = MongoStore.open(endpoints.mongoUri(), endpoints.mongoDatabase())) {
+            return new JobRunner(mongo.database(), config, spark).run(overTableInputFormat,
+                    new JobRequest(company, JobRequest.DEFAULT_TYPE, month,
+                            SetupFile.read(Optional.empty(), "OT101", Ot101Setup.PARAMETERS)));
+        }
+    }
+}

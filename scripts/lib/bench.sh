@@ -1,0 +1,39 @@
+# shellcheck shell=bash
+# What every scripts/bench-* shares: the build with the bench baselines, an embedded stack of its own on free ports
+# (stopped and removed on exit), running one contender with its output and peak RSS kept, and quiescing the stack.
+# Source it after setting $root; it sets $enma, $work and bench_java, and starts the stack.
+# shellcheck source=jvm.sh
+. "$root/scripts/lib/jvm.sh"
+enma="$root/scripts/enma"
+[ -x /usr/bin/time ] || { echo "installing GNU time (peak RSS) ..." >&2; apt-get install -y -q time >/dev/null; }
+
+work="$(mktemp -d "/tmp/enma-$(basename "$0").XXXXXX")"
+echo "building enma and the bench baselines ..." >&2
+(cd "$root" && mvn -B -q -Pbench -DskipTests install -pl bench -am > "$work/build.log" 2>&1) || {
+  echo "the build failed:" >&2; tail -n 30 "$work/build.log" >&2; exit 1; }
+free_port() {
+  local p
+  for p in $(seq "$1" $(( $1 + 200 ))); do
+    (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+  echo "no free port near $1" >&2; exit 1
+}
+export ENMA_HOME="$work/home" ENMA_DATA="$work/stack" ENMA_NAMESPACE=bench
+export ENMA_STACK_ZK_PORT="$(free_port 22181)" ENMA_STACK_MONGO_PORT="$(free_port 27117)"
+cleanup() { "$enma" stack stop >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+"$enma" stack start >/dev/null
+
+# The parallel collector: G1's concurrent marking would otherwise take CPU from the region server on a 2-core
+# machine and slow the baselines (seen: the ceiling load at 80 s instead of 52 s).
+bench_java=(java "${enma_opens[@]}" -Xmx8g -XX:+UseParallelGC -cp "$root/bench/target/bench.jar")
+
+run() { # name, command... ; leaves $work/NAME.{out,err,time}
+  local name="$1"; shift
+  echo "running $name ..." >&2
+  /usr/bin/time -f "%M" -o "$work/$name.time" "$@" > "$work/$name.out" 2> "$work/$name.err" || {
+    echo "$name failed:" >&2; tail -n 20 "$work/$name.err" >&2; exit 1; }
+}
+peak_rss_mb() { echo $(( $(tail -n 1 "$work/$1.time") / 1024 )); }
+quiesce() { "${bench_java[@]}" org.enma.bench.Quiesce > /dev/null 2>&1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }   # a / b, two decimals
