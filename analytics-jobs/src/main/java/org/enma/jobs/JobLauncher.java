@@ -3,11 +3,13 @@ package org.enma.jobs;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.enma.config.EnmaConfig;
 import org.enma.config.Endpoints;
 import org.enma.config.StackLocator;
+import org.enma.jobs.read.SharedConnections;
 import org.enma.jobs.setup.SetupFile;
 import org.enma.schema.CompanyId;
 import org.enma.schema.Month;
@@ -15,8 +17,7 @@ import org.enma.store.MongoStore;
 
 /**
  * Starts one OT run from its user-facing arguments — {@code enma run} and the {@code spark-submit} main classes both
- * come here. Checks cheap things first (analytic name, setup file, MongoDB answering) so that a bad run fails in
- * seconds, before Spark starts.
+ * come here. Checks cheap things first (analytic name, setup file); connects to MongoDB and HBase while Spark starts.
  */
 public final class JobLauncher {
     private JobLauncher() {
@@ -30,9 +31,15 @@ public final class JobLauncher {
         analytic.check(parameters);
         JobRequest request = new JobRequest(company, type.orElse(JobRequest.DEFAULT_TYPE), month, parameters);
         Endpoints endpoints = Endpoints.resolve(config, StackLocator.forUser());
-        try (MongoStore mongo = MongoStore.open(endpoints.mongoUri(), endpoints.mongoDatabase())) {
+        // MongoDB and HBase take about a second each to answer a new client, Spark a few to start: all at once.
+        CompletableFuture<MongoStore> mongo = CompletableFuture.supplyAsync(
+                () -> MongoStore.open(endpoints.mongoUri(), endpoints.mongoDatabase()));
+        CompletableFuture.runAsync(() -> SharedConnections.warmUp(endpoints));
+        try {
             SparkSession spark = session(config, analytic.name() + " " + company + " " + month);
-            return new JobRunner(mongo.database(), config, spark).run(analytic, request);
+            return new JobRunner(mongo.thenApply(MongoStore::database), config, spark).run(analytic, request);
+        } finally {
+            mongo.thenAccept(MongoStore::close);
         }
     }
 

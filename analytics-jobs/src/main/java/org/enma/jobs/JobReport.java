@@ -1,11 +1,13 @@
 package org.enma.jobs;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.enma.schema.SetupId;
 
-/** How a run ended: results written and contracts skipped (by reason), under which setup. */
-public record JobReport(String ot, SetupId setupId, long contractsSeen, long results, Map<String, Long> skipped) {
+/** How a run ended: results written and contracts skipped (by reason), under which setup, and where time went. */
+public record JobReport(String ot, SetupId setupId, long contractsSeen, long results, Map<String, Long> skipped,
+                        Duration computing, Duration writing) {
     public JobReport {
         skipped = new TreeMap<>(skipped);
     }

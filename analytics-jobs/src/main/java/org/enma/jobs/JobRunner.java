@@ -1,9 +1,13 @@
 package org.enma.jobs;
 
 import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.spark.sql.SparkSession;
 import org.bson.types.ObjectId;
@@ -15,20 +19,29 @@ import org.enma.schema.SetupId;
 import org.enma.store.JobRuns;
 import org.enma.store.ResultDocument;
 import org.enma.store.ResultSink;
+import org.enma.store.SetupIds;
 import org.enma.store.Setups;
 
 /**
- * Runs one analytic for one request: saves the setup (content-hash id), records the run in {@code jobRuns}, lets the
+ * Runs one analytic for one request: records the setup (content-hash id) and the run in {@code jobRuns}, lets the
  * analytic compute, writes its results to MongoDB and the HBase mirror, and records how the run ended — {@code
  * failed} with the reason when anything goes wrong after the run was recorded. Results are upserts by key, so a rerun
  * after a failure leaves exactly one result per key.
+ *
+ * <p>MongoDB may still be connecting when a run starts: the run is recorded while Spark reads, and when MongoDB turns
+ * out to be unreachable the read is cancelled at once and the run fails with that reason. Nothing is written before
+ * MongoDB answered.
  */
 public final class JobRunner {
-    private final MongoDatabase mongo;
+    private final CompletableFuture<MongoDatabase> mongo;
     private final EnmaConfig config;
     private final SparkSession spark;
 
     public JobRunner(MongoDatabase mongo, EnmaConfig config, SparkSession spark) {
+        this(CompletableFuture.completedFuture(mongo), config, spark);
+    }
+
+    public JobRunner(CompletableFuture<MongoDatabase> mongo, EnmaConfig config, SparkSession spark) {
         this.mongo = mongo;
         this.config = config;
         this.spark = spark;
@@ -36,30 +49,67 @@ public final class JobRunner {
 
     public JobReport run(Analytic analytic, JobRequest request) {
         analytic.check(request.parameters());
-        SetupId setupId = new Setups(mongo).save(setupOf(analytic, request));
-        JobRuns runs = new JobRuns(mongo);
-        ObjectId run = runs.started(analytic.name(), request.company().asNumber(), request.type(),
-                request.month().asNumber(), setupId.value());
+        Map<String, Object> setup = setupOf(analytic, request);
+        SetupId setupId = SetupIds.of(setup);
+        String jobGroup = "enma-" + analytic.name() + "-" + UUID.randomUUID();
+        spark.sparkContext().setJobGroup(jobGroup, analytic.name() + " " + request.company() + " "
+                + request.month(), false);
+        CompletableFuture<RecordedRun> recording = mongo.thenApply(db -> RecordedRun.start(db, analytic, request,
+                setup));
+        recording.whenComplete((run, failure) -> {
+            if (failure != null) {
+                spark.sparkContext().cancelJobGroup(jobGroup);
+            }
+        });
         try {
+            if (recording.isCompletedExceptionally()) {
+                joined(recording);
+            }
             EnmaData data = EnmaData.open(spark, config);
             data.existing(request.consumptionTable());
+            long start = System.nanoTime();
             Outcome outcome = analytic.run(new JobContext(data, request.company(), request.type(), request.month(),
                     request.parameters()));
+            long computed = System.nanoTime();
+            RecordedRun run = joined(recording);
             List<ResultDocument> results = outcome.results().stream().map(r -> new ResultDocument(
                     new ResultKey(request.month(), request.company(), r.contractId(), setupId), r.fields())).toList();
             try (Admin admin = data.hbase().getAdmin()) {
-                new ResultSink(mongo, data.hbase(), data.tableCreator(admin)).write(analytic.name(), results);
+                new ResultSink(run.db(), data.hbase(), data.tableCreator(admin)).write(analytic.name(), results);
             }
-            runs.succeeded(run, outcome.contractsSeen(), results.size(), outcome.skipped());
-            return new JobReport(analytic.name(), setupId, outcome.contractsSeen(), results.size(), outcome.skipped());
+            run.runs().succeeded(run.id(), outcome.contractsSeen(), results.size(), outcome.skipped());
+            return new JobReport(analytic.name(), setupId, outcome.contractsSeen(), results.size(), outcome.skipped(),
+                    Duration.ofNanos(computed - start), Duration.ofNanos(System.nanoTime() - computed));
         } catch (Exception e) {
-            String reason = Failures.messageOf(e);
-            try {
-                runs.failed(run, reason);
-            } catch (RuntimeException unrecorded) {
-                reason += " (the failure could not be recorded in jobRuns: " + Failures.messageOf(unrecorded) + ")";
-            }
-            throw new EnmaException(analytic.name() + " failed: " + reason, e);
+            throw new EnmaException(analytic.name() + " failed: " + recordFailure(recording, e), e);
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
+    }
+
+    /** The reason of a failed run, recorded in jobRuns when MongoDB answers; MongoDB's own failure comes first. */
+    private static String recordFailure(CompletableFuture<RecordedRun> recording, Exception failure) {
+        RecordedRun run;
+        try {
+            run = joined(recording);
+        } catch (RuntimeException mongoDown) {
+            return Failures.messageOf(mongoDown);
+        }
+        String reason = Failures.messageOf(failure);
+        try {
+            run.runs().failed(run.id(), reason);
+        } catch (RuntimeException unrecorded) {
+            reason += " (the failure could not be recorded in jobRuns: " + Failures.messageOf(unrecorded) + ")";
+        }
+        return reason;
+    }
+
+    /** The value of a future, or what it failed with (unwrapped). */
+    static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -71,5 +121,15 @@ public final class JobRunner {
         setup.put("type", request.type());
         setup.put("parameters", request.parameters());
         return setup;
+    }
+
+    /** A run as recorded in MongoDB: its setup saved, its {@code jobRuns} document {@code running}. */
+    private record RecordedRun(MongoDatabase db, JobRuns runs, ObjectId id) {
+        static RecordedRun start(MongoDatabase db, Analytic analytic, JobRequest request, Map<String, Object> setup) {
+            SetupId setupId = new Setups(db).save(setup);
+            JobRuns runs = new JobRuns(db);
+            return new RecordedRun(db, runs, runs.started(analytic.name(), request.company().asNumber(),
+                    request.type(), request.month().asNumber(), setupId.value()));
+        }
     }
 }

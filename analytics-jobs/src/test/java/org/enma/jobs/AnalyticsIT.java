@@ -278,7 +278,7 @@ class AnalyticsIT {
         assertThatThrownBy(() -> JobLauncher.launch(down, "OT101", COMPANY, Optional.empty(), FEB_2013,
                 Optional.empty()))
                 .isInstanceOf(EnmaException.class)
-                .hasMessageStartingWith("cannot reach MongoDB at mongodb://127.0.0.1:1");
+                .hasMessageStartingWith("OT101 failed: cannot reach MongoDB at mongodb://127.0.0.1:1");
     }
 
     private JobReport run(String ot, CompanyId company, Map<String, Object> parameters) {

@@ -8,7 +8,9 @@ import org.apache.hadoop.hbase.client.CompactionState;
 
 /**
  * Waits until the stack is idle between two contenders: every table of the namespace flushed and no compaction
- * running, so that no contender pays for the flushes and compactions its predecessor left behind.
+ * running, so that no contender pays for the flushes and compactions its predecessor left behind. With argument
+ * {@code compact}, major-compacts every table first (one store file per region: the steady state HBase's periodic
+ * major compactions keep, instead of whatever a bulk load left) and waits for that too.
  */
 public final class Quiesce {
     private static final Duration LIMIT = Duration.ofMinutes(10);
@@ -19,8 +21,16 @@ public final class Quiesce {
     public static void main(String[] args) throws Exception {
         try (BenchTables tables = new BenchTables(); Admin admin = tables.connection().getAdmin()) {
             TableName[] names = admin.listTableNamesByNamespace(tables.namespace());
+            boolean compact = args.length > 0 && args[0].equals("compact");
             for (TableName name : names) {
                 admin.flush(name);
+                if (compact) {
+                    admin.majorCompact(name);
+                }
+            }
+            if (compact) {
+                // the request is queued: give the region servers a moment to start before watching them finish
+                Thread.sleep(5000);
             }
             Instant deadline = Instant.now().plus(LIMIT);
             int quietChecks = 0;

@@ -63,8 +63,10 @@ final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         JobReport report = JobLauncher.launch(config, name, companyId, Optional.ofNullable(type), m,
                 Optional.ofNullable(setup));
-        err.printf("%s: %d contracts seen, %d results, skipped %s, in %.1f s%n", name, report.contractsSeen(),
-                report.results(), report.skipped(), (System.nanoTime() - start) / 1e9);
+        err.printf("%s: %d contracts seen, %d results, skipped %s; computed in %.1f s, results written in %.1f s,"
+                        + " %.1f s in all%n", name, report.contractsSeen(), report.results(), report.skipped(),
+                report.computing().toMillis() / 1e3, report.writing().toMillis() / 1e3,
+                (System.nanoTime() - start) / 1e9);
         out.println(report.summaryLine());
         return Enma.OK;
     }

@@ -60,6 +60,56 @@ public record MeasureKey(long timestamp, String id) {
         return p > value ? p : Long.MAX_VALUE;
     }
 
+    /**
+     * The timestamp of a key, read straight from its bytes: for readers that scan millions of keys of ranges they
+     * chose (so the bucket is right by construction). A key that is not {@code <digits>~<digits>~<id>} is refused
+     * with {@link #decode}'s message.
+     */
+    public static long timestampOf(byte[] key) {
+        int first = indexOf(key, 0);
+        int second = first < 0 ? -1 : indexOf(key, first + 1);
+        if (second <= first + 1 || second - first > 20) {
+            throw malformed(key);
+        }
+        long timestamp = 0;
+        for (int i = first + 1; i < second; i++) {
+            int digit = key[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw malformed(key);
+            }
+            timestamp = timestamp * 10 + digit;
+        }
+        return timestamp;
+    }
+
+    /** The id of a key (after its second {@code ~}), read straight from its bytes like {@link #timestampOf}. */
+    public static String idOf(byte[] key) {
+        int first = indexOf(key, 0);
+        int second = first < 0 ? -1 : indexOf(key, first + 1);
+        if (second < 0 || second == key.length - 1) {
+            throw malformed(key);
+        }
+        return new String(key, second + 1, key.length - second - 1, StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(byte[] key, int from) {
+        for (int i = from; i < key.length; i++) {
+            if (key[i] == KeyParts.SEPARATOR) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static EnmaException malformed(byte[] key) {
+        try {
+            decode(key);
+        } catch (EnmaException e) {
+            return e;
+        }
+        return new EnmaException("row key \"" + new String(key, StandardCharsets.UTF_8) + "\" is not a measure key");
+    }
+
     /** Decodes a key, checking that its bucket matches its timestamp (a mismatch means it was not written by ENMA). */
     public static MeasureKey decode(byte[] key) {
         String[] parts = KeyParts.split(key, "measure", PARTS);

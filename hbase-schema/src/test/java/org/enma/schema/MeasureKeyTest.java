@@ -99,4 +99,15 @@ class MeasureKeyTest {
         return java.util.Arrays.compareUnsigned(key, range.start()) >= 0
                 && java.util.Arrays.compareUnsigned(key, range.stop()) < 0;
     }
+
+    @Test
+    void readersTakeTimestampAndIdStraightFromTheBytes() {
+        byte[] key = MeasureKey.of(1372640400L, "CH\u00e9BB").encode();
+        assertThat(MeasureKey.timestampOf(key)).isEqualTo(1372640400L);
+        assertThat(MeasureKey.idOf(key)).isEqualTo("CH\u00e9BB");
+        assertThatThrownBy(() -> MeasureKey.timestampOf("4~13726404x0~A".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("is not a whole number");
+        assertThatThrownBy(() -> MeasureKey.idOf("4~1372640400".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("is not a measure key");
+    }
 }

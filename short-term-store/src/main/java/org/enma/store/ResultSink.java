@@ -11,6 +11,8 @@ import com.mongodb.client.model.WriteModel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Connection;
@@ -50,7 +52,18 @@ public final class ResultSink {
         return collection;
     }
 
+    /** Writes both stores at once (they are independent round trips); fails if either fails. */
     public void write(String ot, List<ResultDocument> results) throws IOException {
+        CompletableFuture<Void> mongoWrite = CompletableFuture.runAsync(() -> writeMongo(ot, results));
+        writeMirror(ot, results);
+        try {
+            mongoWrite.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void writeMongo(String ot, List<ResultDocument> results) {
         MongoCollection<Document> collection = collection(ot);
         List<WriteModel<Document>> batch = new ArrayList<>(BATCH);
         ReplaceOptions upsert = new ReplaceOptions().upsert(true);
@@ -65,6 +78,9 @@ public final class ResultSink {
         if (!batch.isEmpty()) {
             collection.bulkWrite(batch, new BulkWriteOptions().ordered(false));
         }
+    }
+
+    private void writeMirror(String ot, List<ResultDocument> results) throws IOException {
         TableName mirror = tables.ensure(EnmaTable.results(ot));
         try (BufferedMutator mutator = hbase.getBufferedMutator(mirror)) {
             for (ResultDocument result : results) {

@@ -17,9 +17,26 @@ import org.enma.schema.Month;
  * fills one; {@link #merge} adds them up.
  */
 public final class MonthlyUsage implements Serializable {
+    /** Local dates change at most every quarter hour of UTC (zone offsets are whole quarter hours). */
+    private static final long QUARTER_HOUR = 900;
+
     private final ZoneId zone;
     private final Set<YearMonth> months;
-    private final Map<YearMonth, Map<String, Usage>> usage = new HashMap<>();
+    private final Map<YearMonth, Map<String, Sum>> usage = new HashMap<>();
+    /** Readers hand over measures in time order, each timestamp for many contracts: the last date found is reused. */
+    private transient long lastQuarter = Long.MIN_VALUE;
+    private transient LocalDateTime lastLocal;
+
+    /** A contract's running month sum, updated in place (millions of measures, no garbage per measure). */
+    private static final class Sum implements Serializable {
+        private double consumption;
+        private int dayMask;
+
+        void add(double v, int dayMask) {
+            consumption += v;
+            this.dayMask |= dayMask;
+        }
+    }
 
     public MonthlyUsage(Set<Month> months, ZoneId zone) {
         this.zone = zone;
@@ -29,27 +46,40 @@ public final class MonthlyUsage implements Serializable {
 
     /** Adds a measure {@code v} of {@code contractId} stamped {@code epochSecond}; false when it is of no month here. */
     public boolean add(String contractId, long epochSecond, double v) {
-        LocalDateTime local = IntervalConvention.localTimeOf(epochSecond, zone);
+        LocalDateTime local = localTimeOf(epochSecond);
         YearMonth month = YearMonth.from(local);
         if (!months.contains(month)) {
             return false;
         }
-        usage.computeIfAbsent(month, m -> new HashMap<>())
-                .merge(contractId, Usage.NONE.plus(v, local.getDayOfMonth()), Usage::plus);
+        usage.computeIfAbsent(month, m -> new HashMap<>()).computeIfAbsent(contractId, c -> new Sum())
+                .add(v, 1 << local.getDayOfMonth());
         return true;
+    }
+
+    private LocalDateTime localTimeOf(long epochSecond) {
+        long quarter = Math.floorDiv(epochSecond - 1, QUARTER_HOUR);
+        if (quarter != lastQuarter || lastLocal == null) {
+            lastLocal = IntervalConvention.localTimeOf(epochSecond, zone);
+            lastQuarter = quarter;
+        }
+        return lastLocal;
     }
 
     /** Adds {@code other}'s sums into this one and returns this. */
     public MonthlyUsage merge(MonthlyUsage other) {
         other.usage.forEach((month, contracts) -> {
-            Map<String, Usage> mine = usage.computeIfAbsent(month, m -> new HashMap<>());
-            contracts.forEach((contract, u) -> mine.merge(contract, u, Usage::plus));
+            Map<String, Sum> mine = usage.computeIfAbsent(month, m -> new HashMap<>());
+            contracts.forEach((contract, sum) -> mine.computeIfAbsent(contract, c -> new Sum())
+                    .add(sum.consumption, sum.dayMask));
         });
         return this;
     }
 
     /** The contracts with at least one measure in {@code month}, and their usage. */
     public Map<String, Usage> of(Month month) {
-        return Map.copyOf(usage.getOrDefault(month.value(), Map.of()));
+        Map<String, Usage> contracts = new HashMap<>();
+        usage.getOrDefault(month.value(), Map.of())
+                .forEach((contract, sum) -> contracts.put(contract, new Usage(sum.consumption, sum.dayMask)));
+        return contracts;
     }
 }

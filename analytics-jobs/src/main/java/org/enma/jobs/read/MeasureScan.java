@@ -99,16 +99,17 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
 
     /** The row's measure, or null when its timestamp only sorts inside the range (another digit count). */
     private Measure measureOf(Result row) {
-        MeasureKey key = MeasureKey.decode(row.getRow());
+        byte[] key = row.getRow();
+        long timestamp = MeasureKey.timestampOf(key);
         for (TimeRange time : times) {
-            if (time.contains(key.timestamp())) {
-                return new Measure(key.id(), key.timestamp(), number(row, V, key), number(row, VA, key));
+            if (time.contains(timestamp)) {
+                return new Measure(MeasureKey.idOf(key), timestamp, number(row, V, key), number(row, VA, key));
             }
         }
         return null;
     }
 
-    private Double number(Result row, byte[] qualifier, MeasureKey key) {
+    private Double number(Result row, byte[] qualifier, byte[] key) {
         byte[] value = row.getValue(M, qualifier);
         if (value == null) {
             return null;
@@ -117,7 +118,7 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new EnmaException("table " + table.getName() + " row " + key + ": m:"
+            throw new EnmaException("table " + table.getName() + " row " + new String(key, StandardCharsets.UTF_8) + ": m:"
                     + new String(qualifier, StandardCharsets.UTF_8) + " \"" + text + "\" is not a number");
         }
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.enma.config.Endpoints;
@@ -32,6 +34,18 @@ public final class SharedConnections {
                         failure);
             }
         });
+    }
+
+    /**
+     * Opens the connection of {@code endpoints} and finds {@code hbase:meta} ahead of use, so that a caller can do
+     * it while waiting for something else. Failures are left for the first real use to report.
+     */
+    public static void warmUp(Endpoints endpoints) {
+        try (Admin admin = of(endpoints).getAdmin()) {
+            admin.tableExists(TableName.META_TABLE_NAME);
+        } catch (IOException | RuntimeException later) {
+            // reported with its context by the read that needs the connection
+        }
     }
 
     private static void closeAll() {
