@@ -96,6 +96,11 @@ class RunAndResultsIT {
                 setup.resolveSibling("none.json").toString());
         assertThat(badSetup.exitCode()).isEqualTo(Enma.FAILED);
         assertThat(badSetup.err()).contains("enma: setup file ").contains("none.json does not exist");
+        String[] mongoDown = settings.clone();
+        mongoDown[5] = "mongodb://127.0.0.1:1";
+        CliRun down = CliRun.withSettings(mongoDown, "run", "OT101", "--company", COMPANY, "--month", "201302");
+        assertThat(down.exitCode()).isEqualTo(Enma.FAILED);
+        assertThat(down.err()).contains("enma: OT101 failed: cannot reach MongoDB at mongodb://127.0.0.1:1");
         CliRun range = run("results", "OT101", "--company", COMPANY, "--from", "201303", "--to", "201302");
         assertThat(range.exitCode()).isEqualTo(Enma.USAGE);
         assertThat(range.err()).contains("--from 201303 is after --to 201302");

@@ -1,0 +1,25 @@
+package org.enma.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.enma.schema.EnmaException;
+import org.junit.jupiter.api.Test;
+
+class FailuresTest {
+
+    @Test
+    void theInnermostEnmaMessageWinsOverSparksWrapping() {
+        Exception spark = new RuntimeException("Job aborted due to stage failure: Task 3 failed 1 times\n\tat ...",
+                new EnmaException("table t row 4~1~A: m:v \"x\" is not a number"));
+        assertThat(Failures.messageOf(spark)).isEqualTo("table t row 4~1~A: m:v \"x\" is not a number");
+    }
+
+    @Test
+    void otherwiseTheInnermostCauseOnOneLine() {
+        Exception wrapped = new UncheckedIOException("reading t failed", new IOException("Connection refused\nmore"));
+        assertThat(Failures.messageOf(wrapped)).isEqualTo("IOException: Connection refused");
+        assertThat(Failures.messageOf(new IllegalStateException())).isEqualTo("IllegalStateException");
+    }
+}
