@@ -63,20 +63,21 @@ class RunAndResultsIT {
         // A 28, B 84: mean 56; k = max(1, ceil(2 × 0.25)) = 1 → efficient mean 28
         assertThat(results.out().lines().toList()).isEqualTo(List.of(
                 "{\"_id\": \"201302~" + COMPANY + "~A~" + setupId + "\", \"contractId\": \"A\", \"companyId\": "
-                        + COMPANY + ", \"month\": 201302, \"setupId\": \"" + setupId + "\", \"consumption\": 28.0,"
-                        + " \"consumptionNumberOfDays\": 28, \"averageConsumption\": 56.0, \"averageEffConsumption\":"
-                        + " 28.0, \"diffAverageConsumption\": -50.0, \"diffAverageEffConsumption\": 0.0,"
-                        + " \"numberCustomers\": 2, \"numberCustomersEff\": 1, \"criteria\": \"companyId\"}",
+                        + COMPANY + ", \"month\": 201302, \"setupId\": \"" + setupId + "\", \"averageConsumption\":"
+                        + " 56.0, \"averageEffConsumption\": 28.0, \"consumption\": 28.0, \"consumptionNumberOfDays\":"
+                        + " 28, \"criteria\": \"companyId\", \"diffAverageConsumption\": -50.0,"
+                        + " \"diffAverageEffConsumption\": 0.0, \"numberCustomers\": 2, \"numberCustomersEff\": 1}",
                 "{\"_id\": \"201302~" + COMPANY + "~B~" + setupId + "\", \"contractId\": \"B\", \"companyId\": "
-                        + COMPANY + ", \"month\": 201302, \"setupId\": \"" + setupId + "\", \"consumption\": 84.0,"
-                        + " \"consumptionNumberOfDays\": 28, \"averageConsumption\": 56.0, \"averageEffConsumption\":"
-                        + " 28.0, \"diffAverageConsumption\": 50.0, \"diffAverageEffConsumption\": 200.0,"
-                        + " \"numberCustomers\": 2, \"numberCustomersEff\": 1, \"criteria\": \"companyId\"}"));
+                        + COMPANY + ", \"month\": 201302, \"setupId\": \"" + setupId + "\", \"averageConsumption\":"
+                        + " 56.0, \"averageEffConsumption\": 28.0, \"consumption\": 84.0, \"consumptionNumberOfDays\":"
+                        + " 28, \"criteria\": \"companyId\", \"diffAverageConsumption\": 50.0,"
+                        + " \"diffAverageEffConsumption\": 200.0, \"numberCustomers\": 2, \"numberCustomersEff\": 1}"));
         CliRun one = run("results", "OT101", "--company", COMPANY, "--contract", "B", "--from", "201301", "--to",
                 "201303");
-        assertThat(one.out()).isEqualTo("201302  B  " + setupId + "  consumption=84.0  consumptionNumberOfDays=28"
-                + "  averageConsumption=56.0  averageEffConsumption=28.0  diffAverageConsumption=50.0"
-                + "  diffAverageEffConsumption=200.0  numberCustomers=2  numberCustomersEff=1  criteria=companyId\n");
+        assertThat(one.out()).isEqualTo("201302  B  " + setupId + "  averageConsumption=56.0"
+                + "  averageEffConsumption=28.0  consumption=84.0  consumptionNumberOfDays=28  criteria=companyId"
+                + "  diffAverageConsumption=50.0  diffAverageEffConsumption=200.0  numberCustomers=2"
+                + "  numberCustomersEff=1\n");
         assertThat(one.err()).isEqualTo("1 result\n");
     }
 

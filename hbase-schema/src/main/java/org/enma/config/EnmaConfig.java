@@ -41,6 +41,7 @@ public final class EnmaConfig {
     private final Path dataDir;
     private final int stackZkPort;
     private final int stackMongoPort;
+    private final int retentionMonths;
 
     private EnmaConfig(Map<Setting, String> values, Map<Setting, String> sources) {
         this.values = new EnumMap<>(values);
@@ -56,6 +57,7 @@ public final class EnmaConfig {
         this.dataDir = Path.of(nonEmpty(Setting.DATA)).toAbsolutePath().normalize();
         this.stackZkPort = port(Setting.STACK_ZK_PORT);
         this.stackMongoPort = port(Setting.STACK_MONGO_PORT);
+        this.retentionMonths = months(Setting.RETENTION_MONTHS);
     }
 
     /** Every setting at its default. */
@@ -181,6 +183,11 @@ public final class EnmaConfig {
         return stackMongoPort;
     }
 
+    /** How many months of results MongoDB keeps: the current month and the ones before it. */
+    public int retentionMonths() {
+        return retentionMonths;
+    }
+
     private static Properties readProperties(Path file) {
         Properties props = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -215,6 +222,18 @@ public final class EnmaConfig {
             throw invalid(s, "must not be empty");
         }
         return v;
+    }
+
+    private int months(Setting s) {
+        try {
+            int months = Integer.parseInt(get(s));
+            if (months >= 1 && months <= 1200) {
+                return months;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(s, "is not a number of months (1..1200)");
     }
 
     private int port(Setting s) {

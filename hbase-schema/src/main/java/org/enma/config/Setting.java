@@ -14,6 +14,7 @@ public enum Setting {
     HBASE_COMPRESSION("hbase.compression", "GZ", "compression of new tables' families (HBase algorithm name: NONE, GZ, SNAPPY, LZ4, ZSTD, ...)"),
     MONGO_URI("mongo.uri", "", "MongoDB connection string; empty: the embedded stack"),
     MONGO_DATABASE("mongo.database", "enma", "MongoDB database of the results"),
+    RETENTION_MONTHS("mongo.retention.months", "24", "months of results MongoDB keeps (enma purge; HBase keeps all)"),
     SPARK_MASTER("spark.master", "local[*]", "Spark master URL"),
     TIMEZONE("timezone", "UTC", "time zone of local dates and hours (and of timestamps uploaded without offset)"),
     DATA("data", "./enma-data", "data directory of the embedded stack"),

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellUtil;
 import org.apache.hadoop.hbase.TableName;
@@ -31,7 +32,8 @@ import org.enma.schema.TableNames;
 /**
  * Reads results as the portal and {@code enma results} see them: from the MongoDB short-term collection first, and
  * from the HBase mirror for the months MongoDB no longer holds (purged). Either way a result is the same document:
- * {@code _id} (the key), {@code contractId}, {@code companyId}, {@code month}, {@code setupId}, then its fields.
+ * {@code _id} (the key), {@code contractId}, {@code companyId}, {@code month}, {@code setupId}, then its fields in
+ * name order.
  * Documents come in key order: month, contract, setup.
  */
 public final class ResultReader {
@@ -76,8 +78,26 @@ public final class ResultReader {
     }
 
     private List<Document> find(String ot, Bson filter, int skip, int limit) {
-        return collection(ot).find(filter).sort(Sorts.ascending("_id")).skip(skip).limit(limit)
-                .into(new ArrayList<>());
+        List<Document> found = new ArrayList<>();
+        for (Document doc : collection(ot).find(filter).sort(Sorts.ascending("_id")).skip(skip).limit(limit)) {
+            found.add(inFieldOrder(doc));
+        }
+        return found;
+    }
+
+    /**
+     * The identity fields, then the result fields in name order: HBase returns qualifiers sorted, so documents from
+     * either store are ordered the same way and print the same.
+     */
+    private static Document inFieldOrder(Document doc) {
+        Document ordered = ResultDocument.identity(ResultKey.decode(doc.getString("_id")
+                .getBytes(StandardCharsets.UTF_8)));
+        new TreeMap<>(doc).forEach((name, value) -> {
+            if (!ordered.containsKey(name)) {
+                ordered.append(name, value);
+            }
+        });
+        return ordered;
     }
 
     private List<Document> mirror(String ot, byte[] prefix, int skip, int limit) throws IOException {

@@ -1,0 +1,34 @@
+package org.enma.portal;
+
+import java.io.IOException;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.TableNotFoundException;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Table;
+import org.enma.schema.CompanyId;
+import org.enma.schema.CompanyKey;
+import org.enma.schema.EnmaTable;
+import org.enma.schema.TableNames;
+
+/**
+ * Whether a company has a contract: a row of {@code customers} under {@code <companyId>~<contractId>}. Another
+ * company's contract is simply not there, so the API answers it exactly like a contract that does not exist.
+ */
+final class Contracts {
+    private final Connection hbase;
+    private final TableName customers;
+
+    Contracts(Connection hbase, TableNames names) {
+        this.hbase = hbase;
+        this.customers = names.of(EnmaTable.customers());
+    }
+
+    boolean exists(CompanyId company, String contractId) throws IOException {
+        try (Table table = hbase.getTable(customers)) {
+            return table.exists(new Get(CompanyKey.of(company, contractId).encode()));
+        } catch (TableNotFoundException noCustomersYet) {
+            return false;
+        }
+    }
+}

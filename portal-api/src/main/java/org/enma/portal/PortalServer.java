@@ -1,0 +1,132 @@
+package org.enma.portal;
+
+import com.mongodb.client.MongoDatabase;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.hadoop.hbase.client.Connection;
+import org.bson.Document;
+import org.enma.schema.CompanyId;
+import org.enma.schema.TableNames;
+import org.enma.store.ResultReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The portal API over HTTP (Undertow): routing, the bearer-key check, JSON answers and errors. Every refused request
+ * gets its status and {@code {"error": "..."}}; an unexpected failure is logged and answered 500 without details.
+ */
+public final class PortalServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
+    private static final String JSON = "application/json; charset=utf-8";
+    private static final String BEARER = "Bearer ";
+
+    private final Undertow server;
+
+    /** What the API serves: results, keys, and the health of the stores behind it. */
+    public record Services(ResultsEndpoints results, ApiKeys keys, Health health) {
+        /** The API over these stores, serving the results of {@code analytics} (e.g. OT101, OT103, OT201). */
+        public static Services over(MongoDatabase mongo, Connection hbase, TableNames names, Set<String> analytics) {
+            return new Services(new ResultsEndpoints(new ResultReader(mongo, hbase, names), new Contracts(hbase, names),
+                    analytics), new ApiKeys(mongo), new Health(mongo, hbase));
+        }
+    }
+
+    private PortalServer(Undertow server) {
+        this.server = server;
+    }
+
+    /** Starts serving on {@code host:port} ({@code port} 0: any free port). */
+    public static PortalServer start(Services services, String host, int port) {
+        String openApi = resource("openapi.json");
+        RoutingHandler routes = Handlers.routing()
+                .get("/v1/health", exchange -> services.health().answer(exchange))
+                .get("/v1/openapi.json", exchange -> send(exchange, 200, openApi))
+                .get("/v1/results/{ot}/{contractId}", authorized(services.keys(),
+                        (exchange, company) -> send(exchange, 200, services.results().contract(exchange, company))))
+                .get("/v1/results/{ot}", authorized(services.keys(),
+                        (exchange, company) -> send(exchange, 200, services.results().month(exchange, company))))
+                .setFallbackHandler(exchange -> error(exchange, 404, "no such endpoint: see /v1/openapi.json"))
+                .setInvalidMethodHandler(exchange -> error(exchange, 405, "only GET is served"));
+        Undertow server = Undertow.builder().addHttpListener(port, host)
+                .setHandler(new BlockingHandler(guarded(routes))).build();
+        server.start();
+        return new PortalServer(server);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private interface CompanyHandler {
+        void handle(HttpServerExchange exchange, CompanyId company) throws IOException;
+    }
+
+    private static HttpHandler authorized(ApiKeys keys, CompanyHandler handler) {
+        return exchange -> {
+            String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+            if (header == null || !header.startsWith(BEARER)) {
+                exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
+                throw ApiError.unauthorized("missing API key: send Authorization: Bearer <key>");
+            }
+            Optional<CompanyId> company = keys.companyOf(header.substring(BEARER.length()).trim());
+            if (company.isEmpty()) {
+                exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
+                throw ApiError.unauthorized("unknown API key");
+            }
+            handler.handle(exchange, company.get());
+        };
+    }
+
+    private static HttpHandler guarded(HttpHandler next) {
+        return exchange -> {
+            try {
+                next.handleRequest(exchange);
+            } catch (ApiError e) {
+                error(exchange, e.status(), e.getMessage());
+            } catch (Exception e) {
+                LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestPath(), e);
+                error(exchange, 500, "internal error");
+            }
+        };
+    }
+
+    static void send(HttpServerExchange exchange, int status, String json) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON);
+        exchange.getResponseHeaders().put(new HttpString("Cache-Control"), "no-store");
+        exchange.getResponseSender().send(json, StandardCharsets.UTF_8);
+    }
+
+    private static void error(HttpServerExchange exchange, int status, String message) {
+        send(exchange, status, new Document("error", message).toJson());
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = PortalServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the portal-api jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

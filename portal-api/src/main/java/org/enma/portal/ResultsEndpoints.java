@@ -1,0 +1,95 @@
+package org.enma.portal;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.PathTemplateMatch;
+import java.io.IOException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.enma.schema.CompanyId;
+import org.enma.schema.Month;
+import org.enma.store.ResultReader;
+
+/**
+ * {@code GET /v1/results/{OT}/{contractId}?from&to} and {@code GET /v1/results/{OT}?month&page&size}: a company's
+ * results, from MongoDB or (for purged months) the HBase mirror, as {@code {"items": [...]}}.
+ */
+public final class ResultsEndpoints {
+    static final int MAX_MONTHS = 36;
+    static final int MAX_PAGE_SIZE = 1000;
+    static final int DEFAULT_PAGE_SIZE = 100;
+    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+
+    private final ResultReader reader;
+    private final Contracts contracts;
+    private final Set<String> analytics;
+
+    ResultsEndpoints(ResultReader reader, Contracts contracts, Set<String> analytics) {
+        this.reader = reader;
+        this.contracts = contracts;
+        this.analytics = Set.copyOf(analytics);
+    }
+
+    String contract(HttpServerExchange exchange, CompanyId company) throws IOException {
+        String ot = analytic(exchange);
+        String contractId = Query.contractId(pathParameter(exchange, "contractId"));
+        Query query = Query.of(exchange, Set.of("from", "to"));
+        Month from = query.month("from");
+        Month to = query.month("to");
+        if (from.compareTo(to) > 0) {
+            throw ApiError.badRequest("from " + from + " is after to " + to);
+        }
+        long months = ChronoUnit.MONTHS.between(from.value(), to.value()) + 1;
+        if (months > MAX_MONTHS) {
+            throw ApiError.badRequest("from " + from + " to " + to + " spans " + months + " months; at most "
+                    + MAX_MONTHS + " per request");
+        }
+        List<Document> items = reader.contract(ot, company, contractId, from, to);
+        if (items.isEmpty() && !contracts.exists(company, contractId)) {
+            throw ApiError.notFound("no contract " + contractId);
+        }
+        return items(items, "");
+    }
+
+    String month(HttpServerExchange exchange, CompanyId company) throws IOException {
+        if (exchange.getRequestPath().endsWith("/")) {
+            // Undertow routes /v1/results/{ot}/ here: it is the contract endpoint with an empty contractId
+            Query.contractId("");
+        }
+        String ot = analytic(exchange);
+        Query query = Query.of(exchange, Set.of("month", "page", "size"));
+        Month month = query.month("month");
+        int page = query.number("page", 1, 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int size = query.number("size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        List<Document> items = reader.month(ot, company, month, (page - 1) * size, size);
+        return items(items, ", \"page\": " + page + ", \"size\": " + size);
+    }
+
+    private String analytic(HttpServerExchange exchange) {
+        String ot = pathParameter(exchange, "ot").toUpperCase(Locale.ROOT);
+        if (!analytics.contains(ot)) {
+            throw ApiError.badRequest("unknown analytic \"" + pathParameter(exchange, "ot").replaceAll("\\p{Cntrl}",
+                    "?") + "\"; results exist for " + String.join(", ", analytics.stream().sorted().toList()));
+        }
+        return ot;
+    }
+
+    private static String pathParameter(HttpServerExchange exchange, String name) {
+        return exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get(name);
+    }
+
+    /** The documents without their internal {@code _id} (the portal addresses results by contract and month). */
+    private static String items(List<Document> documents, String extra) {
+        StringBuilder json = new StringBuilder("{\"items\": [");
+        for (int i = 0; i < documents.size(); i++) {
+            Document doc = new Document(documents.get(i));
+            doc.remove("_id");
+            json.append(i == 0 ? "" : ", ").append(doc.toJson(JSON));
+        }
+        return json.append("]").append(extra).append("}").toString();
+    }
+}

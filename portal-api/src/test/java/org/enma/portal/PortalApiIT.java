@@ -1,0 +1,218 @@
+package org.enma.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.io.compress.Compression;
+import org.enma.schema.CompanyId;
+import org.enma.schema.CompanyKey;
+import org.enma.schema.EnmaTable;
+import org.enma.schema.Family;
+import org.enma.schema.Month;
+import org.enma.schema.ResultKey;
+import org.enma.schema.SetupId;
+import org.enma.schema.TableCreator;
+import org.enma.schema.TableNames;
+import org.enma.store.MongoStore;
+import org.enma.store.ResultDocument;
+import org.enma.store.ResultSink;
+import org.enma.store.Retention;
+import org.enma.testing.EnmaStackExtension;
+import org.enma.testing.TestStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The portal API over HTTP on the shared mini cluster and Mongo server: keys, isolation between companies, every
+ * bad input, and months served from the HBase mirror once MongoDB purged them.
+ * Company 1111111111 has contracts A (results 201301, 201302), B (201302) and C (no results); company 2222222222
+ * has X (201302).
+ */
+@ExtendWith(EnmaStackExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalApiIT {
+    static final CompanyId ONE = CompanyId.of("1111111111");
+    static final CompanyId TWO = CompanyId.of("2222222222");
+    static final SetupId SETUP = SetupId.of("52234e386cb9fea66d5b2511");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private MongoStore mongo;
+    private PortalServer server;
+    private String keyOne;
+    private String keyTwo;
+
+    @BeforeAll
+    void serve(TestStack stack) throws IOException {
+        mongo = MongoStore.open(stack.mongoUri(), stack.database());
+        TableNames names = new TableNames(stack.namespace());
+        TableCreator tables = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.NONE);
+        new ResultSink(mongo.database(), stack.connection(), tables).write("OT101", List.of(
+                result(ONE, "A", 201302, 28.0), result(ONE, "A", 201301, 31.5), result(ONE, "B", 201302, 56.0),
+                result(TWO, "X", 201302, 7.0)));
+        tables.ensure(EnmaTable.customers());
+        try (Table customers = stack.connection().getTable(names.of(EnmaTable.customers()))) {
+            for (CompanyKey key : List.of(CompanyKey.of(ONE, "A"), CompanyKey.of(ONE, "B"), CompanyKey.of(ONE, "C"),
+                    CompanyKey.of(TWO, "X"))) {
+                customers.put(new Put(key.encode()).addColumn(Family.INFO.bytes(), "tariffId".getBytes(
+                        StandardCharsets.UTF_8), "T1".getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        server = PortalServer.start(PortalServer.Services.over(mongo.database(), stack.connection(), names,
+                Set.of("OT101", "OT103", "OT201")), "127.0.0.1", 0);
+        ApiKeys keys = new ApiKeys(mongo.database());
+        keyOne = keys.create(ONE);
+        keyTwo = keys.create(TWO);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+        mongo.close();
+    }
+
+    private static ResultDocument result(CompanyId company, String contract, int month, double consumption) {
+        return new ResultDocument(new ResultKey(Month.parse(Integer.toString(month)), company, contract, SETUP),
+                Map.of("consumption", consumption, "criteria", "companyId"));
+    }
+
+    @Test
+    void aContractsResultsComeInMonthOrder() throws Exception {
+        Answer a = get("/v1/results/OT101/A?from=201301&to=201312", keyOne);
+        assertThat(a.status).isEqualTo(200);
+        assertThat(a.json.get("items")).hasSize(2);
+        assertThat(a.json.get("items").get(0).toString()).isEqualTo("{\"contractId\":\"A\",\"companyId\":1111111111,"
+                + "\"month\":201301,\"setupId\":\"52234e386cb9fea66d5b2511\",\"consumption\":31.5,"
+                + "\"criteria\":\"companyId\"}");
+        // fields after the identity come in name order, from MongoDB as from the HBase mirror
+        assertThat(a.json.get("items").get(1).get("month").asInt()).isEqualTo(201302);
+        // ot names are case-insensitive, a known contract without results in the range has no items
+        assertThat(get("/v1/results/ot101/A?from=201303&to=201303", keyOne).body).isEqualTo("{\"items\": []}");
+        assertThat(get("/v1/results/OT101/C?from=201301&to=201312", keyOne).body).isEqualTo("{\"items\": []}");
+    }
+
+    @Test
+    void aMonthIsServedAPageAtATime() throws Exception {
+        Answer first = get("/v1/results/OT101?month=201302&page=1&size=1", keyOne);
+        assertThat(first.status).isEqualTo(200);
+        assertThat(first.json.get("items")).hasSize(1);
+        assertThat(first.json.get("items").get(0).get("contractId").asText()).isEqualTo("A");
+        assertThat(first.json.get("page").asInt()).isEqualTo(1);
+        Answer second = get("/v1/results/OT101?month=201302&page=2&size=1", keyOne);
+        assertThat(second.json.get("items").get(0).get("contractId").asText()).isEqualTo("B");
+        assertThat(get("/v1/results/OT101?month=201302&page=3&size=1", keyOne).json.get("items")).isEmpty();
+        // company two sees only its own contract in the same month
+        Answer two = get("/v1/results/OT101?month=201302", keyTwo);
+        assertThat(two.json.get("items")).hasSize(1);
+        assertThat(two.json.get("items").get(0).get("contractId").asText()).isEqualTo("X");
+    }
+
+    @Test
+    void keysAreRequiredAndSeeOnlyTheirCompany() throws Exception {
+        Answer none = get("/v1/results/OT101/A?from=201301&to=201302", null);
+        assertThat(none.status).isEqualTo(401);
+        assertThat(none.body).isEqualTo("{\"error\": \"missing API key: send Authorization: Bearer <key>\"}");
+        Answer unknown = get("/v1/results/OT101/A?from=201301&to=201302", "enma_notAKey");
+        assertThat(unknown.status).isEqualTo(401);
+        assertThat(unknown.body).isEqualTo("{\"error\": \"unknown API key\"}");
+        // company two asking for company one's contract A, and for a contract nobody has: the same answer
+        Answer foreign = get("/v1/results/OT101/A?from=201301&to=201302", keyTwo);
+        Answer missing = get("/v1/results/OT101/NOPE?from=201301&to=201302", keyTwo);
+        assertThat(foreign.status).isEqualTo(404);
+        assertThat(foreign.body).isEqualTo(missing.body.replace("NOPE", "A"));
+        assertThat(get("/v1/health", null).body).isEqualTo("{\"status\": \"ok\", \"mongo\": \"up\", \"hbase\": \"up\"}");
+    }
+
+    @Test
+    void badInputIsA400NamingTheProblem() throws Exception {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("/v1/results/OT999/A?from=201301&to=201302", "unknown analytic \"OT999\"");
+        cases.put("/v1/results/OT101/A?from=2013-01&to=201302", "month \"2013-01\" is invalid: write it as YYYYMM");
+        cases.put("/v1/results/OT101/A?from=201313&to=201402", "month \"201313\" is not a calendar month");
+        cases.put("/v1/results/OT101/A?from=201302&to=201301", "from 201302 is after to 201301");
+        cases.put("/v1/results/OT101/A?from=201001&to=201301", "spans 37 months; at most 36 per request");
+        cases.put("/v1/results/OT101/A?to=201301", "query parameter from is required (YYYYMM)");
+        cases.put("/v1/results/OT101/A?from=201301&to=201302&limit=5", "unknown query parameter limit");
+        cases.put("/v1/results/OT101/A%7EB?from=201301&to=201302", "contains '~', the row-key separator");
+        cases.put("/v1/results/OT101/A%01?from=201301&to=201302", "contains a control character");
+        cases.put("/v1/results/OT101/" + "C".repeat(65) + "?from=201301&to=201302", "65 characters: at most 64");
+        cases.put("/v1/results/OT101?month=201302&page=0", "page must be a whole number from 1");
+        cases.put("/v1/results/OT101?month=201302&size=5000", "size must be a whole number from 1 to 1000");
+        cases.put("/v1/results/OT101?month=201302&month=201303", "month is given 2 times");
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Answer answer = get(c.getKey(), keyOne);
+            if (answer.status != 400 || !answer.json.get("error").asText().contains(c.getValue())) {
+                wrong.add(c.getKey() + " → " + answer.status + " " + answer.body);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void anEmptyContractIdOrAnUnknownPathIsRefusedWithoutAServerError() throws Exception {
+        Answer empty = get("/v1/results/OT101/?from=201301&to=201302", keyOne);
+        assertThat(empty.status).isEqualTo(400);
+        assertThat(empty.json.get("error").asText()).startsWith("contractId is empty");
+        Answer nowhere = get("/v2/anything", keyOne);
+        assertThat(nowhere.status).isEqualTo(404);
+        assertThat(nowhere.json.get("error").asText()).contains("no such endpoint");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryEndpoint() throws Exception {
+        Answer doc = get("/v1/openapi.json", null);
+        assertThat(doc.status).isEqualTo(200);
+        assertThat(doc.json.get("openapi").asText()).startsWith("3.");
+        assertThat(iterable(doc.json.get("paths").fieldNames())).containsExactlyInAnyOrder(
+                "/v1/results/{ot}/{contractId}", "/v1/results/{ot}", "/v1/health", "/v1/openapi.json");
+    }
+
+    @Test
+    void purgedMonthsAreServedFromTheHBaseMirror() throws Exception {
+        String before = get("/v1/results/OT101/A?from=201301&to=201302", keyOne).body;
+        // keep one month in March 2013: January and February go from MongoDB
+        new Retention(mongo.database()).purgeBefore(Retention.firstKept(YearMonth.of(2013, 3), 1));
+        assertThat(mongo.database().getCollection("OT101Results").countDocuments()).isZero();
+        assertThat(get("/v1/results/OT101/A?from=201301&to=201302", keyOne).body).isEqualTo(before);
+        assertThat(get("/v1/results/OT101?month=201302&page=2&size=1", keyOne).json.get("items").get(0)
+                .get("contractId").asText()).isEqualTo("B");
+        // isolation holds on the mirror too
+        assertThat(get("/v1/results/OT101/A?from=201301&to=201302", keyTwo).status).isEqualTo(404);
+    }
+
+    private record Answer(int status, String body, JsonNode json) {
+    }
+
+    private Answer get(String path, String key) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body(), JSON.readTree(response.body()));
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+}
