@@ -34,6 +34,7 @@ import org.enma.store.MongoStore;
 import org.enma.store.ResultDocument;
 import org.enma.store.ResultReader;
 import org.enma.store.ResultSink;
+import org.enma.store.Retention;
 import org.enma.testing.EnmaStackExtension;
 import org.enma.testing.TestStack;
 import org.junit.jupiter.api.AfterAll;
@@ -203,9 +204,10 @@ class AnalyticsIT {
         assertThat(second.setupId()).isEqualTo(first.setupId());
         assertThat(inMongo("OT101", second)).isEqualTo(before).hasSize(5);
         assertThat(mirrorRows("ot101", first)).isEqualTo(5);
-        // with MongoDB's copies gone (a purge), the reader rebuilds the very same documents from the HBase mirror
+        // with MongoDB's copies purged, the reader rebuilds the very same documents from the HBase mirror
         ResultReader reader = new ResultReader(mongo.database(), stack.connection(), new TableNames(stack.namespace()));
-        mongo.database().getCollection("OT101Results").deleteMany(Filters.eq("setupId", first.setupId().value()));
+        new Retention(mongo.database()).purgeBefore(Month.of(2013, 3));
+        assertThat(inMongo("OT101", first)).isEmpty();
         List<Document> fromMirror = new ArrayList<>(reader.month("OT101", COMPANY, FEB_2013, 0, 100));
         fromMirror.removeIf(d -> !d.getString("setupId").equals(first.setupId().value()));
         assertThat(fromMirror).isEqualTo(before);
@@ -248,7 +250,7 @@ class AnalyticsIT {
         assertThat(mirrorRows("ot201", report)).isEqualTo(2);
         assertThat(fieldsOf(result("OT201", "A", report))).containsEntry("actualConsumption", 28.0);
         ResultReader reader = new ResultReader(mongo.database(), stack.connection(), new TableNames(stack.namespace()));
-        mongo.database().getCollection("OT201Results").deleteMany(Filters.eq("_id", key.toString()));
+        new Retention(mongo.database()).purgeBefore(Month.of(2013, 3));
         assertThat(reader.contract("OT201", COMPANY, "A", FEB_2013, FEB_2013)).singleElement()
                 .satisfies(d -> assertThat(d.getDouble("actualConsumption")).isEqualTo(28.0));
     }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.apache.hadoop.hbase.client.Admin;
+import org.bson.Document;
 import org.enma.cli.stack.StackLauncher;
 import org.enma.config.EnmaConfig;
 import org.enma.config.StackLocator;
@@ -17,6 +19,8 @@ import org.enma.loaders.InputKind;
 import org.enma.loaders.LoadResult;
 import org.enma.loaders.Loader;
 import org.enma.loaders.synthetic.SyntheticCompany;
+import org.enma.portal.ApiKeys;
+import org.enma.portal.PortalServer;
 import org.enma.schema.CompanyId;
 import org.enma.schema.Month;
 import org.enma.store.MongoStore;
@@ -28,12 +32,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * The main job, end to end on the embedded stack: start it, generate a company, load every kind of upload, show the
- * tables, run OT101, OT103 and OT201 for the last month and summarize how the contracts compare with their peers.
- * The portal API joins when it lands (the portal issue), and the demo says so. Rerunning it stores the same cells
- * and the same results again.
+ * tables, run OT101, OT103 and OT201 for the last month, summarize how the contracts compare with their peers, then
+ * serve the portal API with a fresh demo key and print a working curl line. Rerunning it stores the same cells and
+ * the same results again.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Runs the main job end to end on the embedded stack (starting it when needed).")
+        description = {"Runs the main job end to end on the embedded stack (starting it when needed): generate,"
+                + " load, OT101/OT103/OT201 for the last month, a summary, then the portal API with a demo key and"
+                + " an example request (until Ctrl-C; --no-serve stops after the summary)."})
 final class DemoCommand implements Callable<Integer> {
     static final CompanyId COMPANY = CompanyId.of("1111111111");
     static final Month START = Month.of(2013, 1);
@@ -44,6 +50,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--no-serve", description = "stop after the summary instead of serving the portal API")
     boolean noServe;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
+            description = "port of the portal API the demo serves (default ${DEFAULT-VALUE}; 0: any free port)")
+    int port;
 
     @Option(names = "--contracts", paramLabel = "N", defaultValue = "100",
             description = "contracts of the demo company (default ${DEFAULT-VALUE}, 13 months of hourly data)")
@@ -88,12 +98,28 @@ final class DemoCommand implements Callable<Integer> {
         try (HBaseSession session = HBaseSession.open(spec); MongoStore mongo = session.mongo()) {
             ResultReader reader = new ResultReader(mongo.database(), session.connection(),
                     session.config().tableNames());
-            new DemoSummary(out).print(last, reader.month("OT101", COMPANY, last, 0, Integer.MAX_VALUE),
-                    reader.month("OT201", COMPANY, last, 0, Integer.MAX_VALUE));
+            List<Document> ot101 = reader.month("OT101", COMPANY, last, 0, Integer.MAX_VALUE);
+            new DemoSummary(out).print(last, ot101, reader.month("OT201", COMPANY, last, 0, Integer.MAX_VALUE));
+            out.println("Contracts that upload only cumulative readings (va) get results once `enma derive` fills"
+                    + " their v (the derived-fields issue).");
+            if (noServe) {
+                out.println("The stack keeps running: `scripts/enma stack stop` stops it.");
+                return Enma.OK;
+            }
+            String key = new ApiKeys(mongo.database()).create(COMPANY);
+            try (PortalServer server = ServeCommand.serve(session, mongo, "127.0.0.1", port)) {
+                String contract = ot101.isEmpty() ? "C000000" : ot101.get(0).getString("contractId");
+                out.printf("7. portal API on http://127.0.0.1:%d (key for company %s created); try:%n", server.port(),
+                        COMPANY);
+                out.printf("   curl -H 'Authorization: Bearer %s' \\%n     'http://127.0.0.1:%d/v1/results/OT101/%s"
+                        + "?from=%s&to=%s'%n", key, server.port(), contract, last.plusMonths(-11), last);
+                out.println("   Ctrl-C stops the API; the stack keeps running (`scripts/enma stack stop`).");
+                out.flush();
+                CountDownLatch stopped = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "enma-demo-stop"));
+                stopped.await();
+            }
         }
-        out.println("Contracts that upload only cumulative readings (va) get results once `enma derive` fills"
-                + " their v (the derived-fields issue). Not in this build yet: the portal API (the portal issue)."
-                + " The stack keeps running: `scripts/enma stack stop` stops it.");
         return Enma.OK;
     }
 }

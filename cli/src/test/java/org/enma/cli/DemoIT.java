@@ -39,7 +39,7 @@ class DemoIT {
                 .containsPattern("OT103  results=\\d+ skipped=\\d+ setupId=[0-9a-f]{24}")
                 .containsPattern("OT201  results=\\d+ skipped=\\d+ setupId=[0-9a-f]{24}")
                 .contains("6. 201401, OT101: ")
-                .contains("Not in this build yet");
+                .contains("The stack keeps running");
         assertThat(CliRun.withSettings(stack, "stack", "stop").exitCode()).isZero();
     }
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.apache.hadoop.hbase.client.Connection;
 import org.bson.Document;
 import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaException;
 import org.enma.schema.TableNames;
 import org.enma.store.ResultReader;
 import org.slf4j.Logger;
@@ -62,7 +63,12 @@ public final class PortalServer implements AutoCloseable {
                 .setInvalidMethodHandler(exchange -> error(exchange, 405, "only GET is served"));
         Undertow server = Undertow.builder().addHttpListener(port, host)
                 .setHandler(new BlockingHandler(guarded(routes))).build();
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw new EnmaException("cannot listen on " + host + ":" + port + ": " + Optional.ofNullable(e.getCause())
+                    .map(Throwable::getMessage).orElse(e.getMessage()) + " (another program uses the port? --port)");
+        }
         return new PortalServer(server);
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.hbase.Cell;
@@ -30,8 +31,9 @@ import org.enma.schema.ResultKey;
 import org.enma.schema.TableNames;
 
 /**
- * Reads results as the portal and {@code enma results} see them: from the MongoDB short-term collection first, and
- * from the HBase mirror for the months MongoDB no longer holds (purged). Either way a result is the same document:
+ * Reads results as the portal and {@code enma results} see them: from the MongoDB short-term collection, and from the
+ * HBase mirror for the months MongoDB no longer holds — those before the collection's purge mark ({@link Retention}),
+ * so a month that simply has no results costs no HBase read. Either way a result is the same document:
  * {@code _id} (the key), {@code contractId}, {@code companyId}, {@code month}, {@code setupId}, then its fields in
  * name order.
  * Documents come in key order: month, contract, setup.
@@ -40,11 +42,13 @@ public final class ResultReader {
     private final MongoDatabase mongo;
     private final Connection hbase;
     private final TableNames names;
+    private final Retention retention;
 
     public ResultReader(MongoDatabase mongo, Connection hbase, TableNames names) {
         this.mongo = mongo;
         this.hbase = hbase;
         this.names = names;
+        this.retention = new Retention(mongo);
     }
 
     /** One contract's results for the months {@code from} … {@code to}. */
@@ -53,24 +57,28 @@ public final class ResultReader {
         List<Document> found = find(ot, Filters.and(Filters.eq("companyId", company.asNumber()),
                 Filters.eq("contractId", contractId), Filters.gte("month", from.asNumber()),
                 Filters.lte("month", to.asNumber())), 0, Integer.MAX_VALUE);
-        Set<Integer> inMongo = new HashSet<>();
-        found.forEach(d -> inMongo.add(d.getInteger("month")));
-        for (Month m = from; m.compareTo(to) <= 0; m = m.plusMonths(1)) {
-            if (!inMongo.contains(m.asNumber())) {
-                found.addAll(mirror(ot, ResultKey.prefix(m, company, contractId), 0, Integer.MAX_VALUE));
+        Optional<Month> firstHeld = retention.firstHeld(ResultSink.collectionOf(ot));
+        if (firstHeld.isPresent() && from.compareTo(firstHeld.get()) < 0) {
+            Set<Integer> inMongo = new HashSet<>();
+            found.forEach(d -> inMongo.add(d.getInteger("month")));
+            for (Month m = from; m.compareTo(to) <= 0 && m.compareTo(firstHeld.get()) < 0; m = m.plusMonths(1)) {
+                if (!inMongo.contains(m.asNumber())) {
+                    found.addAll(mirror(ot, ResultKey.prefix(m, company, contractId), 0, Integer.MAX_VALUE));
+                }
             }
+            found.sort(Comparator.comparing(d -> d.getString("_id")));
         }
-        found.sort(Comparator.comparing(d -> d.getString("_id")));
         return found;
     }
 
     /** A page of a company's results for one month: {@code skip} documents skipped, at most {@code limit}. */
     public List<Document> month(String ot, CompanyId company, Month month, int skip, int limit) throws IOException {
-        Bson filter = Filters.and(Filters.eq("companyId", company.asNumber()), Filters.eq("month", month.asNumber()));
-        if (collection(ot).countDocuments(filter) > 0) {
-            return find(ot, filter, skip, limit);
+        Optional<Month> firstHeld = retention.firstHeld(ResultSink.collectionOf(ot));
+        if (firstHeld.isPresent() && month.compareTo(firstHeld.get()) < 0) {
+            return mirror(ot, ResultKey.prefix(month, company), skip, limit);
         }
-        return mirror(ot, ResultKey.prefix(month, company), skip, limit);
+        return find(ot, Filters.and(Filters.eq("companyId", company.asNumber()), Filters.eq("month",
+                month.asNumber())), skip, limit);
     }
 
     private MongoCollection<Document> collection(String ot) {

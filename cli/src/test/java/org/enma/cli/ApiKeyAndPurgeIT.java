@@ -1,0 +1,72 @@
+package org.enma.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.hbase.io.compress.Compression;
+import org.enma.portal.ApiKeys;
+import org.enma.schema.CompanyId;
+import org.enma.schema.Month;
+import org.enma.schema.ResultKey;
+import org.enma.schema.SetupId;
+import org.enma.schema.TableCreator;
+import org.enma.schema.TableNames;
+import org.enma.store.MongoStore;
+import org.enma.store.ResultDocument;
+import org.enma.store.ResultSink;
+import org.enma.testing.EnmaStackExtension;
+import org.enma.testing.TestStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** `enma apikey create` and `enma purge` as scripts use them (CLI.md). */
+@ExtendWith(EnmaStackExtension.class)
+class ApiKeyAndPurgeIT {
+    private static String[] settings;
+    private static TestStack stack;
+
+    @BeforeAll
+    static void settings(TestStack testStack) {
+        stack = testStack;
+        settings = new String[] {"--hbase-quorum", "127.0.0.1", "--hbase-port", Integer.toString(stack.zkPort()),
+                "--mongo-uri", stack.mongoUri(), "--mongo-database", stack.database(),
+                "--namespace", stack.namespace()};
+    }
+
+    @Test
+    void aKeyIsPrintedOnceAloneOnTheLastLineAndStoredHashed() {
+        CliRun run = CliRun.withSettings(settings, "apikey", "create", "--company", "5000000001");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        String key = lines.get(lines.size() - 1);
+        assertThat(key).matches("enma_[A-Za-z0-9_-]{43}");
+        try (MongoStore mongo = MongoStore.open(stack.mongoUri(), stack.database())) {
+            assertThat(new ApiKeys(mongo.database()).companyOf(key)).contains(CompanyId.of("5000000001"));
+            assertThat(mongo.database().getCollection(ApiKeys.COLLECTION).find().first().toJson()).doesNotContain(key);
+        }
+        assertThat(CliRun.withSettings(settings, "apikey", "create", "--company", "5").exitCode())
+                .isEqualTo(Enma.USAGE);
+    }
+
+    @Test
+    void purgeRemovesMonthsBeforeTheWindowFromMongoOnly() throws IOException {
+        CompanyId company = CompanyId.of("5000000002");
+        SetupId setup = SetupId.of("52234e386cb9fea66d5b2511");
+        try (MongoStore mongo = MongoStore.open(stack.mongoUri(), stack.database())) {
+            new ResultSink(mongo.database(), stack.connection(), new TableCreator(stack.connection().getAdmin(),
+                    new TableNames(stack.namespace()), Compression.Algorithm.NONE)).write("OT201", List.of(
+                    new ResultDocument(new ResultKey(Month.of(2013, 7), company, "A", setup), Map.of("v", 1.0)),
+                    new ResultDocument(new ResultKey(Month.of(2099, 7), company, "A", setup), Map.of("v", 2.0))));
+            CliRun purge = CliRun.withSettings(settings, "purge", "--keep-months", "24");
+            assertThat(purge.exitCode()).as(purge.err()).isZero();
+            assertThat(purge.out()).matches("purged=1 firstKept=\\d{6}\n");
+            assertThat(mongo.database().getCollection("OT201Results").countDocuments()).isEqualTo(1);
+        }
+        // the mirror still has both months
+        CliRun old = CliRun.withSettings(settings, "results", "OT201", "--company", "5000000002", "--month", "201307");
+        assertThat(old.out()).isEqualTo("201307  A  52234e386cb9fea66d5b2511  v=1.0\n");
+    }
+}
