@@ -3,18 +3,15 @@ package org.enma.jobs.ot101;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.enma.jobs.Analytic;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
 import org.enma.jobs.SubmitMain;
 import org.enma.jobs.common.ContractMonth;
 import org.enma.jobs.common.MonthlyUsage;
-import org.enma.jobs.setup.Parameter;
 import org.enma.schema.Month;
 
 /** OT101 — a contract's month against similar and against efficient customers (ANALYTICS.md). */
-public final class Ot101 implements Analytic {
-    static final String NO_GROUP = "noGroup";
+public final class Ot101 implements PeerAnalytic {
 
     /** {@code spark-submit --class org.enma.jobs.ot101.Ot101 enma-jobs.jar --company ID --month YYYYMM}. */
     public static void main(String[] args) {
@@ -24,16 +21,6 @@ public final class Ot101 implements Analytic {
     @Override
     public String name() {
         return "OT101";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return Ot101Setup.PARAMETERS;
-    }
-
-    @Override
-    public void check(Map<String, Object> parameters) {
-        Ot101Setup.of(parameters);
     }
 
     @Override

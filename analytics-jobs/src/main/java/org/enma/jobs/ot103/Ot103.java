@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.enma.jobs.Analytic;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
 import org.enma.jobs.SubmitMain;
@@ -15,17 +14,16 @@ import org.enma.jobs.common.ContractMonth;
 import org.enma.jobs.common.MonthlyUsage;
 import org.enma.jobs.common.Usage;
 import org.enma.jobs.ot101.Ot101Setup;
+import org.enma.jobs.ot101.PeerAnalytic;
 import org.enma.jobs.ot101.PeerComparison;
 import org.enma.jobs.ot101.PeerComparison.Comparison;
-import org.enma.jobs.setup.Parameter;
 import org.enma.schema.Month;
 
 /**
  * OT103 — the last 12 months against similar and efficient customers: OT101's computation for each of M−11 … M with
  * the same parameters (one read of the 12 months), one result per contract that has an OT101 result in any of them.
  */
-public final class Ot103 implements Analytic {
-    static final String NO_GROUP = "noGroup";
+public final class Ot103 implements PeerAnalytic {
 
     /** {@code spark-submit --class org.enma.jobs.ot103.Ot103 enma-jobs.jar --company ID --month YYYYMM}. */
     public static void main(String[] args) {
@@ -35,16 +33,6 @@ public final class Ot103 implements Analytic {
     @Override
     public String name() {
         return "OT103";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return Ot101Setup.PARAMETERS;
-    }
-
-    @Override
-    public void check(Map<String, Object> parameters) {
-        Ot101Setup.of(parameters);
     }
 
     @Override
