@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.apache.hadoop.hbase.client.Admin;
 import org.bson.Document;
 import org.enma.cli.stack.StackLauncher;
@@ -115,9 +114,7 @@ final class DemoCommand implements Callable<Integer> {
                         + "?from=%s&to=%s'%n", key, server.port(), contract, last.plusMonths(-11), last);
                 out.println("   Ctrl-C stops the API; the stack keeps running (`scripts/enma stack stop`).");
                 out.flush();
-                CountDownLatch stopped = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "enma-demo-stop"));
-                stopped.await();
+                ServeCommand.untilStopped();
             }
         }
         return Enma.OK;

@@ -35,11 +35,16 @@ final class ServeCommand implements Callable<Integer> {
             err.printf("portal API on http://%s:%d (GET /v1/openapi.json describes it); Ctrl-C stops it%n", host,
                     server.port());
             err.flush();
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "enma-serve-stop"));
-            stopped.await();
+            untilStopped();
         }
         return Enma.OK;
+    }
+
+    /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM); the caller's try-with-resources then closes. */
+    static void untilStopped() throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "enma-stop"));
+        stopped.await();
     }
 
     /** The portal over this session's stores, serving every registered analytic. */
