@@ -137,6 +137,29 @@ class AnalyticsIT {
     }
 
     @Test
+    void weatherStationsAndTariffsAreSqlViewsToo() throws IOException {
+        CompanyId company = CompanyId.of("4444444444");
+        new CompanyFixture(stack, company)
+                .station("ST1", "Barcelona")
+                .tariffSlot("T1", "P1", "12.5", "080000", "220000")
+                .tariffSlot("T1", "P2", "7.25", "220000", "080000")
+                .temperature("ST1", LocalDateTime.of(2013, 2, 1, 0, 0), 4.0)     // 31 January, hour 23
+                .temperature("ST1", LocalDateTime.of(2013, 2, 1, 13, 0), 11.0)   // 1 February, hour 12
+                .temperature("ST1", LocalDateTime.of(2013, 2, 2, 13, 0), 13.0)
+                .write();
+        EnmaData data = EnmaData.open(spark, config);
+        data.weather("temperatureAir", FEB_2013, FEB_2013);
+        data.stations(company);
+        data.tariffs(company);
+        assertThat(spark.sql("SELECT s.city, w.date, AVG(w.v) FROM weather w JOIN stations s USING (stationId)"
+                + " GROUP BY s.city, w.date ORDER BY w.date").collectAsList().stream().map(Row::toString).toList())
+                .containsExactly("[Barcelona,2013-02-01,11.0]", "[Barcelona,2013-02-02,13.0]");
+        assertThat(spark.sql("SELECT periodKey, energyCost * 2, hourStart, dateEnd_energyCost FROM tariffs"
+                + " ORDER BY periodKey").collectAsList().stream().map(Row::toString).toList())
+                .containsExactly("[P1,25.0,080000,2013-12-31]", "[P2,14.5,220000,2013-12-31]");
+    }
+
+    @Test
     void ot101ComparesEachContractWithItsGroup() {
         JobReport report = run("OT101", COMPANY, SETUP);
         assertThat(report.results()).isEqualTo(5);

@@ -17,6 +17,7 @@ import org.enma.schema.EnmaTable;
 import org.enma.schema.Family;
 import org.enma.schema.MeasureKey;
 import org.enma.schema.TableCreator;
+import org.enma.schema.TariffKey;
 import org.enma.schema.TableNames;
 import org.enma.testing.TestStack;
 
@@ -27,6 +28,9 @@ final class CompanyFixture {
     private final TableNames names;
     private final List<Put> measures = new ArrayList<>();
     private final List<Put> customers = new ArrayList<>();
+    private final List<Put> stations = new ArrayList<>();
+    private final List<Put> tariffs = new ArrayList<>();
+    private final List<Put> temperatures = new ArrayList<>();
 
     CompanyFixture(TestStack stack, CompanyId company) {
         this.stack = stack;
@@ -49,6 +53,30 @@ final class CompanyFixture {
         return this;
     }
 
+    CompanyFixture station(String stationId, String city) {
+        stations.add(new Put(CompanyKey.of(company, stationId).encode())
+                .addColumn(Family.ADDRESS.bytes(), bytes("city"), bytes(city)));
+        return this;
+    }
+
+    /** One tariff slot valid all of 2013, with its energy cost (cents/kWh) and time of day. */
+    CompanyFixture tariffSlot(String tariffId, String periodKey, String energyCost, String hourStart, String hourEnd) {
+        LocalDate start = LocalDate.of(2013, 1, 1);
+        LocalDate end = LocalDate.of(2013, 12, 31);
+        tariffs.add(new Put(new TariffKey(company, tariffId, start, end, start, end, periodKey).encode())
+                .addColumn(Family.M.bytes(), bytes("energyCost"), bytes(energyCost))
+                .addColumn(Family.M.bytes(), bytes("hourStart"), bytes(hourStart))
+                .addColumn(Family.M.bytes(), bytes("hourEnd"), bytes(hourEnd)));
+        return this;
+    }
+
+    /** One {@code temperatureAir} reading of a station (weather tables are shared by all companies). */
+    CompanyFixture temperature(String stationId, LocalDateTime at, double v) {
+        temperatures.add(new Put(MeasureKey.of(at.toEpochSecond(ZoneOffset.UTC), stationId).encode())
+                .addColumn(Family.M.bytes(), bytes("v"), bytes(Double.toString(v))));
+        return this;
+    }
+
     /** One reading {@code v} stamped {@code at} UTC. */
     CompanyFixture reading(String contractId, LocalDateTime at, double v) {
         measures.add(new Put(MeasureKey.of(at.toEpochSecond(ZoneOffset.UTC), contractId).encode())
@@ -68,12 +96,19 @@ final class CompanyFixture {
         TableCreator creator = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.NONE);
         EnmaTable consumption = EnmaTable.consumption("electricityConsumption", company);
         creator.ensure(consumption);
-        creator.ensure(EnmaTable.customers());
         try (Table t = stack.connection().getTable(names.of(consumption))) {
             t.put(measures);
         }
-        try (Table t = stack.connection().getTable(names.of(EnmaTable.customers()))) {
-            t.put(customers);
+        put(creator, EnmaTable.customers(), customers);
+        put(creator, EnmaTable.stations(), stations);
+        put(creator, EnmaTable.tariffs(), tariffs);
+        put(creator, EnmaTable.weather("temperatureAir"), temperatures);
+    }
+
+    private void put(TableCreator creator, EnmaTable table, List<Put> puts) throws IOException {
+        creator.ensure(table);
+        try (Table t = stack.connection().getTable(names.of(table))) {
+            t.put(puts);
         }
     }
 

@@ -5,9 +5,12 @@ import java.sql.Date;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
@@ -27,10 +30,14 @@ import org.enma.config.Endpoints;
 import org.enma.config.StackLocator;
 import org.enma.jobs.common.IntervalConvention;
 import org.enma.schema.CompanyId;
+import org.enma.schema.CompanyKey;
 import org.enma.schema.CustomerColumns;
 import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.Month;
+import org.enma.schema.StationColumns;
+import org.enma.schema.TariffColumns;
+import org.enma.schema.TariffKey;
 import org.enma.schema.TableCreator;
 import org.enma.schema.TableNames;
 import scala.Tuple2;
@@ -53,6 +60,11 @@ import scala.reflect.ClassTag$;
 public final class EnmaData {
     public static final String CONSUMPTION_VIEW = "consumption";
     public static final String CUSTOMERS_VIEW = "customers";
+    public static final String WEATHER_VIEW = "weather";
+    public static final String STATIONS_VIEW = "stations";
+    public static final String TARIFFS_VIEW = "tariffs";
+    private static final List<String> TARIFF_KEY_COLUMNS = List.of("tariffId", "dateStart_flatRate",
+            "dateEnd_flatRate", "dateStart_energyCost", "dateEnd_energyCost", "periodKey");
     private static final ClassTag<ScanSlice> SLICE = ClassTag$.MODULE$.apply(ScanSlice.class);
 
     private final SparkSession spark;
@@ -130,23 +142,41 @@ public final class EnmaData {
      * and, by the interval convention in the configured timezone, the {@code date} and {@code hour} it belongs to.
      */
     public Dataset<Row> consumption(CompanyId company, String type, Month from, Month to) throws IOException {
+        return measureView(EnmaTable.measuresOf(type, company), "contractId", true, from, to, CONSUMPTION_VIEW);
+    }
+
+    /**
+     * Weather measures of months {@code from} … {@code to} (e.g. {@code temperatureAir}), also registered as the SQL
+     * view {@code weather}: {@code stationId}, {@code timestamp}, {@code v}, {@code date}, {@code hour} — the same
+     * interval convention as consumption.
+     */
+    public Dataset<Row> weather(String weatherType, Month from, Month to) throws IOException {
+        return measureView(EnmaTable.weather(weatherType), "stationId", false, from, to, WEATHER_VIEW);
+    }
+
+    private Dataset<Row> measureView(EnmaTable table, String idColumn, boolean cumulative, Month from, Month to,
+                                     String view) throws IOException {
         ZoneId z = zone;
-        JavaRDD<Row> rows = measures(EnmaTable.measuresOf(type, company),
-                List.of(TimeRange.ofMonths(from, to, z)), true).map(m -> {
-                    LocalDateTime local = IntervalConvention.localTimeOf(m.timestamp(), z);
-                    return RowFactory.create(m.id(), m.timestamp(), m.v(), m.va(), Date.valueOf(local.toLocalDate()),
+        JavaRDD<Row> rows = measures(table, List.of(TimeRange.ofMonths(from, to, z)), cumulative).map(m -> {
+            LocalDateTime local = IntervalConvention.localTimeOf(m.timestamp(), z);
+            return cumulative
+                    ? RowFactory.create(m.id(), m.timestamp(), m.v(), m.va(), Date.valueOf(local.toLocalDate()),
+                            local.getHour())
+                    : RowFactory.create(m.id(), m.timestamp(), m.v(), Date.valueOf(local.toLocalDate()),
                             local.getHour());
-                });
-        StructType schema = new StructType(new StructField[]{
-            DataTypes.createStructField("contractId", DataTypes.StringType, false),
-            DataTypes.createStructField("timestamp", DataTypes.LongType, false),
-            DataTypes.createStructField("v", DataTypes.DoubleType, true),
-            DataTypes.createStructField("va", DataTypes.DoubleType, true),
-            DataTypes.createStructField("date", DataTypes.DateType, false),
-            DataTypes.createStructField("hour", DataTypes.IntegerType, false)});
-        Dataset<Row> consumption = spark.createDataFrame(rows, schema);
-        consumption.createOrReplaceTempView(CONSUMPTION_VIEW);
-        return consumption;
+        });
+        List<StructField> fields = new ArrayList<>(List.of(
+                DataTypes.createStructField(idColumn, DataTypes.StringType, false),
+                DataTypes.createStructField("timestamp", DataTypes.LongType, false),
+                DataTypes.createStructField("v", DataTypes.DoubleType, true)));
+        if (cumulative) {
+            fields.add(DataTypes.createStructField("va", DataTypes.DoubleType, true));
+        }
+        fields.add(DataTypes.createStructField("date", DataTypes.DateType, false));
+        fields.add(DataTypes.createStructField("hour", DataTypes.IntegerType, false));
+        Dataset<Row> measures = spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)));
+        measures.createOrReplaceTempView(view);
+        return measures;
     }
 
     /**
@@ -154,31 +184,62 @@ public final class EnmaData {
      * one string column per attribute of DATA-MODEL.md (null where the customer has none).
      */
     public Dataset<Row> customers(CompanyId company) throws IOException {
-        List<String> attributes = CustomerColumns.names();
-        List<Row> rows = new ArrayList<>();
-        for (Customer c : customerList(company)) {
-            Object[] values = new Object[attributes.size() + 1];
-            values[0] = c.contractId();
-            for (int i = 0; i < attributes.size(); i++) {
-                values[i + 1] = c.attributes().get(attributes.get(i));
-            }
-            rows.add(RowFactory.create(values));
-        }
-        List<StructField> fields = new ArrayList<>();
-        fields.add(DataTypes.createStructField("contractId", DataTypes.StringType, false));
-        attributes.forEach(a -> fields.add(DataTypes.createStructField(a, DataTypes.StringType, true)));
-        Dataset<Row> customers = spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)));
-        customers.createOrReplaceTempView(CUSTOMERS_VIEW);
-        return customers;
+        return companyView(EnmaTable.customers(), company, List.of("contractId"),
+                key -> new Object[] {CompanyKey.decode(key).id()}, CustomerColumns.names(), Set.of(), CUSTOMERS_VIEW);
+    }
+
+    /** A company's weather stations, also the SQL view {@code stations}: {@code stationId} and the address fields. */
+    public Dataset<Row> stations(CompanyId company) throws IOException {
+        return companyView(EnmaTable.stations(), company, List.of("stationId"),
+                key -> new Object[] {CompanyKey.decode(key).id()}, StationColumns.ALL, Set.of(), STATIONS_VIEW);
+    }
+
+    /**
+     * A company's tariff slots, also the SQL view {@code tariffs}: the key's {@code tariffId}, its four dates (as
+     * dates) and {@code periodKey}, then the slot's fields ({@code flatRate} and {@code energyCost} as numbers).
+     */
+    public Dataset<Row> tariffs(CompanyId company) throws IOException {
+        return companyView(EnmaTable.tariffs(), company, TARIFF_KEY_COLUMNS, key -> {
+            TariffKey t = TariffKey.decode(key);
+            return new Object[] {t.tariffId(), Date.valueOf(t.flatRateStart()), Date.valueOf(t.flatRateEnd()),
+                Date.valueOf(t.energyCostStart()), Date.valueOf(t.energyCostEnd()), t.periodKey()};
+        }, TariffColumns.ALL, Set.of(TariffColumns.FLAT_RATE, TariffColumns.ENERGY_COST), TARIFFS_VIEW);
     }
 
     /** A company's customers by contractId, read on the driver (the table is small next to the measures). */
     public Map<String, Map<String, String>> customerAttributes(CompanyId company) throws IOException {
-        return customerList(company).stream().collect(Collectors.toMap(Customer::contractId, Customer::attributes));
+        Map<String, Map<String, String>> customers = new HashMap<>();
+        for (CompanyRows.Row row : CompanyRows.read(hbase(), existing(EnmaTable.customers()), company)) {
+            customers.put(CompanyKey.decode(row.key()).id(), row.cells());
+        }
+        return customers;
     }
 
-    private List<Customer> customerList(CompanyId company) throws IOException {
-        return CustomerScan.read(hbase(), existing(EnmaTable.customers()), company);
+    /** A Dataset of a company-keyed table: the key's columns, then one column per field (strings, or numbers). */
+    private Dataset<Row> companyView(EnmaTable table, CompanyId company, List<String> keyColumns,
+                                     Function<byte[], Object[]> keyValues, List<String> columns,
+                                     Set<String> numeric, String view) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (CompanyRows.Row row : CompanyRows.read(hbase(), existing(table), company)) {
+            Object[] key = keyValues.apply(row.key());
+            Object[] values = Arrays.copyOf(key, key.length + columns.size());
+            for (int i = 0; i < columns.size(); i++) {
+                String text = row.cells().get(columns.get(i));
+                values[key.length + i] = text != null && numeric.contains(columns.get(i))
+                        ? (Object) Double.parseDouble(text) : text;
+            }
+            rows.add(RowFactory.create(values));
+        }
+        List<StructField> fields = new ArrayList<>();
+        for (String column : keyColumns) {
+            fields.add(DataTypes.createStructField(column, column.startsWith("date") ? DataTypes.DateType
+                    : DataTypes.StringType, false));
+        }
+        columns.forEach(c -> fields.add(DataTypes.createStructField(c, numeric.contains(c) ? DataTypes.DoubleType
+                : DataTypes.StringType, true)));
+        Dataset<Row> dataset = spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)));
+        dataset.createOrReplaceTempView(view);
+        return dataset;
     }
 
     /** The driver's HBase connection (shared by the JVM: do not close it). */
