@@ -96,10 +96,6 @@ public final class EnmaData {
         return zone;
     }
 
-    public Endpoints endpoints() {
-        return endpoints;
-    }
-
     /** The HBase name of {@code table}, or a message saying it does not exist and what fills it. */
     public TableName existing(EnmaTable table) throws IOException {
         TableName name = names.of(table);

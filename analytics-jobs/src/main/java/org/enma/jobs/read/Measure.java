@@ -12,8 +12,4 @@ public record Measure(String id, long timestamp, Double v, Double va) implements
     public Optional<Double> instant() {
         return Optional.ofNullable(v);
     }
-
-    public Optional<Double> cumulative() {
-        return Optional.ofNullable(va);
-    }
 }
