@@ -53,7 +53,8 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
                                                      Map<String, Map<String, String>> customers) {
         List<ContractMonth> contracts = new ArrayList<>();
         for (Map.Entry<String, Usage> e : usage.of(month).entrySet()) {
-            contracts.add(ContractMonth.of(e.getKey(), month, e.getValue(), customers.getOrDefault(e.getKey(), Map.of())));
+            contracts.add(ContractMonth.of(e.getKey(), month, e.getValue(),
+                    customers.getOrDefault(e.getKey(), Map.of())));
         }
         contracts.sort(Comparator.comparing(ContractMonth::contractId));
         return contracts;

@@ -1,0 +1,59 @@
+package org.enma.jobs.ot501;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.enma.jobs.common.Decimals;
+
+/**
+ * OT501's formula as plain Java: a contract's month by tariff period — consumption and energy cost (Σ v × energyCost
+ * / 100, energyCost in euro cents per kWh) per {@code periodKey}, totals, and the consumption no slot priced.
+ * Decision: {@code totalConsumption} counts every measure, priced or not, so that it equals the month's
+ * consumption and {@code totalConsumption − unpricedConsumption} is the priced part.
+ */
+public final class PeriodCosts {
+    /** The tariff slot fields a priced measure carries ({@code m:periodKey}, {@code m:timeSlotName}, ...). */
+    public record Slot(String periodKey, String timeSlotName, double energyCostCents) {
+    }
+
+    private final Map<String, double[]> byPeriod = new TreeMap<>();
+    private final Map<String, String> slotNames = new TreeMap<>();
+    private double unpriced;
+
+    public void add(double v, Optional<Slot> slot) {
+        if (slot.isEmpty()) {
+            unpriced += v;
+            return;
+        }
+        double[] period = byPeriod.computeIfAbsent(slot.get().periodKey(), k -> new double[2]);
+        period[0] += v;
+        period[1] += v * slot.get().energyCostCents() / 100;
+        slotNames.putIfAbsent(slot.get().periodKey(), slot.get().timeSlotName());
+    }
+
+    /** {@code periods} (periodKey order), {@code totalConsumption}, {@code totalEnergyCost}, {@code unpricedConsumption}. */
+    public Map<String, Object> fields() {
+        List<Map<String, Object>> periods = new ArrayList<>();
+        double consumption = unpriced;
+        double cost = 0;
+        for (Map.Entry<String, double[]> e : byPeriod.entrySet()) {
+            Map<String, Object> period = new LinkedHashMap<>();
+            period.put("periodKey", e.getKey());
+            period.put("timeSlotName", slotNames.get(e.getKey()));
+            period.put("consumption", Decimals.round2(e.getValue()[0]));
+            period.put("energyCost", Decimals.round2(e.getValue()[1]));
+            periods.add(period);
+            consumption += e.getValue()[0];
+            cost += e.getValue()[1];
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("periods", periods);
+        fields.put("totalConsumption", Decimals.round2(consumption));
+        fields.put("totalEnergyCost", Decimals.round2(cost));
+        fields.put("unpricedConsumption", Decimals.round2(unpriced));
+        return fields;
+    }
+}

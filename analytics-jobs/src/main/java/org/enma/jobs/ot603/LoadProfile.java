@@ -1,0 +1,40 @@
+package org.enma.jobs.ot603;
+
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.enma.jobs.common.Decimals;
+
+/**
+ * OT603's formula as plain Java: a contract's typical day in a month, the mean of {@code v} per local hour (the hour
+ * of {@code timestamp − 1 s}) over Monday–Friday and over Saturday–Sunday; {@code null} for an hour without data.
+ */
+public final class LoadProfile {
+    private final double[][] sums = new double[2][24];
+    private final int[][] counts = new int[2][24];
+
+    /** Adds a measure {@code v} that belongs to local time {@code local} (already shifted by the convention). */
+    public void add(LocalDateTime local, double v) {
+        int weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY ? 1 : 0;
+        sums[weekend][local.getHour()] += v;
+        counts[weekend][local.getHour()]++;
+    }
+
+    public Map<String, Object> fields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("weekdayProfile", profile(0));
+        fields.put("weekendProfile", profile(1));
+        return fields;
+    }
+
+    private List<Double> profile(int weekend) {
+        List<Double> hours = new ArrayList<>(24);
+        for (int h = 0; h < 24; h++) {
+            hours.add(counts[weekend][h] == 0 ? null : Decimals.round2(sums[weekend][h] / counts[weekend][h]));
+        }
+        return hours;
+    }
+}
