@@ -34,7 +34,7 @@ public final class PeriodCosts {
         slotNames.putIfAbsent(slot.get().periodKey(), slot.get().timeSlotName());
     }
 
-    /** {@code periods} (periodKey order), {@code totalConsumption}, {@code totalEnergyCost}, {@code unpricedConsumption}. */
+    /** {@code periods} by periodKey; {@code totalConsumption}, {@code totalEnergyCost}, {@code unpricedConsumption}. */
     public Map<String, Object> fields() {
         List<Map<String, Object>> periods = new ArrayList<>();
         double consumption = unpriced;
