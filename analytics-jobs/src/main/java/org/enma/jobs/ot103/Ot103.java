@@ -56,6 +56,8 @@ public final class Ot103 implements PeerAnalytic {
             }
             comparisons.put(month, ofMonth);
         }
+        Map<Month, Map<String, Usage>> usageByMonth = new TreeMap<>();
+        months.forEach(month -> usageByMonth.put(month, usage.of(month)));
         Outcome outcome = new Outcome();
         for (String contract : seen) {
             if (comparisons.values().stream().noneMatch(m -> m.containsKey(contract))) {
@@ -65,7 +67,7 @@ public final class Ot103 implements PeerAnalytic {
             TwelveMonths twelve = new TwelveMonths();
             for (Month month : months) {
                 twelve.add(month, Optional.ofNullable(comparisons.get(month).get(contract)),
-                        Optional.ofNullable(usage.of(month).get(contract)).map(Usage::consumption));
+                        Optional.ofNullable(usageByMonth.get(month).get(contract)).map(Usage::consumption));
             }
             outcome.result(contract, twelve.fields());
         }

@@ -103,7 +103,8 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
         long timestamp = MeasureKey.timestampOf(key);
         for (TimeRange time : times) {
             if (time.contains(timestamp)) {
-                return new Measure(MeasureKey.idOf(key), timestamp, number(row, V, key), number(row, VA, key));
+                return new Measure(MeasureKey.idOf(key), timestamp, number(row, V, key),
+                        cumulative ? number(row, VA, key) : null);
             }
         }
         return null;
