@@ -34,7 +34,7 @@ public final class Identifier {
     }
 
     /** The value with control characters shown as {@code \\uXXXX}, so an error message stays on one readable line. */
-    static String printable(String value) {
+    public static String printable(String value) {
         StringBuilder out = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

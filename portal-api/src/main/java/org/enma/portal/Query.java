@@ -81,6 +81,6 @@ final class Query {
 
     private static String printable(String text) {
         String shown = text.length() > 20 ? text.substring(0, 20) + "..." : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
+        return Identifier.printable(shown);
     }
 }

@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.enma.schema.CompanyId;
+import org.enma.schema.Identifier;
 import org.enma.schema.Month;
 import org.enma.store.ResultReader;
 
@@ -72,8 +73,8 @@ public final class ResultsEndpoints {
     private String analytic(HttpServerExchange exchange) {
         String ot = pathParameter(exchange, "ot").toUpperCase(Locale.ROOT);
         if (!analytics.contains(ot)) {
-            throw ApiError.badRequest("unknown analytic \"" + pathParameter(exchange, "ot").replaceAll("\\p{Cntrl}",
-                    "?") + "\"; results exist for " + String.join(", ", analytics.stream().sorted().toList()));
+            throw ApiError.badRequest("unknown analytic \"" + Identifier.printable(pathParameter(exchange, "ot"))
+                    + "\"; results exist for " + String.join(", ", analytics.stream().sorted().toList()));
         }
         return ot;
     }
