@@ -13,6 +13,7 @@ import org.enma.jobs.Analytics;
 import org.enma.schema.CompanyId;
 import org.enma.schema.Identifier;
 import org.enma.schema.Month;
+import org.enma.store.MirrorValues;
 import org.enma.store.MongoStore;
 import org.enma.store.ResultReader;
 import picocli.CommandLine;
@@ -112,9 +113,9 @@ final class ResultsCommand implements Callable<Integer> {
         for (Map.Entry<String, Object> field : doc.entrySet()) {
             if (!IDENTITY.contains(field.getKey())) {
                 Object value = field.getValue();
-                line.append("  ").append(field.getKey()).append('=').append(value instanceof List<?> list
-                        ? new Document("v", list).toJson(JSON).replaceFirst("^\\{\"v\": ", "").replaceFirst("}$", "")
-                        : value);
+                // arrays and objects as the HBase mirror writes them: JSON
+                line.append("  ").append(field.getKey()).append('=').append(
+                        value instanceof List<?> || value instanceof Map<?, ?> ? MirrorValues.text(value) : value);
             }
         }
         return line.toString();
