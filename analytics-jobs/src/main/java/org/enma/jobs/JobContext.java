@@ -14,6 +14,7 @@ import org.enma.jobs.common.MonthlyUsage;
 import org.enma.jobs.common.Usage;
 import org.enma.jobs.read.EnmaData;
 import org.enma.jobs.read.Measure;
+import org.enma.jobs.read.MeasureFields;
 import org.enma.jobs.read.TimeRange;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaTable;
@@ -35,7 +36,8 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
     public MonthlyUsage monthlyUsage(Collection<Month> months) throws IOException {
         Set<Month> wanted = Set.copyOf(months);
         ZoneId zone = data.zone();
-        JavaRDD<Measure> measures = data.measures(consumptionTable(), TimeRange.covering(wanted, zone), false);
+        JavaRDD<Measure> measures = data.measures(consumptionTable(), TimeRange.covering(wanted, zone),
+                MeasureFields.INSTANT);
         return measures.mapPartitions(partition -> {
             MonthlyUsage usage = new MonthlyUsage(wanted, zone);
             partition.forEachRemaining(m -> m.instant().ifPresent(v -> usage.add(m.id(), m.timestamp(), v)));

@@ -1,9 +1,11 @@
 package org.enma.jobs;
 
+import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.enma.config.EnmaConfig;
@@ -17,7 +19,7 @@ import org.enma.store.MongoStore;
 
 /**
  * Starts one OT run from its user-facing arguments — {@code enma run} and the {@code spark-submit} main classes both
- * come here. Checks cheap things first (analytic name, setup file); connects to MongoDB and HBase while Spark starts.
+ * come here ({@code derive} too, through {@link #withStores}). Checks cheap things first (analytic name, setup file); connects to MongoDB and HBase while Spark starts.
  */
 public final class JobLauncher {
     private JobLauncher() {
@@ -30,14 +32,22 @@ public final class JobLauncher {
                 analytic.parameters());
         analytic.check(parameters);
         JobRequest request = new JobRequest(company, type.orElse(JobRequest.DEFAULT_TYPE), month, parameters);
+        return withStores(config, analytic.name() + " " + company + " " + month,
+                (mongo, spark) -> new JobRunner(mongo, config, spark).run(analytic, request));
+    }
+
+    /**
+     * Runs {@code job} with a Spark session and MongoDB: MongoDB and HBase take about a second each to answer a new
+     * client, Spark a few to start, so all three start at once; the job gets MongoDB as a future.
+     */
+    static <T> T withStores(EnmaConfig config, String appName,
+                            BiFunction<CompletableFuture<MongoDatabase>, SparkSession, T> job) {
         Endpoints endpoints = Endpoints.resolve(config, StackLocator.forUser());
-        // MongoDB and HBase take about a second each to answer a new client, Spark a few to start: all at once.
         CompletableFuture<MongoStore> mongo = CompletableFuture.supplyAsync(
                 () -> MongoStore.open(endpoints.mongoUri(), endpoints.mongoDatabase()));
         CompletableFuture.runAsync(() -> SharedConnections.warmUp(endpoints));
         try {
-            SparkSession spark = session(config, analytic.name() + " " + company + " " + month);
-            return new JobRunner(mongo.thenApply(MongoStore::database), config, spark).run(analytic, request);
+            return job.apply(mongo.thenApply(MongoStore::database), session(config, appName));
         } finally {
             mongo.thenAccept(MongoStore::close);
         }

@@ -23,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bson.Document;
 import org.enma.config.EnmaConfig;
 import org.enma.jobs.read.EnmaData;
+import org.enma.jobs.read.MeasureFields;
 import org.enma.jobs.read.TimeRange;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaException;
@@ -108,7 +109,7 @@ class AnalyticsIT {
     void readerReadsOneMonthInOnePartitionPerRegion() throws IOException {
         EnmaData data = EnmaData.open(spark, config);
         var february = data.measures(EnmaTable.consumption("electricityConsumption", COMPANY),
-                List.of(TimeRange.ofMonth(FEB_2013, config.timezone())), false);
+                List.of(TimeRange.ofMonth(FEB_2013, config.timezone())), MeasureFields.INSTANT);
         // the table is pre-split into 10 regions
         assertThat(february.getNumPartitions()).isEqualTo(10);
         // A 28 (27 at noon + 1 March 00:00), B 28, C 14, D 28, F 28; not A's 1 Feb 00:00 (January) nor 15 March

@@ -10,8 +10,9 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /**
- * The job report of every run in MongoDB {@code jobRuns}: what ran (OT, company, type, month, setupId), when, its
- * status ({@code running}, {@code succeeded}, {@code failed} with the message) and its counts.
+ * The job report of every run in MongoDB {@code jobRuns}: what ran (OT, company, type, month, setupId — or
+ * {@code derive}, company, type, from, to), when, its status ({@code running}, {@code succeeded}, {@code failed} with
+ * the message) and its counts.
  */
 public final class JobRuns {
     public static final String COLLECTION = "jobRuns";
@@ -23,17 +24,28 @@ public final class JobRuns {
     }
 
     public ObjectId started(String ot, long companyId, String type, int month, String setupId) {
+        return started(ot, companyId, type, new Document("month", month).append("setupId", setupId));
+    }
+
+    /** A run of {@code job} ({@code ot} field) over {@code scope} (e.g. {@code from}, {@code to}) is running. */
+    public ObjectId started(String job, long companyId, String type, Document scope) {
         ObjectId id = new ObjectId();
-        runs.insertOne(new Document("_id", id).append("ot", ot).append("companyId", companyId).append("type", type)
-                .append("month", month).append("setupId", setupId).append("start", new Date())
-                .append("status", "running"));
+        Document run = new Document("_id", id).append("ot", job).append("companyId", companyId).append("type", type);
+        run.putAll(scope);
+        runs.insertOne(run.append("start", new Date()).append("status", "running"));
         return id;
     }
 
     public void succeeded(ObjectId run, long contractsSeen, long resultsWritten, Map<String, Long> skipped) {
-        runs.updateOne(Filters.eq("_id", run), Updates.combine(Updates.set("status", "succeeded"),
-                Updates.set("end", new Date()), Updates.set("contractsSeen", contractsSeen),
-                Updates.set("resultsWritten", resultsWritten), Updates.set("skipped", new Document(Map.copyOf(skipped)))));
+        succeeded(run, new Document("contractsSeen", contractsSeen).append("resultsWritten", resultsWritten)
+                .append("skipped", new Document(Map.copyOf(skipped))));
+    }
+
+    /** The run ended well, with these counts (each becomes a field of its document). */
+    public void succeeded(ObjectId run, Document counts) {
+        Document set = new Document("status", "succeeded").append("end", new Date());
+        set.putAll(counts);
+        runs.updateOne(Filters.eq("_id", run), new Document("$set", set));
     }
 
     public void failed(ObjectId run, String message) {

@@ -17,15 +17,9 @@ import org.enma.schema.Month;
  * fills one; {@link #merge} adds them up.
  */
 public final class MonthlyUsage implements Serializable {
-    /** Local dates change at most every quarter hour of UTC (zone offsets are whole quarter hours). */
-    private static final long QUARTER_HOUR = 900;
-
-    private final ZoneId zone;
+    private final LocalHours hours;
     private final Set<YearMonth> months;
     private final Map<YearMonth, Map<String, Sum>> usage = new HashMap<>();
-    /** Readers hand over measures in time order, each timestamp for many contracts: the last date found is reused. */
-    private transient long lastQuarter = Long.MIN_VALUE;
-    private transient LocalDateTime lastLocal;
 
     /** A contract's running month sum, updated in place (millions of measures, no garbage per measure). */
     private static final class Sum implements Serializable {
@@ -39,14 +33,14 @@ public final class MonthlyUsage implements Serializable {
     }
 
     public MonthlyUsage(Set<Month> months, ZoneId zone) {
-        this.zone = zone;
+        this.hours = new LocalHours(zone);
         this.months = new TreeSet<>();
         months.forEach(m -> this.months.add(m.value()));
     }
 
     /** Adds a measure {@code v} of {@code contractId} stamped {@code epochSecond}; false when it is of no month here. */
     public boolean add(String contractId, long epochSecond, double v) {
-        LocalDateTime local = localTimeOf(epochSecond);
+        LocalDateTime local = hours.of(epochSecond);
         YearMonth month = YearMonth.from(local);
         if (!months.contains(month)) {
             return false;
@@ -54,15 +48,6 @@ public final class MonthlyUsage implements Serializable {
         usage.computeIfAbsent(month, m -> new HashMap<>()).computeIfAbsent(contractId, c -> new Sum())
                 .add(v, 1 << local.getDayOfMonth());
         return true;
-    }
-
-    private LocalDateTime localTimeOf(long epochSecond) {
-        long quarter = Math.floorDiv(epochSecond - 1, QUARTER_HOUR);
-        if (quarter != lastQuarter || lastLocal == null) {
-            lastLocal = IntervalConvention.localTimeOf(epochSecond, zone);
-            lastQuarter = quarter;
-        }
-        return lastLocal;
     }
 
     /** Adds {@code other}'s sums into this one and returns this. */

@@ -9,6 +9,11 @@ public record SlotMatch(Optional<TariffSlot> slot, Outcome outcome) {
 
     public enum Outcome { PRICED, UNPRICED, AMBIGUOUS }
 
+    /** The match of a measure whose contract has no tariff slots at all. */
+    public static SlotMatch unpriced() {
+        return new SlotMatch(Optional.empty(), Outcome.UNPRICED);
+    }
+
     /** Matches local time {@code t} (the measure's timestamp − 1 s) against its contract's tariff slots. */
     public static SlotMatch of(List<TariffSlot> slots, LocalDateTime t) {
         TariffSlot found = null;
@@ -20,7 +25,7 @@ public record SlotMatch(Optional<TariffSlot> slot, Outcome outcome) {
                 found = slot;
             }
         }
-        return found == null ? new SlotMatch(Optional.empty(), Outcome.UNPRICED)
+        return found == null ? unpriced()
                 : new SlotMatch(Optional.of(found), Outcome.PRICED);
     }
 }

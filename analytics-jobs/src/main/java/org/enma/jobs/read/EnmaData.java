@@ -92,8 +92,20 @@ public final class EnmaData {
         return spark;
     }
 
+    /** Where HBase and MongoDB are: what a Spark task needs to open its own connection ({@link SharedConnections}). */
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
     public ZoneId zone() {
         return zone;
+    }
+
+    /** Whether {@code table} exists (for inputs a job can do without, e.g. tariffs for {@code derive}). */
+    public boolean exists(EnmaTable table) throws IOException {
+        try (Admin admin = hbase().getAdmin()) {
+            return admin.tableExists(names.of(table));
+        }
     }
 
     /** The HBase name of {@code table}, or a message saying it does not exist and what fills it. */
@@ -109,10 +121,11 @@ public final class EnmaData {
     }
 
     /**
-     * The measures of a bucketed table (consumption or weather) whose timestamps lie in {@code times}: {@code m:v},
-     * and {@code m:va} too when {@code cumulative}. One partition per region; rows stream, nothing is cached.
+     * The measures of a bucketed table (consumption or weather) whose timestamps lie in {@code times}: {@code m:v} and
+     * what {@code fields} asks for. One partition per region; rows stream, nothing is cached.
      */
-    public JavaRDD<Measure> measures(EnmaTable table, List<TimeRange> times, boolean cumulative) throws IOException {
+    public JavaRDD<Measure> measures(EnmaTable table, List<TimeRange> times, MeasureFields fields)
+            throws IOException {
         String name = existing(table).getNameAsString();
         List<Tuple2<ScanSlice, scala.collection.Seq<String>>> located = new ArrayList<>();
         for (ScanSlice slice : BucketSlices.of(hbase(), TableName.valueOf(name))) {
@@ -126,7 +139,7 @@ public final class EnmaData {
             List<Integer> buckets = new ArrayList<>();
             partition.forEachRemaining(s -> buckets.addAll(s.buckets()));
             MeasureScan scan = new MeasureScan(SharedConnections.of(where), TableName.valueOf(name), buckets, ranges,
-                    cumulative);
+                    fields);
             closeWhenTaskEnds(scan);
             return scan;
         });
@@ -153,7 +166,8 @@ public final class EnmaData {
     private Dataset<Row> measureView(EnmaTable table, String idColumn, boolean cumulative, Month from, Month to,
                                      String view) throws IOException {
         ZoneId z = zone;
-        JavaRDD<Row> rows = measures(table, List.of(TimeRange.ofMonths(from, to, z)), cumulative).map(m -> {
+        JavaRDD<Row> rows = measures(table, List.of(TimeRange.ofMonths(from, to, z)),
+                cumulative ? MeasureFields.CUMULATIVE : MeasureFields.INSTANT).map(m -> {
             LocalDateTime local = IntervalConvention.localTimeOf(m.timestamp(), z);
             return cumulative
                     ? RowFactory.create(m.id(), m.timestamp(), m.v(), m.va(), Date.valueOf(local.toLocalDate()),
@@ -209,6 +223,15 @@ public final class EnmaData {
             customers.put(CompanyKey.decode(row.key()).id(), row.cells());
         }
         return customers;
+    }
+
+    /** A company's tariff rows by key, read on the driver: one row per time slot of a tariff version. */
+    public Map<TariffKey, Map<String, String>> tariffRows(CompanyId company) throws IOException {
+        Map<TariffKey, Map<String, String>> tariffs = new HashMap<>();
+        for (CompanyRows.Row row : CompanyRows.read(hbase(), existing(EnmaTable.tariffs()), company)) {
+            tariffs.put(TariffKey.decode(row.key()), row.cells());
+        }
+        return tariffs;
     }
 
     /** A Dataset of a company-keyed table: the key's columns, then one column per field (strings, or numbers). */

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
@@ -35,16 +37,18 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
 
     private final Table table;
     private final List<TimeRange> times;
-    private final boolean cumulative;
+    private final MeasureFields fields;
+    private final byte[][] texts;
     private final Deque<KeyRange> ranges = new ArrayDeque<>();
     private ResultScanner scanner;
     private Measure next;
 
-    MeasureScan(Connection hbase, TableName table, List<Integer> buckets, List<TimeRange> times, boolean cumulative)
+    MeasureScan(Connection hbase, TableName table, List<Integer> buckets, List<TimeRange> times, MeasureFields fields)
             throws IOException {
         this.table = hbase.getTable(table);
         this.times = List.copyOf(times);
-        this.cumulative = cumulative;
+        this.fields = fields;
+        this.texts = fields.texts().stream().map(q -> q.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
         for (int bucket : buckets) {
             for (TimeRange time : times) {
                 ranges.addAll(MeasureKey.scanRanges(bucket, time.fromSecond(), time.toSecond()));
@@ -90,8 +94,11 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
         }
         Scan scan = new Scan().withStartRow(range.start()).withStopRow(range.stop())
                 .setCaching(CACHING).setCacheBlocks(false).addColumn(M, V);
-        if (cumulative) {
+        if (fields.cumulative()) {
             scan.addColumn(M, VA);
+        }
+        for (byte[] qualifier : texts) {
+            scan.addColumn(M, qualifier);
         }
         scanner = table.getScanner(scan);
         return true;
@@ -104,10 +111,24 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
         for (TimeRange time : times) {
             if (time.contains(timestamp)) {
                 return new Measure(MeasureKey.idOf(key), timestamp, number(row, V, key),
-                        cumulative ? number(row, VA, key) : null);
+                        fields.cumulative() ? number(row, VA, key) : null, textsOf(row));
             }
         }
         return null;
+    }
+
+    private Map<String, String> textsOf(Result row) {
+        if (texts.length == 0) {
+            return Map.of();
+        }
+        Map<String, String> cells = new HashMap<>(texts.length * 2);
+        for (int i = 0; i < texts.length; i++) {
+            byte[] value = row.getValue(M, texts[i]);
+            if (value != null) {
+                cells.put(fields.texts().get(i), new String(value, StandardCharsets.UTF_8));
+            }
+        }
+        return cells;
     }
 
     private Double number(Result row, byte[] qualifier, byte[] key) {

@@ -1,0 +1,52 @@
+package org.enma.jobs;
+
+import com.mongodb.client.MongoDatabase;
+import java.io.PrintStream;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.enma.config.EnmaConfig;
+import org.enma.jobs.derive.Derive;
+import org.enma.jobs.derive.DeriveCounts;
+import org.enma.jobs.read.EnmaData;
+import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaException;
+import org.enma.schema.EnmaTable;
+import org.enma.schema.Month;
+import org.enma.store.JobRuns;
+
+/**
+ * Starts one {@code derive} run — from {@code enma derive} or {@code spark-submit} — and records it in {@code jobRuns}
+ * like the OTs ({@code ot: "derive"}, {@code from}, {@code to}, the counts of the summary line). The run is recorded
+ * before anything is written, so MongoDB must answer first.
+ */
+public final class DeriveLauncher {
+    public static final String JOB = "derive";
+
+    private DeriveLauncher() {
+    }
+
+    public static DeriveCounts launch(EnmaConfig config, CompanyId company, Optional<String> type, Month from,
+                                      Month to, PrintStream progress) {
+        if (to.compareTo(from) < 0) {
+            throw new EnmaException("--to " + to + " is before --from " + from);
+        }
+        String measureType = type.orElse(JobRequest.DEFAULT_TYPE);
+        EnmaTable table = EnmaTable.measuresOf(measureType, company);
+        return JobLauncher.withStores(config, JOB + " " + company + " " + from + "-" + to, (mongo, spark) -> {
+            MongoDatabase db = JobRunner.joined(mongo);
+            JobRuns runs = new JobRuns(db);
+            ObjectId run = runs.started(JOB, company.asNumber(), measureType,
+                    new Document("from", from.asNumber()).append("to", to.asNumber()));
+            try {
+                DeriveCounts counts = Derive.run(EnmaData.open(spark, config), company, table, from, to, progress);
+                runs.succeeded(run, counts.asDocument());
+                return counts;
+            } catch (Exception e) {
+                String reason = Failures.messageOf(e);
+                runs.failed(run, reason);
+                throw new EnmaException(JOB + " failed: " + reason, e);
+            }
+        });
+    }
+}

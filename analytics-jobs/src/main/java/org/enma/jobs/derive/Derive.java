@@ -1,0 +1,169 @@
+package org.enma.jobs.derive;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.BufferedMutator;
+import org.apache.hadoop.hbase.client.Mutation;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaRDD;
+import org.enma.config.Endpoints;
+import org.enma.jobs.SubmitMain;
+import org.enma.jobs.read.EnmaData;
+import org.enma.jobs.read.Measure;
+import org.enma.jobs.read.MeasureFields;
+import org.enma.jobs.read.SharedConnections;
+import org.enma.jobs.read.TimeRange;
+import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaTable;
+import org.enma.schema.MeasureColumns;
+import org.enma.schema.Month;
+import scala.Tuple2;
+
+/**
+ * {@code enma derive}: fills the platform-derived fields of a company's measures over months {@code from} … {@code
+ * to} (ANALYTICS.md § Platform-derived measure fields) — {@code v} from {@code va} differences with {@code calc = 1},
+ * and the tariff slot fields. The measures are spread by contract over the Spark partitions and sorted by time within
+ * each contract; each partition writes its own changes. A contract's first measure takes its previous reading from
+ * before the range, looked up in widening windows (two days, 40 days, 400 days) for just the contracts that need one;
+ * a reading older than that is not looked for and the measure gets no {@code v}.
+ *
+ * <p>Only cells that change are written, so a rerun over the same inputs writes nothing and leaves the same cells.
+ */
+public final class Derive {
+    /** The cells derive reads of each measure: what it derives from and what it may have to replace. */
+    static final MeasureFields FIELDS = new MeasureFields(false, List.of(MeasureColumns.V, MeasureColumns.VA,
+            MeasureColumns.CALC, MeasureColumns.TIME_SLOT_NAME, MeasureColumns.ENERGY_COST, MeasureColumns.FLAT_RATE,
+            MeasureColumns.PERIOD_KEY));
+    private static final MeasureFields READING = new MeasureFields(false, List.of(MeasureColumns.VA));
+    private static final List<Duration> LOOKBACK = List.of(Duration.ofDays(2), Duration.ofDays(40),
+            Duration.ofDays(400));
+
+    private Derive() {
+    }
+
+    /**
+     * {@code spark-submit --class org.enma.jobs.derive.Derive enma-jobs.jar --company ID --from YYYYMM --to YYYYMM
+     * [--type T]}.
+     */
+    public static void main(String[] args) {
+        SubmitMain.derive(args);
+    }
+
+    /** A measure's place: hashed by contract alone, so each contract lands in one partition, whole. */
+    record ContractTime(String contractId, long timestamp) implements Serializable {
+        static final Comparator<ContractTime> ORDER = (Comparator<ContractTime> & Serializable) (a, b) -> {
+            int byContract = a.contractId.compareTo(b.contractId);
+            return byContract != 0 ? byContract : Long.compare(a.timestamp, b.timestamp);
+        };
+
+        @Override
+        public int hashCode() {
+            return contractId.hashCode();
+        }
+    }
+
+    /** What one partition did, and its contracts' first measures still waiting for an earlier reading. */
+    record Partial(DeriveCounts counts, List<Measure> waiting) implements Serializable {
+    }
+
+    /** Derives the fields of {@code table}'s measures of months {@code from} … {@code to}; {@code progress}: stderr. */
+    public static DeriveCounts run(EnmaData data, CompanyId company, EnmaTable table, Month from, Month to,
+                                   PrintStream progress) throws IOException {
+        String name = data.existing(table).getNameAsString();
+        ContractTariffs tariffs = tariffsOf(data, company, progress);
+        ZoneId zone = data.zone();
+        Endpoints where = data.endpoints();
+        TimeRange range = TimeRange.ofMonths(from, to, zone);
+        JavaRDD<Measure> measures = data.measures(table, List.of(range), FIELDS);
+        List<Partial> partials = measures
+                .mapToPair(m -> new Tuple2<>(new ContractTime(m.id(), m.timestamp()), m))
+                .repartitionAndSortWithinPartitions(new HashPartitioner(measures.getNumPartitions()),
+                        ContractTime.ORDER)
+                .mapPartitions(sorted -> {
+                    try (BufferedMutator out = SharedConnections.of(where).getBufferedMutator(TableName.valueOf(name))) {
+                        Deriver deriver = new Deriver(tariffs, zone, mutation -> write(out, mutation));
+                        sorted.forEachRemaining(m -> deriver.accept(m._2()));
+                        out.flush();
+                        return List.of(new Partial(deriver.counts(), deriver.waiting())).iterator();
+                    }
+                }).collect();
+        DeriveCounts counts = new DeriveCounts();
+        List<Measure> waiting = new ArrayList<>();
+        partials.forEach(p -> {
+            counts.add(p.counts());
+            waiting.addAll(p.waiting());
+        });
+        Map<String, String> previousReadings = previousReadings(data, table, range.fromSecond(), waiting);
+        try (BufferedMutator out = data.hbase().getBufferedMutator(TableName.valueOf(name))) {
+            Deriver firsts = new Deriver(tariffs, zone, mutation -> write(out, mutation));
+            waiting.forEach(m -> firsts.derive(previousReadings.get(m.id()), m));
+            out.flush();
+            counts.add(firsts.counts());
+        }
+        return counts;
+    }
+
+    private static ContractTariffs tariffsOf(EnmaData data, CompanyId company, PrintStream progress)
+            throws IOException {
+        boolean customers = data.exists(EnmaTable.customers());
+        boolean tariffs = data.exists(EnmaTable.tariffs());
+        ContractTariffs slots = ContractTariffs.of(customers ? data.customerAttributes(company) : Map.of(),
+                tariffs ? data.tariffRows(company) : Map.of());
+        if (!slots.any()) {
+            progress.println("derive: company " + company + " has no tariffs loaded"
+                    + (customers ? "" : " (nor customers)") + ": every measure stays unpriced; `enma load tariffs`"
+                    + " and `enma load customers` give them their slots");
+        }
+        return slots;
+    }
+
+    /**
+     * The {@code va} of each waiting contract's last measure before {@code rangeStart} (absent: that measure has no
+     * {@code va}, or there is none within the look-back), looking back ever further only for the contracts not yet
+     * found.
+     */
+    private static Map<String, String> previousReadings(EnmaData data, EnmaTable table, long rangeStart,
+                                                        List<Measure> waiting) throws IOException {
+        Set<String> missing = new HashSet<>();
+        waiting.forEach(m -> missing.add(m.id()));
+        Map<String, String> readings = new HashMap<>();
+        long end = rangeStart;
+        for (Duration back : LOOKBACK) {
+            if (missing.isEmpty()) {
+                break;
+            }
+            long start = rangeStart - back.toSeconds();
+            Set<String> wanted = Set.copyOf(missing);
+            Map<String, Measure> latest = data.measures(table, List.of(new TimeRange(start, end)), READING)
+                    .filter(m -> wanted.contains(m.id()))
+                    .mapToPair(m -> new Tuple2<>(m.id(), m))
+                    .reduceByKey((a, b) -> a.timestamp() >= b.timestamp() ? a : b)
+                    .collectAsMap();
+            latest.forEach((contract, m) -> m.text(MeasureColumns.VA).ifPresent(va -> readings.put(contract, va)));
+            missing.removeAll(latest.keySet());
+            end = start;
+        }
+        return readings;
+    }
+
+    private static void write(BufferedMutator out, Mutation mutation) {
+        try {
+            out.mutate(mutation);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing derived fields to " + out.getName() + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.enma.jobs.derive;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.hadoop.hbase.client.Mutation;
+import org.enma.jobs.common.IntervalConvention;
+import org.enma.jobs.read.Measure;
+import org.enma.schema.MeasureColumns;
+import org.enma.schema.MeasureKey;
+
+/**
+ * Derives the platform fields of measures handed over contract by contract, each contract's in time order: the tariff
+ * slot of every measure, and {@code v} from the previous measure's {@code va}. A contract's first measure that needs
+ * a predecessor is set aside ({@link #waiting}): its previous reading lies before the range and is looked up apart.
+ */
+final class Deriver {
+    private static final List<String> INSTANT_CELLS = List.of(MeasureColumns.V, MeasureColumns.CALC);
+
+    private final ContractTariffs tariffs;
+    private final ZoneId zone;
+    private final Consumer<Mutation> writes;
+    private final DeriveCounts counts = new DeriveCounts();
+    private final List<Measure> waiting = new ArrayList<>();
+    private Measure previous;
+
+    Deriver(ContractTariffs tariffs, ZoneId zone, Consumer<Mutation> writes) {
+        this.tariffs = tariffs;
+        this.zone = zone;
+        this.writes = writes;
+    }
+
+    /** The next measure: of the same contract as the last one and later, or the first of another contract. */
+    void accept(Measure measure) {
+        counts.measures++;
+        price(measure);
+        boolean first = previous == null || !previous.id().equals(measure.id());
+        if (first && needsPredecessor(measure)) {
+            waiting.add(measure);
+        } else {
+            derive(first ? null : previous.text(MeasureColumns.VA).orElse(null), measure);
+        }
+        previous = measure;
+    }
+
+    /** {@code v} of {@code measure} from the previous measure's {@code va} (null: none, or it has no {@code va}). */
+    void derive(String previousVa, Measure measure) {
+        InstantFromCumulative instant = InstantFromCumulative.of(previousVa, measure.text(MeasureColumns.VA).orElse(null),
+                measure.text(MeasureColumns.V).orElse(null), measure.text(MeasureColumns.CALC).orElse(null));
+        counts.count(instant.kind());
+        if (instant.platformOwned()) {
+            Map<String, String> wanted = instant.v().map(v -> Map.of(MeasureColumns.V, v, MeasureColumns.CALC, "1"))
+                    .orElse(Map.of());
+            CellChanges.of(keyOf(measure), INSTANT_CELLS, measure.texts(), wanted).forEach(writes);
+        }
+    }
+
+    private void price(Measure measure) {
+        List<TariffSlot> slots = tariffs.slotsOf(measure.id());
+        SlotMatch match = slots.isEmpty() ? SlotMatch.unpriced()
+                : SlotMatch.of(slots, IntervalConvention.localTimeOf(measure.timestamp(), zone));
+        counts.count(match.outcome());
+        Map<String, String> wanted = new HashMap<>();
+        match.slot().ifPresent(slot -> {
+            putPresent(wanted, MeasureColumns.TIME_SLOT_NAME, slot.timeSlotName());
+            putPresent(wanted, MeasureColumns.ENERGY_COST, slot.energyCost());
+            putPresent(wanted, MeasureColumns.FLAT_RATE, slot.flatRate());
+            putPresent(wanted, MeasureColumns.PERIOD_KEY, slot.periodKey());
+        });
+        CellChanges.of(keyOf(measure), MeasureColumns.TARIFF_SLOT, measure.texts(), wanted).forEach(writes);
+    }
+
+    /** A measure whose {@code v} is the platform's and that has a reading to take a difference from. */
+    static boolean needsPredecessor(Measure measure) {
+        boolean uploaded = measure.v() != null && !measure.text(MeasureColumns.CALC).orElse("").equals("1");
+        return !uploaded && measure.text(MeasureColumns.VA).isPresent();
+    }
+
+    private static void putPresent(Map<String, String> cells, String qualifier, String value) {
+        if (value != null) {
+            cells.put(qualifier, value);
+        }
+    }
+
+    private static byte[] keyOf(Measure measure) {
+        return MeasureKey.of(measure.timestamp(), measure.id()).encode();
+    }
+
+    DeriveCounts counts() {
+        return counts;
+    }
+
+    /** The contracts' first measures that wait for a reading from before the range. */
+    List<Measure> waiting() {
+        return List.copyOf(waiting);
+    }
+}

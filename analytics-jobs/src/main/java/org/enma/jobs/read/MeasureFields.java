@@ -1,0 +1,25 @@
+package org.enma.jobs.read;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Which cells of family {@code m} a measure read brings besides {@code m:v}: the cumulative {@code m:va} as a number,
+ * and any qualifiers as text (tariff slot fields, {@code calc}). A job names only what it uses: every extra column
+ * is bytes that travel from the region server for each of millions of rows.
+ */
+public record MeasureFields(boolean cumulative, List<String> texts) implements Serializable {
+    /** {@code m:v} alone: what the consumption analytics read. */
+    public static final MeasureFields INSTANT = new MeasureFields(false, List.of());
+    /** {@code m:v} and {@code m:va}. */
+    public static final MeasureFields CUMULATIVE = new MeasureFields(true, List.of());
+
+    public MeasureFields {
+        texts = List.copyOf(texts);
+    }
+
+    /** These fields and also {@code qualifiers} as text. */
+    public MeasureFields withTexts(List<String> qualifiers) {
+        return new MeasureFields(cumulative, qualifiers);
+    }
+}
