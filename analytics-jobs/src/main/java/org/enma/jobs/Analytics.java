@@ -9,6 +9,10 @@ import org.enma.jobs.example.NightShare;
 import org.enma.jobs.ot101.Ot101;
 import org.enma.jobs.ot103.Ot103;
 import org.enma.jobs.ot201.Ot201;
+import org.enma.jobs.ot501.Ot501;
+import org.enma.jobs.ot503.Ot503;
+import org.enma.jobs.ot603.Ot603;
+import org.enma.jobs.ot701.Ot701;
 import org.enma.schema.EnmaException;
 
 /** The analytics ENMA can run, by name. A new analytic is one class and one line here. */
@@ -19,6 +23,10 @@ public final class Analytics {
         register(Ot101::new);
         register(Ot103::new);
         register(Ot201::new);
+        register(Ot501::new);
+        register(Ot503::new);
+        register(Ot603::new);
+        register(Ot701::new);
         register(NightShare::new);
     }
 

@@ -1,8 +1,8 @@
 package org.enma.jobs;
 
 import com.mongodb.client.MongoDatabase;
-import java.io.PrintStream;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.enma.config.EnmaConfig;
@@ -27,7 +27,7 @@ public final class DeriveLauncher {
     }
 
     public static DeriveCounts launch(EnmaConfig config, CompanyId company, Optional<String> type, Month from,
-                                      Month to, PrintStream progress) {
+                                      Month to, Consumer<String> notes) {
         if (to.compareTo(from) < 0) {
             throw new EnmaException("--to " + to + " is before --from " + from);
         }
@@ -39,7 +39,7 @@ public final class DeriveLauncher {
             ObjectId run = runs.started(JOB, company.asNumber(), measureType,
                     new Document("from", from.asNumber()).append("to", to.asNumber()));
             try {
-                DeriveCounts counts = Derive.run(EnmaData.open(spark, config), company, table, from, to, progress);
+                DeriveCounts counts = Derive.run(EnmaData.open(spark, config), company, table, from, to, notes);
                 runs.succeeded(run, counts.asDocument());
                 return counts;
             } catch (Exception e) {

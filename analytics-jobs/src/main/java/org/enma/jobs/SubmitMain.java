@@ -54,7 +54,7 @@ public final class SubmitMain {
         System.exit(submit("derive", List.of("--company", "--from", "--to"), List.of("--type"), args, System.out,
                 System.err, (config, flags) -> DeriveLauncher.launch(config, CompanyId.of(flags.get("--company")),
                         Optional.ofNullable(flags.get("--type")), Month.parse(flags.get("--from")),
-                        Month.parse(flags.get("--to")), System.err).summaryLine()));
+                        Month.parse(flags.get("--to")), System.err::println).summaryLine()));
     }
 
     static int submit(String name, List<String> required, List<String> optional, String[] args, PrintStream out,

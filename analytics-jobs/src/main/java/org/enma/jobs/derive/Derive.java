@@ -1,7 +1,6 @@
 package org.enma.jobs.derive;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Mutation;
@@ -78,11 +78,14 @@ public final class Derive {
     record Partial(DeriveCounts counts, List<Measure> waiting) implements Serializable {
     }
 
-    /** Derives the fields of {@code table}'s measures of months {@code from} … {@code to}; {@code progress}: stderr. */
+    /**
+     * Derives the fields of {@code table}'s measures of months {@code from} … {@code to}; {@code notes} takes what the
+     * user should know (printed on stderr).
+     */
     public static DeriveCounts run(EnmaData data, CompanyId company, EnmaTable table, Month from, Month to,
-                                   PrintStream progress) throws IOException {
+                                   Consumer<String> notes) throws IOException {
         String name = data.existing(table).getNameAsString();
-        ContractTariffs tariffs = tariffsOf(data, company, progress);
+        ContractTariffs tariffs = tariffsOf(data, company, notes);
         ZoneId zone = data.zone();
         Endpoints where = data.endpoints();
         TimeRange range = TimeRange.ofMonths(from, to, zone);
@@ -115,14 +118,14 @@ public final class Derive {
         return counts;
     }
 
-    private static ContractTariffs tariffsOf(EnmaData data, CompanyId company, PrintStream progress)
+    private static ContractTariffs tariffsOf(EnmaData data, CompanyId company, Consumer<String> notes)
             throws IOException {
         boolean customers = data.exists(EnmaTable.customers());
         boolean tariffs = data.exists(EnmaTable.tariffs());
         ContractTariffs slots = ContractTariffs.of(customers ? data.customerAttributes(company) : Map.of(),
                 tariffs ? data.tariffRows(company) : Map.of());
         if (!slots.any()) {
-            progress.println("derive: company " + company + " has no tariffs loaded"
+            notes.accept("derive: company " + company + " has no tariffs loaded"
                     + (customers ? "" : " (nor customers)") + ": every measure stays unpriced; `enma load tariffs`"
                     + " and `enma load customers` give them their slots");
         }

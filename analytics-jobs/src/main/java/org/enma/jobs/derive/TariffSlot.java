@@ -1,5 +1,6 @@
 package org.enma.jobs.derive;
 
+import java.io.Serializable;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,7 +23,8 @@ import org.enma.schema.TariffKey;
  */
 public record TariffSlot(String tariffId, LocalDate costStart, LocalDate costEnd, MonthDay periodStart,
                          MonthDay periodEnd, LocalTime hourStart, LocalTime hourEnd, Set<DayOfWeek> days,
-                         String timeSlotName, String energyCost, String flatRate, String periodKey) {
+                         String timeSlotName, String energyCost, String flatRate, String periodKey)
+        implements Serializable {
 
     public TariffSlot {
         days = Set.copyOf(days);

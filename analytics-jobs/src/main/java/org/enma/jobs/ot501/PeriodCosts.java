@@ -1,5 +1,6 @@
 package org.enma.jobs.ot501;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +15,9 @@ import org.enma.jobs.common.Decimals;
  * Decision: {@code totalConsumption} counts every measure, priced or not, so that it equals the month's
  * consumption and {@code totalConsumption − unpricedConsumption} is the priced part.
  */
-public final class PeriodCosts {
+public final class PeriodCosts implements Serializable {
     /** The tariff slot fields a priced measure carries ({@code m:periodKey}, {@code m:timeSlotName}, ...). */
-    public record Slot(String periodKey, String timeSlotName, double energyCostCents) {
+    public record Slot(String periodKey, String timeSlotName, double energyCostCents) implements Serializable {
     }
 
     private final Map<String, double[]> byPeriod = new TreeMap<>();
@@ -32,6 +33,18 @@ public final class PeriodCosts {
         period[0] += v;
         period[1] += v * slot.get().energyCostCents() / 100;
         slotNames.putIfAbsent(slot.get().periodKey(), slot.get().timeSlotName());
+    }
+
+    /** Adds {@code other}'s sums (another Spark partition's share of the month) into this one and returns this. */
+    public PeriodCosts merge(PeriodCosts other) {
+        unpriced += other.unpriced;
+        other.byPeriod.forEach((key, theirs) -> {
+            double[] mine = byPeriod.computeIfAbsent(key, k -> new double[2]);
+            mine[0] += theirs[0];
+            mine[1] += theirs[1];
+        });
+        other.slotNames.forEach(slotNames::putIfAbsent);
+        return this;
     }
 
     /** {@code periods} by periodKey; {@code totalConsumption}, {@code totalEnergyCost}, {@code unpricedConsumption}. */

@@ -1,5 +1,6 @@
 package org.enma.jobs.ot603;
 
+import java.io.Serializable;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import org.enma.jobs.common.Decimals;
  * OT603's formula as plain Java: a contract's typical day in a month, the mean of {@code v} per local hour (the hour
  * of {@code timestamp − 1 s}) over Monday–Friday and over Saturday–Sunday; {@code null} for an hour without data.
  */
-public final class LoadProfile {
+public final class LoadProfile implements Serializable {
     private final double[][] sums = new double[2][24];
     private final int[][] counts = new int[2][24];
 
@@ -21,6 +22,17 @@ public final class LoadProfile {
         int weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY ? 1 : 0;
         sums[weekend][local.getHour()] += v;
         counts[weekend][local.getHour()]++;
+    }
+
+    /** Adds {@code other}'s sums (another Spark partition's share of the month) into this one and returns this. */
+    public LoadProfile merge(LoadProfile other) {
+        for (int weekend = 0; weekend < 2; weekend++) {
+            for (int h = 0; h < 24; h++) {
+                sums[weekend][h] += other.sums[weekend][h];
+                counts[weekend][h] += other.counts[weekend][h];
+            }
+        }
+        return this;
     }
 
     public Map<String, Object> fields() {

@@ -17,8 +17,10 @@ class PeriodCostsTest {
         Slot valley = new Slot("P3", "valley", 6.25);
         month.add(10, Optional.of(peak));      // 10 × 15.5 / 100 = 1.55 €
         month.add(2.5, Optional.of(peak));     // 0.3875 €
-        month.add(8, Optional.of(valley));     // 0.5 €
-        month.add(1.2, Optional.empty());      // unpriced
+        PeriodCosts otherPartition = new PeriodCosts();
+        otherPartition.add(8, Optional.of(valley));     // 0.5 €
+        otherPartition.add(1.2, Optional.empty());      // unpriced
+        month.merge(otherPartition);
         // P1: 12.5 kWh, 1.9375 → 1.94 €; P3: 8 kWh, 0.50 €
         // total 21.7 kWh (priced 20.5 + unpriced 1.2), 2.4375 → 2.44 €
         assertThat(month.fields()).isEqualTo(Map.of(

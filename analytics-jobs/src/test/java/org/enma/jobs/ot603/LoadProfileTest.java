@@ -18,7 +18,10 @@ class LoadProfileTest {
         // Friday 5 July 2013: the reading stamped 09:00 UTC belongs to hour 8; two Fridays average (1 + 2) / 2
         profile.add(IntervalConvention.localTimeOf(LocalDateTime.of(2013, 7, 5, 9, 0).toEpochSecond(
                 ZoneOffset.UTC), ZoneOffset.UTC), 1);
-        profile.add(LocalDateTime.of(2013, 7, 12, 8, 59, 59), 2);
+        // another Spark partition's share, merged
+        LoadProfile other = new LoadProfile();
+        other.add(LocalDateTime.of(2013, 7, 12, 8, 59, 59), 2);
+        profile.merge(other);
         // Saturday 6 July, hour 23, and Sunday 7 July, hour 23: (0.5 + 1) / 2 = 0.75
         profile.add(LocalDateTime.of(2013, 7, 6, 23, 59, 59), 0.5);
         profile.add(LocalDateTime.of(2013, 7, 7, 23, 0), 1);

@@ -1,0 +1,55 @@
+package org.enma.jobs.ot501;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.enma.jobs.Analytic;
+import org.enma.jobs.JobContext;
+import org.enma.jobs.Outcome;
+import org.enma.jobs.SubmitMain;
+import org.enma.jobs.read.Measure;
+import org.enma.jobs.read.MeasureFields;
+import org.enma.jobs.read.TimeRange;
+import org.enma.schema.MeasureColumns;
+
+/**
+ * OT501 — consumption and energy cost by tariff period (ANALYTICS.md): reads month M's {@code v} with the slot fields
+ * {@code enma derive} wrote onto each measure. A measure without a slot (derive not run, no tariff, ambiguous) counts
+ * as unpriced consumption.
+ */
+public final class Ot501 implements Analytic {
+    private static final MeasureFields SLOT = MeasureFields.INSTANT.withTexts(List.of(MeasureColumns.PERIOD_KEY,
+            MeasureColumns.TIME_SLOT_NAME, MeasureColumns.ENERGY_COST));
+
+    /** {@code spark-submit --class org.enma.jobs.ot501.Ot501 enma-jobs.jar --company ID --month YYYYMM}. */
+    public static void main(String[] args) {
+        SubmitMain.run(new Ot501(), args);
+    }
+
+    @Override
+    public String name() {
+        return "OT501";
+    }
+
+    @Override
+    public Outcome run(JobContext job) throws IOException {
+        Map<String, PeriodCosts> costs = job.perContract(List.of(TimeRange.ofMonth(job.month(), job.data().zone())),
+                SLOT, PeriodCosts::new, (month, m, hour) -> month.add(m.v(), slotOf(m)), PeriodCosts::merge);
+        Outcome outcome = new Outcome();
+        new TreeMap<>(costs).forEach((contract, month) -> outcome.result(contract, month.fields()));
+        return outcome;
+    }
+
+    /** The slot derive wrote onto a measure: a period and a numeric energy cost, or none. */
+    static Optional<PeriodCosts.Slot> slotOf(Measure m) {
+        Optional<String> period = m.text(MeasureColumns.PERIOD_KEY);
+        Optional<String> cost = m.text(MeasureColumns.ENERGY_COST);
+        if (period.isEmpty() || cost.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PeriodCosts.Slot(period.get(), m.text(MeasureColumns.TIME_SLOT_NAME).orElse(null),
+                Double.parseDouble(cost.get())));
+    }
+}

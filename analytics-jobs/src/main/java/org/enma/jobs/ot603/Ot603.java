@@ -1,0 +1,36 @@
+package org.enma.jobs.ot603;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.enma.jobs.Analytic;
+import org.enma.jobs.JobContext;
+import org.enma.jobs.Outcome;
+import org.enma.jobs.SubmitMain;
+import org.enma.jobs.read.MeasureFields;
+import org.enma.jobs.read.TimeRange;
+
+/** OT603 — typical daily load profile (ANALYTICS.md): month M's mean {@code v} per local hour, weekdays and weekends. */
+public final class Ot603 implements Analytic {
+
+    /** {@code spark-submit --class org.enma.jobs.ot603.Ot603 enma-jobs.jar --company ID --month YYYYMM}. */
+    public static void main(String[] args) {
+        SubmitMain.run(new Ot603(), args);
+    }
+
+    @Override
+    public String name() {
+        return "OT603";
+    }
+
+    @Override
+    public Outcome run(JobContext job) throws IOException {
+        Map<String, LoadProfile> profiles = job.perContract(List.of(TimeRange.ofMonth(job.month(), job.data().zone())),
+                MeasureFields.INSTANT, LoadProfile::new, (profile, m, hour) -> profile.add(hour, m.v()),
+                LoadProfile::merge);
+        Outcome outcome = new Outcome();
+        new TreeMap<>(profiles).forEach((contract, profile) -> outcome.result(contract, profile.fields()));
+        return outcome;
+    }
+}

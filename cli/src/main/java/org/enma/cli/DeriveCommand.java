@@ -1,0 +1,72 @@
+package org.enma.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.enma.config.EnmaConfig;
+import org.enma.config.Setting;
+import org.enma.jobs.DeriveLauncher;
+import org.enma.jobs.derive.DeriveCounts;
+import org.enma.schema.CompanyId;
+import org.enma.schema.Month;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "derive", mixinStandardHelpOptions = true,
+        description = {"Fills the platform-derived measure fields (ANALYTICS.md) of a company's measures with Spark:"
+                + " v = va - previous va with calc=1 where v was not uploaded (a negative difference is a meter reset:"
+                + " no v, counted), and the tariff slot (timeSlotName, energyCost, flatRate, periodKey) of the"
+                + " contract's tariff. Ends with: measures=N derived=N priced=N unpriced=N ambiguous=N resets=N",
+                "Uploaded v is never changed. Only cells that change are written: a rerun leaves the same cells."})
+final class DeriveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--company", paramLabel = "ID", required = true, description = "10-digit company id")
+    String company;
+
+    @Option(names = "--from", paramLabel = "YYYYMM", required = true, description = "first month")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYYMM", required = true, description = "last month (inclusive)")
+    String to;
+
+    @Option(names = "--type", paramLabel = "T", description = "consumption type, as the table is prefixed:"
+            + " electricityConsumption (default), touElectricityConsumption, tertiaryElectricityConsumption, ...")
+    String type;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (same as --spark-master):"
+            + " local[*] (default), spark://host:7077, yarn, k8s://...")
+    String master;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        EnmaConfig config = CommandSettings.config(spec);
+        if (master != null) {
+            config = config.with(Setting.SPARK_MASTER, master);
+        }
+        CompanyId companyId = Arguments.valid(spec, () -> CompanyId.of(company));
+        Month first = Arguments.valid(spec, () -> Month.parse(from));
+        Month last = Arguments.valid(spec, () -> Month.parse(to));
+        if (last.compareTo(first) < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--to " + last + " is before --from " + first);
+        }
+        err.printf("derive for company %s, %s to %s on Spark %s ...%n", companyId, first, last, config.sparkMaster());
+        err.flush();
+        long start = System.nanoTime();
+        DeriveCounts counts = DeriveLauncher.launch(config, companyId, Optional.ofNullable(type), first, last,
+                note -> {
+                    err.println(note);
+                    err.flush();
+                });
+        err.printf("derive: done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        out.println(counts.summaryLine());
+        return Enma.OK;
+    }
+}
