@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.io.compress.Compression;
@@ -50,6 +51,31 @@ final class CompanyFixture {
         if (!put.isEmpty()) {
             customers.add(put);
         }
+        return this;
+    }
+
+    /** One more customer attribute, e.g. {@code weatherStationId}, in the family DATA-MODEL.md gives it. */
+    CompanyFixture attribute(String contractId, String name, String value) {
+        customers.add(new Put(CompanyKey.of(company, contractId).encode())
+                .addColumn(CustomerColumns.familyOf(name).orElseThrow().bytes(), bytes(name), bytes(value)));
+        return this;
+    }
+
+    /** One tariffs row: a slot of a tariff version valid {@code from} … {@code to}, with its {@code m:} cells. */
+    CompanyFixture tariffRow(String tariffId, LocalDate from, LocalDate to, String periodKey, Map<String, String> cells) {
+        Put put = new Put(new TariffKey(company, tariffId, from, to, from, to, periodKey).encode());
+        cells.forEach((q, v) -> put.addColumn(Family.M.bytes(), bytes(q), bytes(v)));
+        tariffs.add(put);
+        return this;
+    }
+
+    /** One measure row stamped {@code at} UTC with these {@code m:} cells, as qualifier, value, qualifier, ... */
+    CompanyFixture measure(String contractId, LocalDateTime at, String... cells) {
+        Put put = new Put(MeasureKey.of(at.toEpochSecond(ZoneOffset.UTC), contractId).encode());
+        for (int i = 0; i < cells.length; i += 2) {
+            put.addColumn(Family.M.bytes(), bytes(cells[i]), bytes(cells[i + 1]));
+        }
+        measures.add(put);
         return this;
     }
 

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.enma.jobs.common.Decimals;
 
 /**
  * OT501's formula as plain Java: a contract's month by tariff period — consumption and energy cost (Σ v × energyCost
  * / 100, energyCost in euro cents per kWh) per {@code periodKey}, totals, and the consumption no slot priced.
- * Decision: {@code totalConsumption} counts every measure, priced or not, so that it equals the month's
- * consumption and {@code totalConsumption − unpricedConsumption} is the priced part.
+ * Decisions: {@code totalConsumption} counts every measure, priced or not, so that it equals the month's
+ * consumption and {@code totalConsumption − unpricedConsumption} is the priced part. A period whose slots carry
+ * different names within the month (a tariff version renamed it) shows them all, sorted, joined by {@code " / "}:
+ * whichever name came first would depend on the order Spark merged its partitions in.
  */
 public final class PeriodCosts implements Serializable {
     /** The tariff slot fields a priced measure carries ({@code m:periodKey}, {@code m:timeSlotName}, ...). */
@@ -21,7 +24,7 @@ public final class PeriodCosts implements Serializable {
     }
 
     private final Map<String, double[]> byPeriod = new TreeMap<>();
-    private final Map<String, String> slotNames = new TreeMap<>();
+    private final Map<String, TreeSet<String>> slotNames = new TreeMap<>();
     private double unpriced;
 
     public void add(double v, Optional<Slot> slot) {
@@ -32,7 +35,10 @@ public final class PeriodCosts implements Serializable {
         double[] period = byPeriod.computeIfAbsent(slot.get().periodKey(), k -> new double[2]);
         period[0] += v;
         period[1] += v * slot.get().energyCostCents() / 100;
-        slotNames.putIfAbsent(slot.get().periodKey(), slot.get().timeSlotName());
+        TreeSet<String> names = slotNames.computeIfAbsent(slot.get().periodKey(), k -> new TreeSet<>());
+        if (slot.get().timeSlotName() != null) {
+            names.add(slot.get().timeSlotName());
+        }
     }
 
     /** Adds {@code other}'s sums (another Spark partition's share of the month) into this one and returns this. */
@@ -43,7 +49,7 @@ public final class PeriodCosts implements Serializable {
             mine[0] += theirs[0];
             mine[1] += theirs[1];
         });
-        other.slotNames.forEach(slotNames::putIfAbsent);
+        other.slotNames.forEach((key, names) -> slotNames.computeIfAbsent(key, k -> new TreeSet<>()).addAll(names));
         return this;
     }
 
@@ -55,7 +61,7 @@ public final class PeriodCosts implements Serializable {
         for (Map.Entry<String, double[]> e : byPeriod.entrySet()) {
             Map<String, Object> period = new LinkedHashMap<>();
             period.put("periodKey", e.getKey());
-            period.put("timeSlotName", slotNames.get(e.getKey()));
+            period.put("timeSlotName", String.join(" / ", slotNames.get(e.getKey())));
             period.put("consumption", Decimals.round2(e.getValue()[0]));
             period.put("energyCost", Decimals.round2(e.getValue()[1]));
             periods.add(period);

@@ -16,7 +16,7 @@ class PeriodCostsTest {
         Slot peak = new Slot("P1", "peak", 15.5);
         Slot valley = new Slot("P3", "valley", 6.25);
         month.add(10, Optional.of(peak));      // 10 × 15.5 / 100 = 1.55 €
-        month.add(2.5, Optional.of(peak));     // 0.3875 €
+        month.add(2.5, Optional.of(new Slot("P1", "Peak", 15.5)));     // 0.3875 €, the slot renamed
         PeriodCosts otherPartition = new PeriodCosts();
         otherPartition.add(8, Optional.of(valley));     // 0.5 €
         otherPartition.add(1.2, Optional.empty());      // unpriced
@@ -25,7 +25,7 @@ class PeriodCostsTest {
         // total 21.7 kWh (priced 20.5 + unpriced 1.2), 2.4375 → 2.44 €
         assertThat(month.fields()).isEqualTo(Map.of(
                 "periods", List.of(
-                        Map.of("periodKey", "P1", "timeSlotName", "peak", "consumption", 12.5, "energyCost", 1.94),
+                        Map.of("periodKey", "P1", "timeSlotName", "Peak / peak", "consumption", 12.5, "energyCost", 1.94),
                         Map.of("periodKey", "P3", "timeSlotName", "valley", "consumption", 8.0, "energyCost", 0.5)),
                 "totalConsumption", 21.7, "totalEnergyCost", 2.44, "unpricedConsumption", 1.2));
     }
