@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.hadoop.hbase.client.Connection;
 import org.bson.Document;
 import org.enma.schema.CompanyId;
@@ -51,7 +52,9 @@ public final class PortalServer implements AutoCloseable {
 
     /** Starts serving on {@code host:port} ({@code port} 0: any free port). */
     public static PortalServer start(Services services, String host, int port) {
-        String openApi = resource("openapi.json");
+        // the OT list is the server's own, so the document cannot fall behind a new analytic
+        String openApi = resource("openapi.json").replace("\"@ANALYTICS@\"", services.results().analytics().stream()
+                .sorted().map(ot -> "\"" + ot + "\"").collect(Collectors.joining(", ", "[", "]")));
         RoutingHandler routes = Handlers.routing()
                 .get("/v1/health", exchange -> services.health().answer(exchange))
                 .get("/v1/openapi.json", exchange -> send(exchange, 200, openApi))

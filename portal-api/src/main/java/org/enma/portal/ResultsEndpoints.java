@@ -29,6 +29,11 @@ public final class ResultsEndpoints {
     private final Contracts contracts;
     private final Set<String> analytics;
 
+    /** The analytics whose results this API serves. */
+    Set<String> analytics() {
+        return analytics;
+    }
+
     ResultsEndpoints(ResultReader reader, Contracts contracts, Set<String> analytics) {
         this.reader = reader;
         this.contracts = contracts;
