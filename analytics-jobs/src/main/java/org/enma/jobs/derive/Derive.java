@@ -18,6 +18,8 @@ import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Mutation;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.enma.config.Endpoints;
 import org.enma.jobs.SubmitMain;
 import org.enma.jobs.read.EnmaData;
@@ -34,18 +36,20 @@ import scala.Tuple2;
 /**
  * {@code enma derive}: fills the platform-derived fields of a company's measures over months {@code from} … {@code
  * to} (ANALYTICS.md § Platform-derived measure fields) — {@code v} from {@code va} differences with {@code calc = 1},
- * and the tariff slot fields. The measures are spread by contract over the Spark partitions and sorted by time within
- * each contract; each partition writes its own changes. A contract's first measure takes its previous reading from
+ * and the tariff slot fields. Each Spark partition writes its own changes. A contract's first measure takes its previous reading from
  * before the range, looked up in widening windows (two days, 40 days, 400 days) for just the contracts that need one;
  * a reading older than that is not looked for and the measure gets no {@code v}.
  *
  * <p>Only cells that change are written, so a rerun over the same inputs writes nothing and leaves the same cells.
  */
 public final class Derive {
-    /** The cells derive reads of each measure: what it derives from and what it may have to replace. */
-    static final MeasureFields FIELDS = new MeasureFields(false, List.of(MeasureColumns.V, MeasureColumns.VA,
+    /** The cells pricing reads of each measure: the slot it may have to replace, and whether its v is derivable. */
+    static final MeasureFields PRICING = new MeasureFields(false, List.of(MeasureColumns.V, MeasureColumns.VA,
             MeasureColumns.CALC, MeasureColumns.TIME_SLOT_NAME, MeasureColumns.ENERGY_COST, MeasureColumns.FLAT_RATE,
             MeasureColumns.PERIOD_KEY));
+    /** The cells the derivation of v reads: what it derives from and what it may have to replace. */
+    static final MeasureFields SERIES = new MeasureFields(false, List.of(MeasureColumns.V, MeasureColumns.VA,
+            MeasureColumns.CALC));
     private static final MeasureFields READING = new MeasureFields(false, List.of(MeasureColumns.VA));
     private static final List<Duration> LOOKBACK = List.of(Duration.ofDays(2), Duration.ofDays(40),
             Duration.ofDays(400));
@@ -74,13 +78,19 @@ public final class Derive {
         }
     }
 
-    /** What one partition did, and its contracts' first measures still waiting for an earlier reading. */
-    record Partial(DeriveCounts counts, List<Measure> waiting) implements Serializable {
+    /** What one partition's pricing did, and the contracts it saw with a {@code v} to derive. */
+    record Priced(DeriveCounts counts, Set<String> derivable) implements Serializable {
+    }
+
+    /** What one partition's derivation did, and its contracts' first measures still waiting for an earlier reading. */
+    record Derived(DeriveCounts counts, List<Measure> waiting) implements Serializable {
     }
 
     /**
      * Derives the fields of {@code table}'s measures of months {@code from} … {@code to}; {@code notes} takes what the
-     * user should know (printed on stderr).
+     * user should know (printed on stderr). Two passes: every measure is priced where it is read (no shuffle); then
+     * only the contracts with a {@code v} to derive are read again and sorted by contract and time — most uploads
+     * carry {@code v}, and sorting every measure would cost more than reading twice.
      */
     public static DeriveCounts run(EnmaData data, CompanyId company, EnmaTable table, Month from, Month to,
                                    Consumer<String> notes) throws IOException {
@@ -88,27 +98,59 @@ public final class Derive {
         ContractTariffs tariffs = tariffsOf(data, company, notes);
         ZoneId zone = data.zone();
         Endpoints where = data.endpoints();
-        TimeRange range = TimeRange.ofMonths(from, to, zone);
-        JavaRDD<Measure> measures = data.measures(table, List.of(range), FIELDS);
-        List<Partial> partials = measures
+        List<TimeRange> range = List.of(TimeRange.ofMonths(from, to, zone));
+        List<Priced> priced = data.measures(table, range, PRICING).mapPartitions(partition -> {
+            try (BufferedMutator out = SharedConnections.of(where).getBufferedMutator(TableName.valueOf(name))) {
+                Deriver deriver = new Deriver(tariffs, zone, mutation -> write(out, mutation));
+                Set<String> derivable = new HashSet<>();
+                partition.forEachRemaining(m -> {
+                    deriver.price(m);
+                    if (Deriver.derivable(m)) {
+                        derivable.add(m.id());
+                    }
+                });
+                out.flush();
+                return List.of(new Priced(deriver.counts(), derivable)).iterator();
+            }
+        }).collect();
+        DeriveCounts counts = new DeriveCounts();
+        Set<String> derivable = new HashSet<>();
+        priced.forEach(p -> {
+            counts.add(p.counts());
+            derivable.addAll(p.derivable());
+        });
+        if (!derivable.isEmpty()) {
+            counts.add(deriveInstants(data, name, table, range, tariffs, derivable));
+        }
+        return counts;
+    }
+
+    /** {@code v} of the measures of {@code contracts}, each contract's series sorted in one partition. */
+    private static DeriveCounts deriveInstants(EnmaData data, String name, EnmaTable table, List<TimeRange> range,
+                                               ContractTariffs tariffs, Set<String> contracts) throws IOException {
+        ZoneId zone = data.zone();
+        Endpoints where = data.endpoints();
+        Broadcast<Set<String>> wanted = new JavaSparkContext(data.spark().sparkContext()).broadcast(contracts);
+        JavaRDD<Measure> series = data.measures(table, range, SERIES).filter(m -> wanted.value().contains(m.id()));
+        List<Derived> derived = series
                 .mapToPair(m -> new Tuple2<>(new ContractTime(m.id(), m.timestamp()), m))
-                .repartitionAndSortWithinPartitions(new HashPartitioner(measures.getNumPartitions()),
-                        ContractTime.ORDER)
+                .repartitionAndSortWithinPartitions(new HashPartitioner(series.getNumPartitions()), ContractTime.ORDER)
                 .mapPartitions(sorted -> {
                     try (BufferedMutator out = SharedConnections.of(where).getBufferedMutator(TableName.valueOf(name))) {
                         Deriver deriver = new Deriver(tariffs, zone, mutation -> write(out, mutation));
-                        sorted.forEachRemaining(m -> deriver.accept(m._2()));
+                        sorted.forEachRemaining(m -> deriver.follow(m._2()));
                         out.flush();
-                        return List.of(new Partial(deriver.counts(), deriver.waiting())).iterator();
+                        return List.of(new Derived(deriver.counts(), deriver.waiting())).iterator();
                     }
                 }).collect();
+        wanted.destroy();
         DeriveCounts counts = new DeriveCounts();
         List<Measure> waiting = new ArrayList<>();
-        partials.forEach(p -> {
-            counts.add(p.counts());
-            waiting.addAll(p.waiting());
+        derived.forEach(d -> {
+            counts.add(d.counts());
+            waiting.addAll(d.waiting());
         });
-        Map<String, String> previousReadings = previousReadings(data, table, range.fromSecond(), waiting);
+        Map<String, String> previousReadings = previousReadings(data, table, range.get(0).fromSecond(), waiting);
         try (BufferedMutator out = data.hbase().getBufferedMutator(TableName.valueOf(name))) {
             Deriver firsts = new Deriver(tariffs, zone, mutation -> write(out, mutation));
             waiting.forEach(m -> firsts.derive(previousReadings.get(m.id()), m));

@@ -13,9 +13,10 @@ import org.enma.schema.MeasureColumns;
 import org.enma.schema.MeasureKey;
 
 /**
- * Derives the platform fields of measures handed over contract by contract, each contract's in time order: the tariff
- * slot of every measure, and {@code v} from the previous measure's {@code va}. A contract's first measure that needs
- * a predecessor is set aside ({@link #waiting}): its previous reading lies before the range and is looked up apart.
+ * Derives the platform fields of measures: the tariff slot of any measure ({@link #price}, in any order), and {@code
+ * v} from the previous measure's {@code va} ({@link #follow}, measures handed over contract by contract, each
+ * contract's in time order). A contract's first measure that needs a predecessor is set aside ({@link #waiting}): its
+ * previous reading lies before the range and is looked up apart.
  */
 final class Deriver {
     private static final List<String> INSTANT_CELLS = List.of(MeasureColumns.V, MeasureColumns.CALC);
@@ -33,12 +34,13 @@ final class Deriver {
         this.writes = writes;
     }
 
-    /** The next measure: of the same contract as the last one and later, or the first of another contract. */
-    void accept(Measure measure) {
-        counts.measures++;
-        price(measure);
+    /**
+     * The next measure in contract and time order: of the same contract as the last one and later, or the first of
+     * another contract.
+     */
+    void follow(Measure measure) {
         boolean first = previous == null || !previous.id().equals(measure.id());
-        if (first && needsPredecessor(measure)) {
+        if (first && derivable(measure)) {
             waiting.add(measure);
         } else {
             derive(first ? null : previous.text(MeasureColumns.VA).orElse(null), measure);
@@ -58,7 +60,9 @@ final class Deriver {
         }
     }
 
-    private void price(Measure measure) {
+    /** Writes the tariff slot of {@code measure}, and counts it. */
+    void price(Measure measure) {
+        counts.measures++;
         List<TariffSlot> slots = tariffs.slotsOf(measure.id());
         SlotMatch match = slots.isEmpty() ? SlotMatch.unpriced()
                 : SlotMatch.of(slots, IntervalConvention.localTimeOf(measure.timestamp(), zone));
@@ -73,8 +77,8 @@ final class Deriver {
         CellChanges.of(keyOf(measure), MeasureColumns.TARIFF_SLOT, measure.texts(), wanted).forEach(writes);
     }
 
-    /** A measure whose {@code v} is the platform's and that has a reading to take a difference from. */
-    static boolean needsPredecessor(Measure measure) {
+    /** A measure whose {@code v} is the platform's to derive: not uploaded, and with a reading of its own. */
+    static boolean derivable(Measure measure) {
         boolean uploaded = measure.v() != null && !measure.text(MeasureColumns.CALC).orElse("").equals("1");
         return !uploaded && measure.text(MeasureColumns.VA).isPresent();
     }

@@ -31,6 +31,11 @@ import org.enma.schema.MeasureKey;
 final class MeasureScan implements Iterator<Measure>, Closeable {
     /** Rows per scanner RPC: large enough to amortize the round trip, small enough to stay within the RPC timeout. */
     static final int CACHING = 2000;
+    /**
+     * From this many text cells on, the whole family is read: the region server matches a list of columns cell by
+     * cell with seeks, which costs more than sending the one or two cells of a row nobody asked for.
+     */
+    private static final int WHOLE_FAMILY = 3;
     private static final byte[] M = Family.M.bytes();
     private static final byte[] V = MeasureColumns.V.getBytes(StandardCharsets.UTF_8);
     private static final byte[] VA = MeasureColumns.VA.getBytes(StandardCharsets.UTF_8);
@@ -93,12 +98,17 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
             return false;
         }
         Scan scan = new Scan().withStartRow(range.start()).withStopRow(range.stop())
-                .setCaching(CACHING).setCacheBlocks(false).addColumn(M, V);
-        if (fields.cumulative()) {
-            scan.addColumn(M, VA);
-        }
-        for (byte[] qualifier : texts) {
-            scan.addColumn(M, qualifier);
+                .setCaching(CACHING).setCacheBlocks(false);
+        if (texts.length >= WHOLE_FAMILY) {
+            scan.addFamily(M);
+        } else {
+            scan.addColumn(M, V);
+            if (fields.cumulative()) {
+                scan.addColumn(M, VA);
+            }
+            for (byte[] qualifier : texts) {
+                scan.addColumn(M, qualifier);
+            }
         }
         scanner = table.getScanner(scan);
         return true;

@@ -60,6 +60,12 @@ class DeriverTest {
         return rows.get(MeasureKey.of(ts, contract).toString());
     }
 
+    /** Both passes of a derive run over one measure, as Derive runs them over a contract's series. */
+    private static void priceAndFollow(Deriver deriver, Measure measure) {
+        deriver.price(measure);
+        deriver.follow(measure);
+    }
+
     private void apply(Mutation mutation) {
         Map<String, String> row = rows.get(new String(mutation.getRow(), StandardCharsets.UTF_8));
         for (List<Cell> cells : mutation.getFamilyCellMap().values()) {
@@ -77,14 +83,14 @@ class DeriverTest {
     @Test
     void derivesInstantValuesAlongAContractsReadingsAndCountsResets() {
         Measure first = measure("K", 1, "va", "100");
-        deriver.accept(first);
-        deriver.accept(measure("K", 2, "va", "101.5"));
-        deriver.accept(measure("K", 3, "va", "101.5"));
-        deriver.accept(measure("K", 4, "va", "3"));                              // meter replaced: reset
-        deriver.accept(measure("K", 5, "va", "4.25"));
-        deriver.accept(measure("K", 6, "v", "7", "va", "10", "calc", "0"));      // uploaded: untouched
-        deriver.accept(measure("K", 7, "v", "5.75", "va", "12", "calc", "1"));   // an older derivation, now wrong
-        deriver.accept(measure("L", 1, "v", "3", "calc", "0"));
+        priceAndFollow(deriver, first);
+        priceAndFollow(deriver, measure("K", 2, "va", "101.5"));
+        priceAndFollow(deriver, measure("K", 3, "va", "101.5"));
+        priceAndFollow(deriver, measure("K", 4, "va", "3"));                              // meter replaced: reset
+        priceAndFollow(deriver, measure("K", 5, "va", "4.25"));
+        priceAndFollow(deriver, measure("K", 6, "v", "7", "va", "10", "calc", "0"));      // uploaded: untouched
+        priceAndFollow(deriver, measure("K", 7, "v", "5.75", "va", "12", "calc", "1"));   // an older derivation, now wrong
+        priceAndFollow(deriver, measure("L", 1, "v", "3", "calc", "0"));
 
         // the first reading of K waits for one from before the range; L's first has an uploaded v and does not
         assertThat(deriver.waiting()).containsExactly(first);
@@ -105,9 +111,9 @@ class DeriverTest {
     @Test
     void pricesEachMeasureByTheSlotOfItsIntervalAndLeavesOthersUnpriced() {
         // stamped 08:00 = the interval 07:00–08:00, night; stamped 09:00 = 08:00–09:00, day
-        deriver.accept(measure("K", 8, "v", "2", "calc", "0"));
-        deriver.accept(measure("K", 9, "v", "2", "calc", "0", "periodKey", "P9", "timeSlotName", "old"));
-        deriver.accept(measure("N", 9, "v", "1", "calc", "0", "periodKey", "P1", "energyCost", "15"));  // no tariff
+        priceAndFollow(deriver, measure("K", 8, "v", "2", "calc", "0"));
+        priceAndFollow(deriver, measure("K", 9, "v", "2", "calc", "0", "periodKey", "P9", "timeSlotName", "old"));
+        priceAndFollow(deriver, measure("N", 9, "v", "1", "calc", "0", "periodKey", "P1", "energyCost", "15"));  // no tariff
 
         assertThat(row("K", 8)).containsEntry("periodKey", "P2").containsEntry("timeSlotName", "night")
                 .containsEntry("energyCost", "8").containsEntry("flatRate", "2.5");
@@ -124,7 +130,7 @@ class DeriverTest {
         Deriver rerun = new Deriver(TARIFFS, ZoneOffset.UTC, mutation -> {
             throw new AssertionError("rewrote " + mutation);
         });
-        rerun.accept(measure("K", 2, "va", "101.5", "v", "1.5", "calc", "1", "periodKey", "P2",
+        priceAndFollow(rerun, measure("K", 2, "va", "101.5", "v", "1.5", "calc", "1", "periodKey", "P2",
                 "timeSlotName", "night", "energyCost", "8", "flatRate", "2.5"));
         rerun.derive("101.5", measure("K", 3, "va", "101.5", "v", "0", "calc", "1", "periodKey", "P2",
                 "timeSlotName", "night", "energyCost", "8", "flatRate", "2.5"));
