@@ -29,7 +29,7 @@ public final class DeriveLauncher {
     public static DeriveCounts launch(EnmaConfig config, CompanyId company, Optional<String> type, Month from,
                                       Month to, Consumer<String> notes) {
         if (to.compareTo(from) < 0) {
-            throw new EnmaException("--to " + to + " is before --from " + from);
+            throw new EnmaException("--from " + from + " is after --to " + to);
         }
         String measureType = type.orElse(JobRequest.DEFAULT_TYPE);
         EnmaTable table = EnmaTable.measuresOf(measureType, company);

@@ -12,8 +12,10 @@ import org.enma.cli.stack.StackLauncher;
 import org.enma.config.EnmaConfig;
 import org.enma.config.StackLocator;
 import org.enma.config.StackState;
+import org.enma.jobs.DeriveLauncher;
 import org.enma.jobs.JobLauncher;
 import org.enma.jobs.JobReport;
+import org.enma.jobs.derive.DeriveCounts;
 import org.enma.loaders.InputKind;
 import org.enma.loaders.LoadResult;
 import org.enma.loaders.Loader;
@@ -31,18 +33,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * The main job, end to end on the embedded stack: start it, generate a company, load every kind of upload, show the
- * tables, run OT101, OT103 and OT201 for the last month, summarize how the contracts compare with their peers, then
- * serve the portal API with a fresh demo key and print a working curl line. Rerunning it stores the same cells and
+ * tables, derive v and tariff slots, run the OTs (OT101, OT103, OT201, OT501, OT503, OT603, OT701) for the last month,
+ * summarize how the contracts compare with their peers and one contract's costs and weather dependence, then serve
+ * the portal API with a fresh demo key and print a working curl line. Rerunning it stores the same cells and
  * the same results again.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the main job end to end on the embedded stack (starting it when needed): generate,"
-                + " load, OT101/OT103/OT201 for the last month, a summary, then the portal API with a demo key and"
+                + " load, derive, OT101/OT103/OT201/OT501/OT503/OT603/OT701 for the last month, a summary, then the portal API with a demo key and"
                 + " an example request (until Ctrl-C; --no-serve stops after the summary)."})
 final class DemoCommand implements Callable<Integer> {
     static final CompanyId COMPANY = CompanyId.of("1111111111");
     static final Month START = Month.of(2013, 1);
     static final int MONTHS = 13;
+    /** The EMPOWERING analytics (OT901 is the guide's example and stays out). */
+    static final List<String> ANALYTICS = List.of("OT101", "OT103", "OT201", "OT501", "OT503", "OT603", "OT701");
 
     @Spec
     CommandSpec spec;
@@ -86,10 +91,13 @@ final class DemoCommand implements Callable<Integer> {
         out.println("4. tables:");
         TablesCommand.list(spec, out);
         Month last = START.plusMonths(MONTHS - 1);
-        out.println("5. analytics for " + last + ":");
-        out.flush();
         EnmaConfig config = CommandSettings.config(spec);
-        for (String ot : List.of("OT101", "OT103", "OT201")) {
+        out.flush();
+        DeriveCounts derived = DeriveLauncher.launch(config, COMPANY, Optional.empty(), START, last, err::println);
+        out.printf("5. derived fields, %s..%s: %s%n", START, last, derived.summaryLine());
+        out.println("6. analytics for " + last + ":");
+        out.flush();
+        for (String ot : ANALYTICS) {
             JobReport report = JobLauncher.launch(config, ot, COMPANY, Optional.empty(), last, Optional.empty());
             out.printf("   %-6s %s%n", ot, report.summaryLine());
             out.flush();
@@ -98,9 +106,10 @@ final class DemoCommand implements Callable<Integer> {
             ResultReader reader = new ResultReader(mongo.database(), session.connection(),
                     session.config().tableNames());
             List<Document> ot101 = reader.month("OT101", COMPANY, last, 0, Integer.MAX_VALUE);
-            new DemoSummary(out).print(last, ot101, reader.month("OT201", COMPANY, last, 0, Integer.MAX_VALUE));
-            out.println("Contracts that upload only cumulative readings (va) get results once `enma derive` fills"
-                    + " their v (the derived-fields issue).");
+            DemoSummary summary = new DemoSummary(out);
+            summary.print(last, ot101, reader.month("OT201", COMPANY, last, 0, Integer.MAX_VALUE));
+            summary.printContract(last, reader.month("OT501", COMPANY, last, 0, Integer.MAX_VALUE),
+                    reader.month("OT701", COMPANY, last, 0, Integer.MAX_VALUE));
             if (noServe) {
                 out.println("The stack keeps running: `scripts/enma stack stop` stops it.");
                 return Enma.OK;
@@ -108,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
             String key = new ApiKeys(mongo.database()).create(COMPANY);
             try (PortalServer server = ServeCommand.serve(session, mongo, "127.0.0.1", port)) {
                 String contract = ot101.isEmpty() ? "C000000" : ot101.get(0).getString("contractId");
-                out.printf("7. portal API on http://127.0.0.1:%d (key for company %s created); try:%n", server.port(),
+                out.printf("9. portal API on http://127.0.0.1:%d (key for company %s created); try:%n", server.port(),
                         COMPANY);
                 out.printf("   curl -H 'Authorization: Bearer %s' \\%n     'http://127.0.0.1:%d/v1/results/OT101/%s"
                         + "?from=%s&to=%s'%n", key, server.port(), contract, last.plusMonths(-11), last);

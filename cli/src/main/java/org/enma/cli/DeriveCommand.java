@@ -55,7 +55,7 @@ final class DeriveCommand implements Callable<Integer> {
         Month last = Arguments.valid(spec, () -> Month.parse(to));
         if (last.compareTo(first) < 0) {
             throw new ParameterException(spec.commandLine(),
-                    "--to " + last + " is before --from " + first);
+                    "--from " + first + " is after --to " + last);
         }
         err.printf("derive for company %s, %s to %s on Spark %s ...%n", companyId, first, last, config.sparkMaster());
         err.flush();

@@ -35,10 +35,19 @@ class DemoIT {
                 "weather      read=28512 stored=28512 rejected=0 duplicates=0")
                 .containsPattern("consumption  read=(\\d+) stored=\\1 rejected=0 duplicates=0")
                 .containsPattern("electricityConsumption_1111111111\\s+consumption\\s+\\d+")
+                // the generated tariffs cover every hour of every day: each measure gets exactly one slot
+                .containsPattern("5. derived fields, 201301..201401: measures=(\\d+) derived=\\d+ priced=\\1 unpriced=0"
+                        + " ambiguous=0 resets=0")
                 .containsPattern("OT101  results=\\d+ skipped=\\d+ setupId=[0-9a-f]{24}")
                 .containsPattern("OT103  results=\\d+ skipped=\\d+ setupId=[0-9a-f]{24}")
                 .containsPattern("OT201  results=\\d+ skipped=\\d+ setupId=[0-9a-f]{24}")
-                .contains("6. 201401, OT101: ")
+                .containsPattern("OT501  results=2 skipped=0 setupId=[0-9a-f]{24}")
+                .containsPattern("OT503  results=2 skipped=0 setupId=[0-9a-f]{24}")
+                .containsPattern("OT603  results=2 skipped=0 setupId=[0-9a-f]{24}")
+                .containsPattern("OT701  results=2 skipped=0 setupId=[0-9a-f]{24}")
+                .contains("7. 201401, OT101: ")
+                .containsPattern("8. contract C00000[01], 201401: energy cost by tariff period")
+                .contains("weather dependence 201302..201401 (OT701)")
                 .contains("The stack keeps running");
         assertThat(CliRun.withSettings(stack, "stack", "stop").exitCode()).isZero();
     }

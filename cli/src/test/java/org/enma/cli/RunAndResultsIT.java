@@ -107,6 +107,22 @@ class RunAndResultsIT {
         assertThat(range.err()).contains("--from 201303 is after --to 201302");
     }
 
+    @Test
+    void deriveEndsWithItsSummaryLineAndSaysWhyNothingIsPriced() {
+        CliRun derive = run("derive", "--company", COMPANY, "--from", "201302", "--to", "201302");
+        assertThat(derive.exitCode()).as(derive.err()).isZero();
+        // 2 contracts × 28 days; v uploaded, so nothing to derive; no tariffs loaded, so nothing priced
+        assertThat(derive.out()).isEqualTo("measures=56 derived=0 priced=0 unpriced=56 ambiguous=0 resets=0\n");
+        assertThat(derive.err()).contains("has no tariffs loaded: every measure stays unpriced");
+        CliRun backwards = run("derive", "--company", COMPANY, "--from", "201303", "--to", "201302");
+        assertThat(backwards.exitCode()).isEqualTo(Enma.USAGE);
+        assertThat(backwards.err()).contains("--from 201303 is after --to 201302");
+        CliRun missing = run("derive", "--company", "4000000009", "--from", "201302", "--to", "201302");
+        assertThat(missing.exitCode()).isEqualTo(Enma.FAILED);
+        assertThat(missing.err()).contains("enma: derive failed: table ")
+                .contains("electricityConsumption_4000000009 does not exist");
+    }
+
     private static CliRun run(String... command) {
         return CliRun.withSettings(settings, command);
     }
