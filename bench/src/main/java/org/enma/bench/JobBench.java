@@ -47,7 +47,8 @@ import org.enma.store.MongoStore;
 /**
  * One contender of scripts/bench-jobs, in a JVM of its own: {@code scan} (the month's bucket-range scans counting
  * cells, nothing else), {@code ot101} (OT101 end to end, as `enma run` does it), {@code tableinputformat} (the same
- * OT101 fed by a TableInputFormat scan of the whole table). Runs it twice in the same JVM once the SparkSession is up:
+ * OT101 fed by a TableInputFormat scan of the whole table), {@code scan_year} (the same scans over the twelve months
+ * OT701 reads, consumption and temperatureAir), {@code ot701} (OT701 end to end). Runs it twice in the same JVM once the SparkSession is up:
  * the first run pays for class loading and JIT ({@code cold}), the second is the steady state a long-lived driver
  * sees ({@code seconds}). Prints {@code cold=S seconds=S count=N}.
  */
@@ -80,11 +81,18 @@ public final class JobBench {
     /** Runs the contender once: the cells it counted, or the results OT101 wrote. */
     private static long run(String contender, SparkSession spark, EnmaConfig config, CompanyId company, Month month)
             throws IOException {
+        EnmaTable consumption = EnmaTable.measuresOf(JobRequest.DEFAULT_TYPE, company);
         if (contender.equals("scan")) {
-            return scan(spark, config, company, month);
+            return scan(spark, config, consumption, TimeRange.ofMonth(month, config.timezone()));
+        }
+        if (contender.equals("scan_year")) {
+            TimeRange year = TimeRange.ofMonths(month.plusMonths(-11), month, config.timezone());
+            return scan(spark, config, consumption, year)
+                    + scan(spark, config, EnmaTable.weather(JobContext.TEMPERATURE), year);
         }
         JobReport report = switch (contender) {
             case "ot101" -> JobLauncher.launch(config, "OT101", company, Optional.empty(), month, Optional.empty());
+            case "ot701" -> JobLauncher.launch(config, "OT701", company, Optional.empty(), month, Optional.empty());
             case "tableinputformat" -> naiveOt101(spark, config, company, month);
             default -> throw new IllegalArgumentException("unknown contender " + contender);
         };
@@ -93,12 +101,14 @@ public final class JobBench {
         return report.results();
     }
 
-    /** The floor: the month's rows read bucket range by bucket range, one Spark partition per region, cells counted. */
-    private static long scan(SparkSession spark, EnmaConfig config, CompanyId company, Month month) throws IOException {
+    /**
+     * The floor: the rows of {@code time} read bucket range by bucket range, one Spark partition per region, cells
+     * counted.
+     */
+    private static long scan(SparkSession spark, EnmaConfig config, EnmaTable measures, TimeRange time)
+            throws IOException {
         Endpoints endpoints = Endpoints.resolve(config, StackLocator.forUser());
-        String table = config.tableNames().of(EnmaTable.measuresOf("electricityConsumption", company))
-                .getNameAsString();
-        TimeRange time = TimeRange.ofMonth(month, config.timezone());
+        String table = config.tableNames().of(measures).getNameAsString();
         List<ScanSlice> slices = BucketSlices.of(SharedConnections.of(endpoints), TableName.valueOf(table));
         return new JavaSparkContext(spark.sparkContext()).parallelize(slices, slices.size()).map(slice -> {
             Connection hbase = SharedConnections.of(endpoints);
