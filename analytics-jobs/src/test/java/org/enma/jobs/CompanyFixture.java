@@ -62,7 +62,8 @@ final class CompanyFixture {
     }
 
     /** One tariffs row: a slot of a tariff version valid {@code from} … {@code to}, with its {@code m:} cells. */
-    CompanyFixture tariffRow(String tariffId, LocalDate from, LocalDate to, String periodKey, Map<String, String> cells) {
+    CompanyFixture tariffRow(String tariffId, LocalDate from, LocalDate to, String periodKey,
+                             Map<String, String> cells) {
         Put put = new Put(new TariffKey(company, tariffId, from, to, from, to, periodKey).encode());
         cells.forEach((q, v) -> put.addColumn(Family.M.bytes(), bytes(q), bytes(v)));
         tariffs.add(put);

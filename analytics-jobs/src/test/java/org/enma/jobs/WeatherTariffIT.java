@@ -107,7 +107,8 @@ class WeatherTariffIT {
                 .measure("V1", at(2, 1, 3), "va", "1.5").measure("V1", at(2, 1, 4), "va", "2")
                 .measure("V1", at(2, 5, 10), "va", "5").measure("V1", at(2, 6, 21), "va", "8")
                 .measure("V1", at(2, 7, 9), "va", "9").measure("V1", at(2, 9, 10), "va", "10")
-                .measure("V2", LocalDateTime.of(2012, 12, 20, 12, 0), "va", "50").measure("V2", at(2, 2, 12), "va", "80")
+                .measure("V2", LocalDateTime.of(2012, 12, 20, 12, 0), "va", "50")
+                .measure("V2", at(2, 2, 12), "va", "80")
                 .measure("U", at(2, 1, 1), "v", "2", "calc", "0", "va", "10")
                 .measure("U", at(2, 1, 2), "v", "3", "calc", "0")
                 .reading("W", at(2, 1, 12), 4).reading("W", at(2, 1, 18), 2).reading("W", at(2, 2, 12), 3)
@@ -143,15 +144,15 @@ class WeatherTariffIT {
     @Order(1)
     void deriveFillsInstantValuesAndTariffSlotsAndARerunChangesNothing() throws IOException {
         DeriveCounts counts = derive();
-        // in range: V1 8, V2 1, U 2, W 4, H 9, HC 9 = 33 measures. Derived: V1 1 Feb 01:00 (101.25 − 100.5, the reading before the
-        // range), 02:00, 04:00, 5, 6, 7, 9 Feb = 7; V2 80 − 50 (found six weeks back) = 1. Reset: V1 1 Feb 03:00.
+        // in range: V1 8, V2 1, U 2, W 4, H 9, HC 9 = 33 measures. Derived: V1 1 Feb 01:00 (101.25 − 100.5, the
+        // reading before the range), 02:00, 04:00, 5, 6, 7, 9 Feb = 7; V2 80 − 50 (found six weeks back) = 1. Reset: V1 1 Feb 03:00.
         // Priced: V1 1 Feb ×4 (version 1), 6 Feb (P2), 7 Feb (P1), 9 Feb (P3), V2 2 Feb (P3) = 8; ambiguous: V1
         // 5 Feb (P1 and PX); unpriced: U's 2 (no customer row), W's 4, H's 9, HC's 9 (no tariff) = 24.
         assertThat(counts.summaryLine()).isEqualTo("measures=33 derived=8 priced=8 unpriced=24 ambiguous=1 resets=1");
         Map<String, Map<String, String>> cells = consumptionCells();
         assertThat(cells.get(key("V1", at(2, 1, 1)))).containsEntry("v", "0.75").containsEntry("calc", "1")
-                .containsEntry("periodKey", "P1").containsEntry("timeSlotName", "flat").containsEntry("energyCost", "10")
-                .containsEntry("flatRate", "3");
+                .containsEntry("periodKey", "P1").containsEntry("timeSlotName", "flat")
+                .containsEntry("energyCost", "10").containsEntry("flatRate", "3");
         assertThat(cells.get(key("V1", at(2, 1, 3)))).doesNotContainKeys("v", "calc");
         assertThat(cells.get(key("V1", at(2, 1, 4)))).containsEntry("v", "0.5");
         assertThat(cells.get(key("V1", at(2, 5, 10)))).containsEntry("v", "3").doesNotContainKey("periodKey");

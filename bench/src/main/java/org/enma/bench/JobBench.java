@@ -48,9 +48,9 @@ import org.enma.store.MongoStore;
  * One contender of scripts/bench-jobs, in a JVM of its own: {@code scan} (the month's bucket-range scans counting
  * cells, nothing else), {@code ot101} (OT101 end to end, as `enma run` does it), {@code tableinputformat} (the same
  * OT101 fed by a TableInputFormat scan of the whole table), {@code scan_year} (the same scans over the twelve months
- * OT701 reads, consumption and temperatureAir), {@code ot701} (OT701 end to end). Runs it twice in the same JVM once the SparkSession is up:
- * the first run pays for class loading and JIT ({@code cold}), the second is the steady state a long-lived driver
- * sees ({@code seconds}). Prints {@code cold=S seconds=S count=N}.
+ * OT701 reads, consumption and temperatureAir), {@code ot701} (OT701 end to end). Runs it twice in the same JVM once
+ * the SparkSession is up: the first run pays for class loading and JIT ({@code cold}), the second is the steady state
+ * a long-lived driver sees ({@code seconds}). Prints {@code cold=S seconds=S count=N}.
  */
 public final class JobBench {
     private JobBench() {

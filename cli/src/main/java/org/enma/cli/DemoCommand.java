@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the main job end to end on the embedded stack (starting it when needed): generate,"
-                + " load, derive, OT101/OT103/OT201/OT501/OT503/OT603/OT701 for the last month, a summary, then the portal API with a demo key and"
-                + " an example request (until Ctrl-C; --no-serve stops after the summary)."})
+                + " load, derive, OT101/OT103/OT201/OT501/OT503/OT603/OT701 for the last month, a summary, then"
+                + " the portal API with a demo key and an example request (until Ctrl-C; --no-serve stops after the summary)."})
 final class DemoCommand implements Callable<Integer> {
     static final CompanyId COMPANY = CompanyId.of("1111111111");
     static final Month START = Month.of(2013, 1);

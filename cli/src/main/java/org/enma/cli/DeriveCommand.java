@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.enma.config.EnmaConfig;
-import org.enma.config.Setting;
 import org.enma.jobs.DeriveLauncher;
 import org.enma.jobs.derive.DeriveCounts;
 import org.enma.schema.CompanyId;
 import org.enma.schema.Month;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,8 +25,8 @@ final class DeriveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--company", paramLabel = "ID", required = true, description = "10-digit company id")
-    String company;
+    @Mixin
+    SparkJobOptions job;
 
     @Option(names = "--from", paramLabel = "YYYYMM", required = true, description = "first month")
     String from;
@@ -34,33 +34,23 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "YYYYMM", required = true, description = "last month (inclusive)")
     String to;
 
-    @Option(names = "--type", paramLabel = "T", description = "consumption type, as the table is prefixed:"
-            + " electricityConsumption (default), touElectricityConsumption, tertiaryElectricityConsumption, ...")
-    String type;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (same as --spark-master):"
-            + " local[*] (default), spark://host:7077, yarn, k8s://...")
-    String master;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EnmaConfig config = CommandSettings.config(spec);
-        if (master != null) {
-            config = config.with(Setting.SPARK_MASTER, master);
-        }
-        CompanyId companyId = Arguments.valid(spec, () -> CompanyId.of(company));
+        EnmaConfig config = job.config(spec);
+        CompanyId companyId = job.company(spec);
         Month first = Arguments.valid(spec, () -> Month.parse(from));
         Month last = Arguments.valid(spec, () -> Month.parse(to));
         if (last.compareTo(first) < 0) {
             throw new ParameterException(spec.commandLine(),
                     "--from " + first + " is after --to " + last);
         }
-        err.printf("derive for company %s, %s to %s on Spark %s ...%n", companyId, first, last, config.sparkMaster());
+        err.printf("derive for company %s, %s to %s on Spark %s ...%n", companyId, first, last,
+                config.sparkMaster());
         err.flush();
         long start = System.nanoTime();
-        DeriveCounts counts = DeriveLauncher.launch(config, companyId, Optional.ofNullable(type), first, last,
+        DeriveCounts counts = DeriveLauncher.launch(config, companyId, Optional.ofNullable(job.type), first, last,
                 note -> {
                     err.println(note);
                     err.flush();

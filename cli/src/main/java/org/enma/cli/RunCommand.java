@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.enma.config.EnmaConfig;
-import org.enma.config.Setting;
 import org.enma.jobs.Analytics;
 import org.enma.jobs.JobLauncher;
 import org.enma.jobs.JobReport;
 import org.enma.schema.CompanyId;
 import org.enma.schema.Month;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,42 +26,32 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OT", description = "the analytic: OT101, OT103, OT201 or OT901")
+    @Parameters(index = "0", paramLabel = "OT",
+            description = "the analytic: OT101, OT103, OT201, OT501, OT503, OT603, OT701 or OT901")
     String ot;
 
-    @Option(names = "--company", paramLabel = "ID", required = true, description = "10-digit company id")
-    String company;
+    @Mixin
+    SparkJobOptions job;
 
     @Option(names = "--month", paramLabel = "YYYYMM", required = true, description = "the month M of ANALYTICS.md")
     String month;
-
-    @Option(names = "--type", paramLabel = "T", description = "consumption type, as the table is prefixed:"
-            + " electricityConsumption (default), touElectricityConsumption, tertiaryElectricityConsumption, ...")
-    String type;
 
     @Option(names = "--setup", paramLabel = "FILE.json", description = "the run's parameters as one JSON object;"
             + " missing keys take their defaults")
     Path setup;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (same as --spark-master):"
-            + " local[*] (default), spark://host:7077, yarn, k8s://...")
-    String master;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EnmaConfig config = CommandSettings.config(spec);
-        if (master != null) {
-            config = config.with(Setting.SPARK_MASTER, master);
-        }
+        EnmaConfig config = job.config(spec);
         String name = Analytics.named(ot).name();
-        CompanyId companyId = Arguments.valid(spec, () -> CompanyId.of(company));
+        CompanyId companyId = job.company(spec);
         Month m = Arguments.valid(spec, () -> Month.parse(month));
         err.printf("%s for company %s, month %s on Spark %s ...%n", name, companyId, m, config.sparkMaster());
         err.flush();
         long start = System.nanoTime();
-        JobReport report = JobLauncher.launch(config, name, companyId, Optional.ofNullable(type), m,
+        JobReport report = JobLauncher.launch(config, name, companyId, Optional.ofNullable(job.type), m,
                 Optional.ofNullable(setup));
         err.printf("%s: %d contracts seen, %d results, skipped %s; computed in %.1f s, results written in %.1f s,"
                         + " %.1f s in all%n", name, report.contractsSeen(), report.results(), report.skipped(),

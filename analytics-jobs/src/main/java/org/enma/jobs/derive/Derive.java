@@ -36,9 +36,9 @@ import scala.Tuple2;
 /**
  * {@code enma derive}: fills the platform-derived fields of a company's measures over months {@code from} … {@code
  * to} (ANALYTICS.md § Platform-derived measure fields) — {@code v} from {@code va} differences with {@code calc = 1},
- * and the tariff slot fields. Each Spark partition writes its own changes. A contract's first measure takes its previous reading from
- * before the range, looked up in widening windows (two days, 40 days, 400 days) for just the contracts that need one;
- * a reading older than that is not looked for and the measure gets no {@code v}.
+ * and the tariff slot fields. Each Spark partition writes its own changes. A contract's first measure takes its
+ * previous reading from before the range, looked up in widening windows (two days, 40 days, 400 days) for just the
+ * contracts that need one; a reading older than that is not looked for and the measure gets no {@code v}.
  *
  * <p>Only cells that change are written, so a rerun over the same inputs writes nothing and leaves the same cells.
  */
@@ -136,7 +136,8 @@ public final class Derive {
                 .mapToPair(m -> new Tuple2<>(new ContractTime(m.id(), m.timestamp()), m))
                 .repartitionAndSortWithinPartitions(new HashPartitioner(series.getNumPartitions()), ContractTime.ORDER)
                 .mapPartitions(sorted -> {
-                    try (BufferedMutator out = SharedConnections.of(where).getBufferedMutator(TableName.valueOf(name))) {
+                    try (BufferedMutator out = SharedConnections.of(where)
+                            .getBufferedMutator(TableName.valueOf(name))) {
                         Deriver deriver = new Deriver(tariffs, zone, mutation -> write(out, mutation));
                         sorted.forEachRemaining(m -> deriver.follow(m._2()));
                         out.flush();

@@ -50,8 +50,8 @@ final class Deriver {
 
     /** {@code v} of {@code measure} from the previous measure's {@code va} (null: none, or it has no {@code va}). */
     void derive(String previousVa, Measure measure) {
-        InstantFromCumulative instant = InstantFromCumulative.of(previousVa, measure.text(MeasureColumns.VA).orElse(null),
-                measure.text(MeasureColumns.V).orElse(null), measure.text(MeasureColumns.CALC).orElse(null));
+        InstantFromCumulative instant = InstantFromCumulative.of(previousVa,
+                measure.text(MeasureColumns.VA).orElse(null), measure.text(MeasureColumns.V).orElse(null), measure.text(MeasureColumns.CALC).orElse(null));
         counts.count(instant.kind());
         if (instant.platformOwned()) {
             Map<String, String> wanted = instant.v().map(v -> Map.of(MeasureColumns.V, v, MeasureColumns.CALC, "1"))

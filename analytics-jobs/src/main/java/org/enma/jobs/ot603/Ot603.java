@@ -11,7 +11,10 @@ import org.enma.jobs.SubmitMain;
 import org.enma.jobs.read.MeasureFields;
 import org.enma.jobs.read.TimeRange;
 
-/** OT603 — typical daily load profile (ANALYTICS.md): month M's mean {@code v} per local hour, weekdays and weekends. */
+/**
+ * OT603 — typical daily load profile (ANALYTICS.md): month M's mean {@code v} per local hour, over weekdays and over
+ * weekends.
+ */
 public final class Ot603 implements Analytic {
 
     /** {@code spark-submit --class org.enma.jobs.ot603.Ot603 enma-jobs.jar --company ID --month YYYYMM}. */

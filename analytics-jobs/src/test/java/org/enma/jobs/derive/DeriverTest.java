@@ -89,7 +89,8 @@ class DeriverTest {
         priceAndFollow(deriver, measure("K", 4, "va", "3"));                              // meter replaced: reset
         priceAndFollow(deriver, measure("K", 5, "va", "4.25"));
         priceAndFollow(deriver, measure("K", 6, "v", "7", "va", "10", "calc", "0"));      // uploaded: untouched
-        priceAndFollow(deriver, measure("K", 7, "v", "5.75", "va", "12", "calc", "1"));   // an older derivation, now wrong
+        // an older derivation, now wrong
+        priceAndFollow(deriver, measure("K", 7, "v", "5.75", "va", "12", "calc", "1"));
         priceAndFollow(deriver, measure("L", 1, "v", "3", "calc", "0"));
 
         // the first reading of K waits for one from before the range; L's first has an uploaded v and does not
@@ -113,7 +114,8 @@ class DeriverTest {
         // stamped 08:00 = the interval 07:00–08:00, night; stamped 09:00 = 08:00–09:00, day
         priceAndFollow(deriver, measure("K", 8, "v", "2", "calc", "0"));
         priceAndFollow(deriver, measure("K", 9, "v", "2", "calc", "0", "periodKey", "P9", "timeSlotName", "old"));
-        priceAndFollow(deriver, measure("N", 9, "v", "1", "calc", "0", "periodKey", "P1", "energyCost", "15"));  // no tariff
+        // N has no tariff
+        priceAndFollow(deriver, measure("N", 9, "v", "1", "calc", "0", "periodKey", "P1", "energyCost", "15"));
 
         assertThat(row("K", 8)).containsEntry("periodKey", "P2").containsEntry("timeSlotName", "night")
                 .containsEntry("energyCost", "8").containsEntry("flatRate", "2.5");

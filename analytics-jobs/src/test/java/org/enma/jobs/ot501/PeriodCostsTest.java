@@ -25,7 +25,8 @@ class PeriodCostsTest {
         // total 21.7 kWh (priced 20.5 + unpriced 1.2), 2.4375 → 2.44 €
         assertThat(month.fields()).isEqualTo(Map.of(
                 "periods", List.of(
-                        Map.of("periodKey", "P1", "timeSlotName", "Peak / peak", "consumption", 12.5, "energyCost", 1.94),
+                        Map.of("periodKey", "P1", "timeSlotName", "Peak / peak", "consumption", 12.5,
+                                "energyCost", 1.94),
                         Map.of("periodKey", "P3", "timeSlotName", "valley", "consumption", 8.0, "energyCost", 0.5)),
                 "totalConsumption", 21.7, "totalEnergyCost", 2.44, "unpricedConsumption", 1.2));
     }
