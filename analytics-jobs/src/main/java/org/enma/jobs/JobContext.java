@@ -34,6 +34,8 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
     public static final String TEMPERATURE = "temperatureAir";
     /** The customer attribute naming a contract's weather station. */
     public static final String WEATHER_STATION = "weatherStationId";
+    /** Adds a measure's {@code v} to the sum of the local date it belongs to. */
+    private static final Fold<DailySums> BY_DATE = (days, m, hour) -> days.add(hour.toLocalDate(), m.v());
 
     /** The consumption table of this run's type and company. */
     public EnmaTable consumptionTable() {
@@ -75,8 +77,7 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
 
     /** Each contract's consumption per local date over {@code times}. */
     public Map<String, DailySums> dailyConsumption(List<TimeRange> times) throws IOException {
-        return perContract(times, MeasureFields.INSTANT, DailySums::new,
-                (days, m, hour) -> days.add(hour.toLocalDate(), m.v()), DailySums::merge);
+        return perContract(times, MeasureFields.INSTANT, DailySums::new, BY_DATE, DailySums::merge);
     }
 
     /**
@@ -84,8 +85,8 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
      * by all companies: every station with data comes back).
      */
     public Map<String, DailySums> dailyTemperatures(List<TimeRange> times) throws IOException {
-        return perId(EnmaTable.weather(TEMPERATURE), times, MeasureFields.INSTANT, DailySums::new,
-                (days, m, hour) -> days.add(hour.toLocalDate(), m.v()), DailySums::merge);
+        return perId(EnmaTable.weather(TEMPERATURE), times, MeasureFields.INSTANT, DailySums::new, BY_DATE,
+                DailySums::merge);
     }
 
     private <A extends Serializable> Map<String, A> perId(EnmaTable table, List<TimeRange> times, MeasureFields fields,
