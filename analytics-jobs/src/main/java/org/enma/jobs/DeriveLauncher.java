@@ -1,6 +1,5 @@
 package org.enma.jobs;
 
-import com.mongodb.client.MongoDatabase;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -34,18 +33,22 @@ public final class DeriveLauncher {
         String measureType = type.orElse(JobRequest.DEFAULT_TYPE);
         EnmaTable table = EnmaTable.measuresOf(measureType, company);
         return JobLauncher.withStores(config, JOB + " " + company + " " + from + "-" + to, (mongo, spark) -> {
-            MongoDatabase db = JobRunner.joined(mongo);
-            JobRuns runs = new JobRuns(db);
-            ObjectId run = runs.started(JOB, company.asNumber(), measureType,
-                    new Document("from", from.asNumber()).append("to", to.asNumber()));
+            JobRuns runs;
+            ObjectId run;
+            try {
+                runs = new JobRuns(JobRunner.joined(mongo));
+                run = runs.started(JOB, company.asNumber(), measureType,
+                        new Document("from", from.asNumber()).append("to", to.asNumber()));
+            } catch (RuntimeException mongoDown) {
+                throw new EnmaException(JOB + " failed: " + Failures.messageOf(mongoDown), mongoDown);
+            }
             try {
                 DeriveCounts counts = Derive.run(EnmaData.open(spark, config), company, table, from, to, notes);
                 runs.succeeded(run, counts.asDocument());
                 return counts;
             } catch (Exception e) {
-                String reason = Failures.messageOf(e);
-                runs.failed(run, reason);
-                throw new EnmaException(JOB + " failed: " + reason, e);
+                throw new EnmaException(JOB + " failed: "
+                        + Failures.recorded(Failures.messageOf(e), reason -> runs.failed(run, reason)), e);
             }
         });
     }

@@ -1,5 +1,6 @@
 package org.enma.jobs;
 
+import java.util.function.Consumer;
 import org.enma.schema.EnmaException;
 
 /**
@@ -22,5 +23,15 @@ final class Failures {
                 : innermost.getClass().getSimpleName() + ": " + innermost.getMessage();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Records {@code reason} with {@code record} (in jobRuns); says so in the reason when that fails too. */
+    static String recorded(String reason, Consumer<String> record) {
+        try {
+            record.accept(reason);
+            return reason;
+        } catch (RuntimeException unrecorded) {
+            return reason + " (the failure could not be recorded in jobRuns: " + messageOf(unrecorded) + ")";
+        }
     }
 }

@@ -95,13 +95,7 @@ public final class JobRunner {
         } catch (RuntimeException mongoDown) {
             return Failures.messageOf(mongoDown);
         }
-        String reason = Failures.messageOf(failure);
-        try {
-            run.runs().failed(run.id(), reason);
-        } catch (RuntimeException unrecorded) {
-            reason += " (the failure could not be recorded in jobRuns: " + Failures.messageOf(unrecorded) + ")";
-        }
-        return reason;
+        return Failures.recorded(Failures.messageOf(failure), reason -> run.runs().failed(run.id(), reason));
     }
 
     /** The value of a future, or what it failed with (unwrapped). */

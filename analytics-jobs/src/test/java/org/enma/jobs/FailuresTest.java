@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.enma.schema.EnmaException;
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +23,16 @@ class FailuresTest {
         Exception wrapped = new UncheckedIOException("reading t failed", new IOException("Connection refused\nmore"));
         assertThat(Failures.messageOf(wrapped)).isEqualTo("IOException: Connection refused");
         assertThat(Failures.messageOf(new IllegalStateException())).isEqualTo("IllegalStateException");
+    }
+
+    @Test
+    void aReasonThatCouldNotBeRecordedSaysSo() {
+        List<String> recorded = new ArrayList<>();
+        assertThat(Failures.recorded("table t does not exist", recorded::add)).isEqualTo("table t does not exist");
+        assertThat(recorded).containsExactly("table t does not exist");
+        assertThat(Failures.recorded("table t does not exist", reason -> {
+            throw new EnmaException("cannot reach MongoDB at mongodb://db:27017");
+        })).isEqualTo("table t does not exist (the failure could not be recorded in jobRuns: cannot reach MongoDB at"
+                + " mongodb://db:27017)");
     }
 }
