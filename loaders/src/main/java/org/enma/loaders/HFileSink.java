@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,10 @@ import org.apache.hadoop.hbase.util.Bytes;
  */
 final class HFileSink implements CellSink {
     static final long BATCH_BYTES = 128L << 20;
+    private static final Comparator<Cell[]> BY_ROW = (a, b) -> Bytes.compareTo(a[0].getRowArray(),
+            a[0].getRowOffset(), a[0].getRowLength(), b[0].getRowArray(), b[0].getRowOffset(), b[0].getRowLength());
+    /** Within one row and batch: by family and qualifier (every cell of a batch has the same timestamp). */
+    private static final Comparator<Cell> COLUMNS = CellComparator.getInstance()::compareWithoutRow;
 
     private final long batchLimit;
     private final TableName table;
@@ -56,7 +61,8 @@ final class HFileSink implements CellSink {
         return t;
     });
     private Future<?> writing;
-    private List<Cell> batch = new ArrayList<>();
+    /** The batch being filled: each upload row's cells, in upload order. */
+    private List<Cell[]> batch = new ArrayList<>();
     private long batchBytes;
     private int batchNumber;
 
@@ -85,13 +91,17 @@ final class HFileSink implements CellSink {
     @Override
     public void write(Put put, boolean duplicateKey) throws IOException {
         long timestamp = baseTimestamp + batchNumber;
+        List<Cell> row = new ArrayList<>(4);
         for (List<Cell> cells : put.getFamilyCellMap().values()) {
             for (Cell c : cells) {
                 // The Put's own KeyValues, stamped in place: no copy of row, column or value.
                 PrivateCellUtil.setTimestamp(c, timestamp);
-                batch.add(c);
+                row.add(c);
                 batchBytes += c.heapSize();
             }
+        }
+        if (!row.isEmpty()) {
+            batch.add(row.toArray(Cell[]::new));
         }
         if (batchBytes >= batchLimit) {
             handOver();
@@ -104,7 +114,7 @@ final class HFileSink implements CellSink {
         if (batch.isEmpty()) {
             return;
         }
-        List<Cell> full = batch;
+        List<Cell[]> full = batch;
         int number = batchNumber;
         writing = writer.submit(() -> {
             writeBatch(full, number);
@@ -132,41 +142,55 @@ final class HFileSink implements CellSink {
     }
 
     /**
-     * Sorts a batch (stable: equal cells keep their upload order), keeps the last of equal cells, writes HFiles. The
-     * region and family are looked up only when the row or family changes: per cell, the lookups (a copied row, a
-     * binary search, a charset found by name) took about half of this thread's time.
+     * Sorts a batch by row (stable: equal rows keep their upload order), then each row's cells by column, keeps the
+     * last of equal cells (a later duplicate wins), and writes HFiles. Sorting rows, not cells, compares each key a
+     * third as often; the region is looked up once per row and the family name only when it changes.
      */
-    private void writeBatch(List<Cell> batch, int batchNumber) throws IOException {
-        batch.sort(CellComparator.getInstance());
+    private void writeBatch(List<Cell[]> rows, int batchNumber) throws IOException {
+        rows.sort(BY_ROW);
         Map<String, StoreFileWriter> writers = new HashMap<>();
         int region = -1;
-        String family = null;
-        Cell previous = null;
-        for (int i = 0; i < batch.size(); i++) {
-            Cell cell = batch.get(i);
-            if (i + 1 < batch.size() && CellUtil.matchingRowColumn(cell, batch.get(i + 1))) {
-                continue;
+        for (int first = 0; first < rows.size(); ) {
+            int end = first + 1;
+            while (end < rows.size() && CellUtil.matchingRows(rows.get(first)[0], rows.get(end)[0])) {
+                end++;
             }
-            if (previous == null || !CellUtil.matchingRows(cell, previous)) {
-                int cellRegion = regionOf(cell, Math.max(region, 0));
-                if (cellRegion != region) {
-                    closeAll(writers);
-                    region = cellRegion;
+            Cell[] row = end == first + 1 ? rows.get(first) : concat(rows.subList(first, end));
+            Arrays.sort(row, COLUMNS);
+            int rowRegion = regionOf(row[0], Math.max(region, 0));
+            if (rowRegion != region) {
+                closeAll(writers);
+                region = rowRegion;
+            }
+            String family = null;
+            Cell previous = null;
+            for (int i = 0; i < row.length; i++) {
+                Cell cell = row[i];
+                if (i + 1 < row.length && CellUtil.matchingColumn(cell, row[i + 1])) {
+                    continue;
                 }
+                if (previous == null || !CellUtil.matchingFamily(cell, previous)) {
+                    family = new String(cell.getFamilyArray(), cell.getFamilyOffset(), cell.getFamilyLength(),
+                            StandardCharsets.UTF_8);
+                }
+                StoreFileWriter file = writers.get(family);
+                if (file == null) {
+                    file = newWriter(family, region, batchNumber);
+                    writers.put(family, file);
+                }
+                file.append(cell);
+                previous = cell;
             }
-            if (previous == null || !CellUtil.matchingFamily(cell, previous)) {
-                family = new String(cell.getFamilyArray(), cell.getFamilyOffset(), cell.getFamilyLength(),
-                        StandardCharsets.UTF_8);
-            }
-            StoreFileWriter file = writers.get(family);
-            if (file == null) {
-                file = newWriter(family, region, batchNumber);
-                writers.put(family, file);
-            }
-            file.append(cell);
-            previous = cell;
+            first = end;
         }
         closeAll(writers);
+    }
+
+    /** The cells of several upload rows with the same key, in upload order. */
+    private static Cell[] concat(List<Cell[]> rows) {
+        List<Cell> cells = new ArrayList<>();
+        rows.forEach(row -> cells.addAll(Arrays.asList(row)));
+        return cells.toArray(Cell[]::new);
     }
 
     private StoreFileWriter newWriter(String family, int region, int batchNumber) throws IOException {
