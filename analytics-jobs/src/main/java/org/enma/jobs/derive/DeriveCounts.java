@@ -41,28 +41,8 @@ public final class DeriveCounts implements Serializable {
         return this;
     }
 
-    public long measures() {
-        return measures;
-    }
-
-    public long derived() {
+    long derived() {
         return derived;
-    }
-
-    public long priced() {
-        return priced;
-    }
-
-    public long unpriced() {
-        return unpriced;
-    }
-
-    public long ambiguous() {
-        return ambiguous;
-    }
-
-    public long resets() {
-        return resets;
     }
 
     /** CLI.md's summary line, which scripts parse. */

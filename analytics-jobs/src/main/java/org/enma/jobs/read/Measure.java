@@ -12,10 +12,6 @@ import java.util.Optional;
 public record Measure(String id, long timestamp, Double v, Double va, Map<String, String> texts)
         implements Serializable {
 
-    public Measure(String id, long timestamp, Double v, Double va) {
-        this(id, timestamp, v, va, Map.of());
-    }
-
     public Optional<Double> instant() {
         return Optional.ofNullable(v);
     }
