@@ -1,6 +1,7 @@
 package org.enma.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.enma.config.EnmaConfig;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "derive", mixinStandardHelpOptions = true,
@@ -40,12 +40,9 @@ final class DeriveCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         EnmaConfig config = job.config(spec);
         CompanyId companyId = job.company(spec);
-        Month first = Arguments.valid(spec, () -> Month.parse(from));
-        Month last = Arguments.valid(spec, () -> Month.parse(to));
-        if (last.compareTo(first) < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "--from " + first + " is after --to " + last);
-        }
+        List<Month> months = Arguments.months(spec, from, to);
+        Month first = months.get(0);
+        Month last = months.get(months.size() - 1);
         err.printf("derive for company %s, %s to %s on Spark %s ...%n", companyId, first, last,
                 config.sparkMaster());
         err.flush();

@@ -91,16 +91,7 @@ final class ResultsCommand implements Callable<Integer> {
         if (month == null && (from == null || to == null)) {
             throw usage("give --month YYYYMM, or --from YYYYMM and --to YYYYMM");
         }
-        Month first = Arguments.valid(spec, () -> Month.parse(month != null ? month : from));
-        Month last = Arguments.valid(spec, () -> Month.parse(month != null ? month : to));
-        if (first.compareTo(last) > 0) {
-            throw usage("--from " + from + " is after --to " + to);
-        }
-        List<Month> months = new ArrayList<>();
-        for (Month m = first; m.compareTo(last) <= 0; m = m.plusMonths(1)) {
-            months.add(m);
-        }
-        return months;
+        return month != null ? Arguments.months(spec, month, month) : Arguments.months(spec, from, to);
     }
 
     private CommandLine.ParameterException usage(String message) {
