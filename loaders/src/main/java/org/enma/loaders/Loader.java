@@ -1,10 +1,7 @@
 package org.enma.loaders;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,12 +74,13 @@ public final class Loader {
         KeyFingerprints seen = new KeyFingerprints();
         Timestamps timestamps = new Timestamps(zone, clock);
         List<FileLoad> loads = new ArrayList<>();
-        try (CellSink sink = bulkStaging.isPresent() ? new HFileSink(connection, table, bulkStaging.get())
+        try (RowWorkers workers = new RowWorkers(Runtime.getRuntime().availableProcessors());
+             CellSink sink = bulkStaging.isPresent() ? new HFileSink(connection, table, bulkStaging.get())
                 : new MutatorSink(connection, table)) {
             long rowsBefore = 0;
             for (InputFile input : inputs) {
                 FileLoad load = loadFile(input, kind, company.orElse(null), timestamps, sink, seen, bytesRead,
-                        totalBytes, rowsBefore);
+                        totalBytes, rowsBefore, workers);
                 rowsBefore += load.report().read();
                 loads.add(load);
             }
@@ -94,58 +92,57 @@ public final class Loader {
 
     private FileLoad loadFile(InputFile input, InputKind kind, CompanyId company, Timestamps timestamps,
                               CellSink sink, KeyFingerprints seen, AtomicLong bytesRead, long totalBytes,
-                              long rowsBefore) throws IOException {
-        long read = 0;
-        long stored = 0;
-        long rejected = 0;
-        long duplicates = 0;
+                              long rowsBefore, RowWorkers workers) throws IOException {
         long started = System.nanoTime();
-        CharsetDecoder utf8 = strictUtf8();
         try (RecordReader reader = new RecordReader(input.open(bytesRead));
              RejectsFile rejects = new RejectsFile(input.path())) {
-            Header header = header(input, kind, reader.next(), utf8);
-            RowMapper mapper = kind.mapper(company, timestamps, header);
-            for (RawRecord record = reader.next(); record != null; record = reader.next()) {
-                read++;
-                try {
-                    Put put = mapper.map(new Row(header, fields(record, header, utf8)));
-                    boolean duplicate = seen.addAndCheckSeen(put.getRow());
-                    if (duplicate) {
-                        duplicates++;
+            Header header = header(input, kind, reader.next(), RowWorkers.strictUtf8());
+            FileCounts counts = new FileCounts();
+            RowWorkers.Pass pass = workers.pass(header, kind.mapper(company, timestamps, header), chunk -> {
+                for (int i = 0; i < chunk.puts().length; i++) {
+                    counts.read++;
+                    Put put = chunk.puts()[i];
+                    if (put == null) {
+                        RawRecord record = chunk.records().get(i);
+                        counts.rejected++;
+                        rejects.reject(record.line(), chunk.reasons()[i],
+                                new String(record.bytes(), StandardCharsets.UTF_8));
+                    } else {
+                        boolean duplicate = seen.addAndCheckSeen(put.getRow());
+                        if (duplicate) {
+                            counts.duplicates++;
+                        }
+                        sink.write(put, duplicate);
+                        counts.stored++;
                     }
-                    sink.write(put, duplicate);
-                    stored++;
-                } catch (RowRejected reason) {
-                    rejected++;
-                    rejects.reject(record.line(), reason.getMessage(),
-                            new String(record.bytes(), StandardCharsets.UTF_8));
+                    if (counts.read % PROGRESS_EVERY_ROWS == 0) {
+                        progress.update(rowsBefore + counts.read, bytesRead.get(), totalBytes);
+                    }
                 }
-                if (read % PROGRESS_EVERY_ROWS == 0) {
-                    progress.update(rowsBefore + read, bytesRead.get(), totalBytes);
-                }
+            });
+            for (RawRecord record = reader.next(); record != null; record = reader.next()) {
+                pass.add(record);
             }
-            progress.update(rowsBefore + read, bytesRead.get(), totalBytes);
-            return new FileLoad(input.path(), new LoadReport(read, stored, rejected, duplicates),
+            pass.finish();
+            progress.update(rowsBefore + counts.read, bytesRead.get(), totalBytes);
+            return new FileLoad(input.path(),
+                    new LoadReport(counts.read, counts.stored, counts.rejected, counts.duplicates),
                     Duration.ofNanos(System.nanoTime() - started),
                     rejects.written() ? Optional.of(rejects.path()) : Optional.empty());
         }
     }
 
-    private static String[] fields(RawRecord record, Header header, CharsetDecoder utf8) throws RowRejected {
-        if (record.unbalancedQuote()) {
-            throw new RowRejected("unbalanced quote: a quoted field does not close on this line");
-        }
-        String[] fields = CsvFields.split(decode(record.bytes(), utf8));
-        if (fields.length != header.size()) {
-            throw new RowRejected((fields.length < header.size() ? "too few" : "too many") + " fields: expected "
-                    + header.size() + ", found " + fields.length);
-        }
-        return fields;
+    /** One file's counts so far; rows are counted on the loading thread only. */
+    private static final class FileCounts {
+        long read;
+        long stored;
+        long rejected;
+        long duplicates;
     }
 
     private static void readHeader(InputFile input, InputKind kind) throws IOException {
         try (RecordReader reader = new RecordReader(input.open(new AtomicLong()))) {
-            header(input, kind, reader.next(), strictUtf8());
+            header(input, kind, reader.next(), RowWorkers.strictUtf8());
         }
     }
 
@@ -157,25 +154,11 @@ public final class Loader {
             if (record.unbalancedQuote()) {
                 throw new RowRejected("unbalanced quote");
             }
-            return Header.of(CsvFields.split(decode(record.bytes(), utf8)), kind.columns());
+            return Header.of(CsvFields.split(RowWorkers.decode(record.bytes(), utf8)), kind.columns());
         } catch (RowRejected e) {
             throw new FileRejected(input.path() + ": the header row cannot be read: " + e.getMessage());
         } catch (FileRejected e) {
             throw new FileRejected(input.path() + ": " + e.getMessage());
-        }
-    }
-
-    private static CharsetDecoder strictUtf8() {
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-
-    private static String decode(byte[] bytes, CharsetDecoder utf8) throws RowRejected {
-        try {
-            return utf8.reset().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new RowRejected("invalid UTF-8 in the row");
         }
     }
 }

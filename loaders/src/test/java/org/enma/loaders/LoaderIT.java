@@ -227,6 +227,39 @@ class LoaderIT {
                 "4~1372640400~B", Map.of("m:va", "7")));
     }
 
+    @Test
+    void rowsMappedOnSeveralThreadsKeepTheirUploadOrder() throws IOException {
+        // 5,000 rows, more than two chunks of RowWorkers: row i (line i + 1) is v=i at hour i % 2500, so rows
+        // 2501..5000 repeat the keys of rows 1..2500 (row 2500 and 5000 both at hour 0); every 1000th row is bad.
+        StringBuilder csv = new StringBuilder("contractId,timestamp,v\n");
+        for (int i = 1; i <= 5000; i++) {
+            csv.append("A,").append(1372640400L + (i % 2500) * 3600L).append(',').append(i % 1000 == 0 ? "x" : i)
+                    .append('\n');
+        }
+        Path file = write("ordered.csv", csv.toString());
+        FileLoad put = load(InputKind.CONSUMPTION, CompanyId.of("1000000015"), file);
+        List<List<String>> putRejects = rejects(put);
+        FileLoad bulk = loader.bulk(dir.toUri().toString()).load(InputKind.CONSUMPTION,
+                Optional.of(CompanyId.of("1000000016")), "electricityConsumption", List.of(file)).files().get(0);
+        for (FileLoad load : List.of(put, bulk)) {
+            // stored 4,995; duplicates: the 2,497 stored rows after 2500, less 3500 and 4500 whose first was rejected
+            assertThat(load.report()).isEqualTo(new LoadReport(5000, 4995, 5, 2495));
+        }
+        assertThat(putRejects).extracting(r -> r.get(0)).containsExactly("1001", "2001", "3001", "4001", "5001");
+        assertThat(rejects(bulk)).isEqualTo(putRejects);
+        for (String company : List.of("1000000015", "1000000016")) {
+            Map<Long, String> vByHour = new TreeMap<>();
+            cells(EnmaTable.consumption("electricityConsumption", CompanyId.of(company))).forEach((key, row) ->
+                    vByHour.put((Long.parseLong(key.split("~")[1]) - 1372640400L) / 3600, row.get("m:v")));
+            assertThat(vByHour).hasSize(2500);
+            // the later row wins (v = hour + 2500), except where it was rejected: rows 3000 and 4000
+            for (long hour = 0; hour < 2500; hour++) {
+                String expected = hour == 500 ? "500" : hour == 1500 ? "1500" : String.valueOf(hour + 2500);
+                assertThat(vByHour.get(hour)).as("hour %d of %s", hour, company).isEqualTo(expected);
+            }
+        }
+    }
+
     // ---------- the bulk path ----------
 
     @Test
