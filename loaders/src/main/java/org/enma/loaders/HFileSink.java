@@ -20,7 +20,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellComparator;
 import org.apache.hadoop.hbase.CellUtil;
-import org.apache.hadoop.hbase.PrivateCellUtil;
+import org.apache.hadoop.hbase.KeyValue;
+import org.apache.hadoop.hbase.KeyValueUtil;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptor;
@@ -36,8 +37,8 @@ import org.apache.hadoop.hbase.util.Bytes;
 /**
  * The bulk path: rows are collected in batches, each batch is sorted and written as HFiles, one per region and family
  * (what HFileOutputFormat2 writes), and at the end HBase's BulkLoadHFiles moves them into the table. Rows are put in
- * their region's list as they arrive; a full batch's regions are sorted and written as separate tasks on every core
- * while the next batch fills, so memory stays bounded by two batches. Cells carry the load's start time plus the
+ * their region's {@link RegionRows} as they arrive; a full batch's regions are sorted and written as separate tasks
+ * on every core while the next batch fills, so memory stays bounded by two batches. Cells carry the load's start time plus the
  * batch number as their timestamp, so a later duplicate (later batch, or later in its batch) wins as on the Put path.
  * <p>
  * A batch is an eighth of the heap (between {@value #MIN_BATCH_BYTES} and {@value #MAX_BATCH_BYTES} bytes of cells):
@@ -47,8 +48,6 @@ import org.apache.hadoop.hbase.util.Bytes;
 final class HFileSink implements CellSink {
     static final long MIN_BATCH_BYTES = 32L << 20;
     static final long MAX_BATCH_BYTES = 1L << 30;
-    private static final Comparator<Cell[]> BY_ROW = (a, b) -> Bytes.compareTo(a[0].getRowArray(),
-            a[0].getRowOffset(), a[0].getRowLength(), b[0].getRowArray(), b[0].getRowOffset(), b[0].getRowLength());
     /** Within one row and batch: by family and qualifier (every cell of a batch has the same timestamp). */
     private static final Comparator<Cell> COLUMNS = CellComparator.getInstance()::compareWithoutRow;
 
@@ -62,8 +61,8 @@ final class HFileSink implements CellSink {
     private final long baseTimestamp = System.currentTimeMillis();
     private final ExecutorService writers;
     private final List<Future<?>> writing = new ArrayList<>();
-    /** The batch being filled: for each region, its upload rows' cells in upload order. */
-    private List<Cell[]>[] batch;
+    /** The batch being filled: each region's upload rows. */
+    private RegionRows[] batch;
     private long batchBytes;
     private int batchNumber;
 
@@ -99,28 +98,29 @@ final class HFileSink implements CellSink {
     @Override
     public void write(Put put, boolean duplicateKey) throws IOException {
         long timestamp = baseTimestamp + batchNumber;
-        List<Cell> row = new ArrayList<>(4);
+        List<KeyValue> row = new ArrayList<>(4);
         for (List<Cell> cells : put.getFamilyCellMap().values()) {
             for (Cell c : cells) {
-                // The Put's own KeyValues, stamped in place: no copy of row, column or value.
-                PrivateCellUtil.setTimestamp(c, timestamp);
-                row.add(c);
-                batchBytes += c.heapSize();
+                KeyValue cell = KeyValueUtil.ensureKeyValue(c);
+                cell.setTimestamp(timestamp);
+                row.add(cell);
             }
         }
         if (!row.isEmpty()) {
-            batch[regionOf(put.getRow())].add(row.toArray(Cell[]::new));
+            RegionRows rows = batch[regionOf(put.getRow())];
+            long before = rows.bytes();
+            rows.add(put.getRow(), row);
+            batchBytes += rows.bytes() - before;
         }
         if (batchBytes >= batchLimit) {
             handOver();
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Cell[]>[] emptyBatch() {
-        List<Cell[]>[] regions = new List[regionStarts.length];
+    private RegionRows[] emptyBatch() {
+        RegionRows[] regions = new RegionRows[regionStarts.length];
         for (int r = 0; r < regions.length; r++) {
-            regions[r] = new ArrayList<>();
+            regions[r] = new RegionRows();
         }
         return regions;
     }
@@ -132,10 +132,10 @@ final class HFileSink implements CellSink {
             return;
         }
         for (int r = 0; r < batch.length; r++) {
-            List<Cell[]> rows = batch[r];
+            RegionRows rows = batch[r];
             int region = r;
             int number = batchNumber;
-            if (!rows.isEmpty()) {
+            if (rows.size() > 0) {
                 writing.add(writers.submit(() -> {
                     writeRegion(rows, region, number);
                     return null;
@@ -163,20 +163,23 @@ final class HFileSink implements CellSink {
     }
 
     /**
-     * Sorts one region's rows of a batch by row (stable: equal rows keep their upload order), then each row's cells by
-     * column, keeps the last of equal cells (a later duplicate wins), and writes one HFile per family. Sorting rows,
-     * not cells, compares each key a third as often; the family name is looked up only when it changes.
+     * Writes one region's rows of a batch in key order (equal keys in upload order), each row's cells by column,
+     * keeping the last of equal cells (a later duplicate wins): one HFile per family. The family name is looked up
+     * only when it changes.
      */
-    private void writeRegion(List<Cell[]> rows, int region, int batchNumber) throws IOException {
-        rows.sort(BY_ROW);
+    private void writeRegion(RegionRows rows, int region, int batchNumber) throws IOException {
+        int[] order = rows.sortedOrder();
         Map<String, StoreFileWriter> files = new HashMap<>();
         try {
-            for (int first = 0; first < rows.size(); ) {
+            for (int first = 0; first < order.length; ) {
                 int end = first + 1;
-                while (end < rows.size() && CellUtil.matchingRows(rows.get(first)[0], rows.get(end)[0])) {
+                while (end < order.length && rows.sameKey(order[first], order[end])) {
                     end++;
                 }
-                Cell[] row = end == first + 1 ? rows.get(first) : concat(rows.subList(first, end));
+                Cell[] row = rows.cells(order[first]);
+                for (int i = first + 1; i < end; i++) {
+                    row = concat(row, rows.cells(order[i]));
+                }
                 Arrays.sort(row, COLUMNS);
                 String family = null;
                 Cell previous = null;
@@ -204,11 +207,11 @@ final class HFileSink implements CellSink {
         }
     }
 
-    /** The cells of several upload rows with the same key, in upload order. */
-    private static Cell[] concat(List<Cell[]> rows) {
-        List<Cell> cells = new ArrayList<>();
-        rows.forEach(row -> cells.addAll(Arrays.asList(row)));
-        return cells.toArray(Cell[]::new);
+    /** The cells of two upload rows with the same key, the earlier row's first. */
+    private static Cell[] concat(Cell[] earlier, Cell[] later) {
+        Cell[] cells = Arrays.copyOf(earlier, earlier.length + later.length);
+        System.arraycopy(later, 0, cells, earlier.length, later.length);
+        return cells;
     }
 
     private StoreFileWriter newWriter(String family, int region, int batchNumber) throws IOException {

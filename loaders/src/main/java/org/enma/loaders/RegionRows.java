@@ -1,0 +1,169 @@
+package org.enma.loaders;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.hbase.Cell;
+import org.apache.hadoop.hbase.KeyValue;
+import org.apache.hadoop.hbase.util.Bytes;
+
+/**
+ * One region's rows of a bulk batch, kept as serialized KeyValues in large byte chunks instead of millions of small
+ * objects (which the collector copied again and again while a batch filled: a third of the parsing time), with the
+ * first {@value #PREFIX_BYTES} bytes of each row key in primitive arrays so that sorting seldom touches the chunks.
+ * <p>
+ * A row's entry: its cell count, then per cell the KeyValue's length and bytes. Filled by one thread, then read by
+ * one writer after {@link #sortedOrder()}.
+ */
+final class RegionRows {
+    static final int PREFIX_BYTES = 24;
+    private static final int CHUNK_BYTES = 8 << 20;
+    /** Where the row key starts in an entry: cell count, the first KeyValue's length, then its own row offset. */
+    private static final int ROW_AT = 4 + 4 + KeyValue.ROW_KEY_OFFSET;
+
+    private final List<byte[]> chunks = new ArrayList<>();
+    private byte[] chunk = new byte[0];
+    private int position;
+    /** Per row: chunk index in the high half, offset in the low half. */
+    private long[] entries = new long[1024];
+    private long[] prefix0 = new long[1024];
+    private long[] prefix1 = new long[1024];
+    private long[] prefix2 = new long[1024];
+    private int size;
+    private long bytes;
+
+    /** Adds one upload row: its key and its cells (with their final timestamp). */
+    void add(byte[] row, List<KeyValue> cells) {
+        int length = 4;
+        for (KeyValue cell : cells) {
+            length += 4 + cell.getLength();
+        }
+        if (position + length > chunk.length) {
+            chunk = new byte[Math.max(CHUNK_BYTES, length)];
+            chunks.add(chunk);
+            position = 0;
+        }
+        if (size == entries.length) {
+            grow();
+        }
+        entries[size] = ((long) (chunks.size() - 1) << 32) | position;
+        prefix0[size] = prefix(row, 0);
+        prefix1[size] = prefix(row, 8);
+        prefix2[size] = prefix(row, 16);
+        size++;
+        position = Bytes.putInt(chunk, position, cells.size());
+        for (KeyValue cell : cells) {
+            position = Bytes.putInt(chunk, position, cell.getLength());
+            System.arraycopy(cell.getBuffer(), cell.getOffset(), chunk, position, cell.getLength());
+            position += cell.getLength();
+        }
+        bytes += length + 4L * Long.BYTES;
+    }
+
+    /** Bytes these rows take on the heap, near enough to bound a batch. */
+    long bytes() {
+        return bytes;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The cells of row {@code i} (upload position), as KeyValues reading the chunk in place. */
+    Cell[] cells(int i) {
+        byte[] in = chunks.get((int) (entries[i] >>> 32));
+        int at = (int) entries[i];
+        Cell[] cells = new Cell[Bytes.toInt(in, at)];
+        at += 4;
+        for (int c = 0; c < cells.length; c++) {
+            int length = Bytes.toInt(in, at);
+            cells[c] = new KeyValue(in, at + 4, length);
+            at += 4 + length;
+        }
+        return cells;
+    }
+
+    /** Whether rows {@code a} and {@code b} have the same key. */
+    boolean sameKey(int a, int b) {
+        return compareKeys(a, b) == 0;
+    }
+
+    /**
+     * The upload positions in key order; rows with equal keys stay in upload order, so the later of two duplicates
+     * comes last. A merge sort on the positions: keys are compared by their prefixes first, and only rows whose
+     * first {@value #PREFIX_BYTES} bytes agree read their keys from the chunks.
+     */
+    int[] sortedOrder() {
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        int[] scratch = new int[size];
+        for (int width = 1; width < size; width *= 2) {
+            for (int from = 0; from < size - width; from += 2 * width) {
+                merge(order, scratch, from, from + width, Math.min(from + 2 * width, size));
+            }
+        }
+        return order;
+    }
+
+    private void merge(int[] order, int[] scratch, int from, int middle, int to) {
+        if (compare(order[middle - 1], order[middle]) <= 0) {
+            return;
+        }
+        System.arraycopy(order, from, scratch, from, to - from);
+        int left = from;
+        int right = middle;
+        for (int out = from; out < to; out++) {
+            if (right >= to || (left < middle && compare(scratch[left], scratch[right]) <= 0)) {
+                order[out] = scratch[left++];
+            } else {
+                order[out] = scratch[right++];
+            }
+        }
+    }
+
+    /** Key order, then upload order: the sort is stable whatever merges it does. */
+    private int compare(int a, int b) {
+        int c = compareKeys(a, b);
+        return c != 0 ? c : Integer.compare(a, b);
+    }
+
+    private int compareKeys(int a, int b) {
+        int c = Long.compareUnsigned(prefix0[a], prefix0[b]);
+        if (c == 0) {
+            c = Long.compareUnsigned(prefix1[a], prefix1[b]);
+        }
+        if (c == 0) {
+            c = Long.compareUnsigned(prefix2[a], prefix2[b]);
+        }
+        if (c != 0) {
+            return c;
+        }
+        byte[] inA = chunks.get((int) (entries[a] >>> 32));
+        int atA = (int) entries[a] + ROW_AT;
+        byte[] inB = chunks.get((int) (entries[b] >>> 32));
+        int atB = (int) entries[b] + ROW_AT;
+        return Bytes.compareTo(inA, atA, Bytes.toShort(inA, atA - 2), inB, atB, Bytes.toShort(inB, atB - 2));
+    }
+
+    /**
+     * Eight key bytes from {@code from} as an unsigned big-endian number, zero-padded: comparing prefixes agrees with
+     * comparing keys, except that a key and the same key followed by zero bytes tie (the full compare decides).
+     */
+    private static long prefix(byte[] key, int from) {
+        long value = 0;
+        for (int i = from; i < from + 8; i++) {
+            value = (value << 8) | (i < key.length ? key[i] & 0xFF : 0);
+        }
+        return value;
+    }
+
+    private void grow() {
+        int capacity = size * 2;
+        entries = Arrays.copyOf(entries, capacity);
+        prefix0 = Arrays.copyOf(prefix0, capacity);
+        prefix1 = Arrays.copyOf(prefix1, capacity);
+        prefix2 = Arrays.copyOf(prefix2, capacity);
+    }
+}
