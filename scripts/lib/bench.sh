@@ -26,7 +26,7 @@ trap cleanup EXIT
 
 # The parallel collector: G1's concurrent marking would otherwise take CPU from the region server on a 2-core
 # machine and slow the baselines (seen: the ceiling load at 80 s instead of 52 s).
-bench_java=(java "${enma_opens[@]}" -Xmx8g -XX:+UseParallelGC -cp "$root/bench/target/bench.jar")
+bench_java=(java "${enma_jvm_flags[@]}" -Xmx8g -XX:+UseParallelGC -cp "$root/bench/target/bench.jar")
 
 run() { # name, command... ; leaves $work/NAME.{out,err,time}
   local name="$1"; shift
