@@ -38,10 +38,11 @@ import org.apache.hadoop.hbase.util.Bytes;
  * The bulk path: rows are collected in batches, each batch is sorted and written as HFiles, one per region and family
  * (what HFileOutputFormat2 writes), and at the end HBase's BulkLoadHFiles moves them into the table. Rows are put in
  * their region's {@link RegionRows} as they arrive; a full batch's regions are sorted and written as separate tasks
- * on every core while the next batch fills, so memory stays bounded by two batches. Cells carry the load's start time plus the
- * batch number as their timestamp, so a later duplicate (later batch, or later in its batch) wins as on the Put path.
+ * on every core while the next batch fills, so memory stays bounded by two batches. Cells carry the load's start
+ * time plus the batch number as their timestamp, so a later duplicate (later batch, or later in its batch) wins as
+ * on the Put path.
  * <p>
- * A batch is an eighth of the heap (between {@value #MIN_BATCH_BYTES} and {@value #MAX_BATCH_BYTES} bytes of cells):
+ * A batch is an eighth of the heap (between {@value #MIN_BATCH_BYTES} and {@value #MAX_BATCH_BYTES} bytes of rows):
  * each batch makes one file per region, and the region server pays for every file it takes in (on a local
  * filesystem it copies each one: 50 files of 2 M rows took 6 s to bulk-load, 10 files 1.3 s).
  */

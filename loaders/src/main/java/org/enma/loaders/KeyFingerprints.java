@@ -1,24 +1,30 @@
 package org.enma.loaders;
 
 /**
- * The row keys a load has written, as 64-bit fingerprints in an open-addressing table: 16 bytes a row (160 MB for
- * 10 million rows) instead of the keys themselves. Two different keys share a fingerprint with a probability of about
- * n²/2⁶⁵ (3·10⁻⁶ for 10 million rows); such a pair would be counted as a duplicate and still both be stored.
+ * The row keys a load has written, as 64-bit fingerprints in open-addressing tables: 11 to 21 bytes a row
+ * (about 160 MB for 10 million rows) instead of the keys themselves. The fingerprints are spread over
+ * {@value #SEGMENTS} tables by their top bits, so a table that fills up doubles alone: a single table of 10 million
+ * rows briefly held its old and new arrays, 400 MB, more than a 1 GB heap could spare beside a bulk batch. Two
+ * different keys share a fingerprint with a probability of about n²/2⁶⁵ (3·10⁻⁶ for 10 million rows); such a pair
+ * would be counted as a duplicate and still both be stored.
  */
 final class KeyFingerprints {
-    private long[] slots = new long[1 << 16];
-    private int size;
+    private static final int SEGMENTS = 256;
+    private final long[][] segments = new long[SEGMENTS][1 << 8];
+    private final int[] sizes = new int[SEGMENTS];
 
     /** Adds the key; true when it was there already. */
     boolean addAndCheckSeen(byte[] key) {
         long fingerprint = fingerprint(key);
-        if (size * 2 >= slots.length) {
-            grow();
+        int segment = (int) (fingerprint >>> 56);
+        // grown at three quarters full, to half full: between 8 / 0.75 and 8 / 0.375 bytes a key
+        if (4 * sizes[segment] >= 3 * segments[segment].length) {
+            segments[segment] = grown(segments[segment]);
         }
-        if (!insert(slots, fingerprint)) {
+        if (!insert(segments[segment], fingerprint)) {
             return true;
         }
-        size++;
+        sizes[segment]++;
         return false;
     }
 
@@ -35,14 +41,14 @@ final class KeyFingerprints {
         return true;
     }
 
-    private void grow() {
-        long[] bigger = new long[slots.length * 2];
-        for (long f : slots) {
+    private static long[] grown(long[] table) {
+        long[] bigger = new long[table.length * 2];
+        for (long f : table) {
             if (f != 0) {
                 insert(bigger, f);
             }
         }
-        slots = bigger;
+        return bigger;
     }
 
     /** FNV-1a over the bytes, then MurmurHash3's finalizer to spread the bits; never 0 (0 marks a free slot). */

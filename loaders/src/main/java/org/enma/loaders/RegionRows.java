@@ -17,7 +17,9 @@ import org.apache.hadoop.hbase.util.Bytes;
  */
 final class RegionRows {
     static final int PREFIX_BYTES = 24;
-    private static final int CHUNK_BYTES = 8 << 20;
+    /** Chunks double from the first size to the last, so that a region with a few rows holds a few KB. */
+    private static final int FIRST_CHUNK_BYTES = 64 << 10;
+    private static final int LAST_CHUNK_BYTES = 8 << 20;
     /** Where the row key starts in an entry: cell count, the first KeyValue's length, then its own row offset. */
     private static final int ROW_AT = 4 + 4 + KeyValue.ROW_KEY_OFFSET;
 
@@ -30,7 +32,7 @@ final class RegionRows {
     private long[] prefix1 = new long[1024];
     private long[] prefix2 = new long[1024];
     private int size;
-    private long bytes;
+    private long chunkBytes;
 
     /** Adds one upload row: its key and its cells (with their final timestamp). */
     void add(byte[] row, List<KeyValue> cells) {
@@ -39,8 +41,10 @@ final class RegionRows {
             length += 4 + cell.getLength();
         }
         if (position + length > chunk.length) {
-            chunk = new byte[Math.max(CHUNK_BYTES, length)];
+            int next = Math.min(LAST_CHUNK_BYTES, Math.max(FIRST_CHUNK_BYTES, 2 * chunk.length));
+            chunk = new byte[Math.max(next, length)];
             chunks.add(chunk);
+            chunkBytes += chunk.length;
             position = 0;
         }
         if (size == entries.length) {
@@ -57,12 +61,11 @@ final class RegionRows {
             System.arraycopy(cell.getBuffer(), cell.getOffset(), chunk, position, cell.getLength());
             position += cell.getLength();
         }
-        bytes += length + 4L * Long.BYTES;
     }
 
-    /** Bytes these rows take on the heap, near enough to bound a batch. */
+    /** Bytes these rows hold on the heap, allocated and not only used: chunks, per-row arrays and the sort's two. */
     long bytes() {
-        return bytes;
+        return chunkBytes + (long) entries.length * (4 * Long.BYTES + 2 * Integer.BYTES);
     }
 
     int size() {
