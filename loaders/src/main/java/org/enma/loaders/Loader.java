@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Put;
@@ -97,47 +98,64 @@ public final class Loader {
         try (RecordReader reader = new RecordReader(input.open(bytesRead));
              RejectsFile rejects = new RejectsFile(input.path())) {
             Header header = header(input, kind, reader.next(), RowWorkers.strictUtf8());
-            FileCounts counts = new FileCounts();
-            RowWorkers.Pass pass = workers.pass(header, kind.mapper(company, timestamps, header), chunk -> {
-                for (int i = 0; i < chunk.puts().length; i++) {
-                    counts.read++;
-                    Put put = chunk.puts()[i];
-                    if (put == null) {
-                        RawRecord record = chunk.records().get(i);
-                        counts.rejected++;
-                        rejects.reject(record.line(), chunk.reasons()[i],
-                                new String(record.bytes(), StandardCharsets.UTF_8));
-                    } else {
-                        boolean duplicate = seen.addAndCheckSeen(put.getRow());
-                        if (duplicate) {
-                            counts.duplicates++;
-                        }
-                        sink.write(put, duplicate);
-                        counts.stored++;
-                    }
-                    if (counts.read % PROGRESS_EVERY_ROWS == 0) {
-                        progress.update(rowsBefore + counts.read, bytesRead.get(), totalBytes);
-                    }
-                }
-            });
+            FileRows rows = new FileRows(sink, seen, rejects, count -> progress.update(rowsBefore + count,
+                    bytesRead.get(), totalBytes));
+            RowWorkers.Pass pass = workers.pass(header, kind.mapper(company, timestamps, header), rows);
             for (RawRecord record = reader.next(); record != null; record = reader.next()) {
                 pass.add(record);
             }
             pass.finish();
-            progress.update(rowsBefore + counts.read, bytesRead.get(), totalBytes);
-            return new FileLoad(input.path(),
-                    new LoadReport(counts.read, counts.stored, counts.rejected, counts.duplicates),
+            progress.update(rowsBefore + rows.read, bytesRead.get(), totalBytes);
+            return new FileLoad(input.path(), new LoadReport(rows.read, rows.stored, rows.rejected, rows.duplicates),
                     Duration.ofNanos(System.nanoTime() - started),
                     rejects.written() ? Optional.of(rejects.path()) : Optional.empty());
         }
     }
 
-    /** One file's counts so far; rows are counted on the loading thread only. */
-    private static final class FileCounts {
+    /**
+     * One file's rows as the workers hand them back, in file order: each is rejected (with its line and text) or
+     * checked for an earlier row with its key and written. Runs on the loading thread only.
+     */
+    private static final class FileRows implements RowWorkers.ChunkConsumer {
+        private final CellSink sink;
+        private final KeyFingerprints seen;
+        private final RejectsFile rejects;
+        private final LongConsumer rowsProgress;
         long read;
         long stored;
         long rejected;
         long duplicates;
+
+        FileRows(CellSink sink, KeyFingerprints seen, RejectsFile rejects, LongConsumer rowsProgress) {
+            this.sink = sink;
+            this.seen = seen;
+            this.rejects = rejects;
+            this.rowsProgress = rowsProgress;
+        }
+
+        @Override
+        public void accept(RowWorkers.MappedChunk chunk) throws IOException {
+            for (int i = 0; i < chunk.puts().length; i++) {
+                read++;
+                Put put = chunk.puts()[i];
+                if (put == null) {
+                    RawRecord record = chunk.records().get(i);
+                    rejected++;
+                    rejects.reject(record.line(), chunk.reasons()[i],
+                            new String(record.bytes(), StandardCharsets.UTF_8));
+                } else {
+                    boolean duplicate = seen.addAndCheckSeen(put.getRow());
+                    if (duplicate) {
+                        duplicates++;
+                    }
+                    sink.write(put, duplicate);
+                    stored++;
+                }
+                if (read % PROGRESS_EVERY_ROWS == 0) {
+                    rowsProgress.accept(read);
+                }
+            }
+        }
     }
 
     private static void readHeader(InputFile input, InputKind kind) throws IOException {
