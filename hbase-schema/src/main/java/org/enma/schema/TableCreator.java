@@ -39,7 +39,7 @@ public final class TableCreator {
         ensureNamespace();
         try {
             if (table.kind().bucketed()) {
-                admin.createTable(descriptor(name, table.kind()), Bucket.splitKeys(BUCKETED_REGIONS));
+                admin.createTable(descriptor(name, table.kind()), splitKeys(table));
             } else {
                 admin.createTable(descriptor(name, table.kind()));
             }
@@ -47,6 +47,27 @@ public final class TableCreator {
             // Another loader created it between our check and our create: the table is there, which is all we need.
         }
         return name;
+    }
+
+    /** Whether {@code table} exists already. */
+    public boolean exists(EnmaTable table) throws IOException {
+        return admin.tableExists(names.of(table));
+    }
+
+    /**
+     * The start keys of the regions {@link #ensure} creates {@code table} with, the first being the empty key: a
+     * bulk loader sorts rows into these regions while the table is still being created.
+     */
+    public byte[][] regionStarts(EnmaTable table) {
+        byte[][] splits = splitKeys(table);
+        byte[][] starts = new byte[splits.length + 1][];
+        starts[0] = new byte[0];
+        System.arraycopy(splits, 0, starts, 1, splits.length);
+        return starts;
+    }
+
+    private static byte[][] splitKeys(EnmaTable table) {
+        return table.kind().bucketed() ? Bucket.splitKeys(BUCKETED_REGIONS) : new byte[0][];
     }
 
     TableDescriptor descriptor(TableName name, TableKind kind) {

@@ -3,6 +3,7 @@ package org.enma.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
@@ -34,7 +35,12 @@ class TableCreatorIT {
 
     @Test
     void measureTablesArePreSplitOnBucketBoundaries() throws IOException {
-        TableName name = creator.ensure(EnmaTable.consumption("electricityConsumption", COMPANY));
+        EnmaTable table = EnmaTable.consumption("electricityConsumption", COMPANY);
+        assertThat(creator.exists(table)).isFalse();
+        assertThat(Arrays.stream(creator.regionStarts(table)).map(Bytes::toString))
+                .containsExactly("", "19~", "28~", "37~", "46~", "55~", "64~", "73~", "82~", "91~");
+        TableName name = creator.ensure(table);
+        assertThat(creator.exists(table)).isTrue();
         assertThat(name.getNameAsString()).isEqualTo(names.namespace() + ":electricityConsumption_1111111111");
         List<RegionInfo> regions = admin.getRegions(name);
         assertThat(regions).hasSize(10);
@@ -53,6 +59,8 @@ class TableCreatorIT {
             assertThat(family.getMaxVersions()).isEqualTo(1);
         }
         assertThat(admin.getRegions(names.of(EnmaTable.customers()))).hasSize(1);
+        assertThat(Arrays.stream(creator.regionStarts(EnmaTable.customers())).map(Bytes::toString))
+                .containsExactly("");
     }
 
     @Test
