@@ -27,7 +27,6 @@ import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptor;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Put;
-import org.apache.hadoop.hbase.client.RegionLocator;
 import org.apache.hadoop.hbase.io.hfile.CacheConfig;
 import org.apache.hadoop.hbase.io.hfile.HFileContextBuilder;
 import org.apache.hadoop.hbase.regionserver.StoreFileWriter;
@@ -40,7 +39,8 @@ import org.apache.hadoop.hbase.util.Bytes;
  * their region's {@link RegionRows} as they arrive; a full batch's regions are sorted and written as separate tasks
  * on every core while the next batch fills, so memory stays bounded by two batches. Cells carry the load's start
  * time plus the batch number as their timestamp, so a later duplicate (later batch, or later in its batch) wins as
- * on the Put path.
+ * on the Put path. A table the load is creating is awaited only when the first HFiles are written: rows are put
+ * into the regions it is being created with.
  * <p>
  * A batch is an eighth of the heap (between {@value #MIN_BATCH_BYTES} and {@value #MAX_BATCH_BYTES} bytes of rows):
  * each batch makes one file per region, and the region server pays for every file it takes in (on a local
@@ -53,12 +53,17 @@ final class HFileSink implements CellSink {
     private static final Comparator<Cell> COLUMNS = CellComparator.getInstance()::compareWithoutRow;
 
     private final long batchLimit;
-    private final TableName table;
+    private final Connection connection;
+    private final TargetTable target;
+    /** Known once the table exists: before the first HFiles are written. */
+    private TableName table;
     private final Map<String, ColumnFamilyDescriptor> families = new HashMap<>();
     private final Configuration conf;
     private final FileSystem fs;
     private final Path dir;
     private final byte[][] regionStarts;
+    /** The first eight bytes of each start key, so that placing a row seldom compares whole keys. */
+    private final long[] startPrefixes;
     private final long baseTimestamp = System.currentTimeMillis();
     private final ExecutorService writers;
     private final List<Future<?>> writing = new ArrayList<>();
@@ -67,27 +72,21 @@ final class HFileSink implements CellSink {
     private long batchBytes;
     private int batchNumber;
 
-    HFileSink(Connection connection, TableName table, String stagingRoot) throws IOException {
-        this(connection, table, stagingRoot, Math.min(MAX_BATCH_BYTES,
+    HFileSink(Connection connection, TargetTable target, String stagingRoot) throws IOException {
+        this(connection, target, stagingRoot, Math.min(MAX_BATCH_BYTES,
                 Math.max(MIN_BATCH_BYTES, Runtime.getRuntime().maxMemory() / 8)));
     }
 
-    /** {@code batchLimit}: bytes of cells per sorted batch (tests use tiny batches to cross batch boundaries). */
-    HFileSink(Connection connection, TableName table, String stagingRoot, long batchLimit) throws IOException {
+    /** {@code batchLimit}: bytes of rows per sorted batch (tests use tiny batches to cross batch boundaries). */
+    HFileSink(Connection connection, TargetTable target, String stagingRoot, long batchLimit) throws IOException {
         this.batchLimit = batchLimit;
-        this.table = table;
-        try (Admin admin = connection.getAdmin()) {
-            for (ColumnFamilyDescriptor family : admin.getDescriptor(table).getColumnFamilies()) {
-                families.put(family.getNameAsString(), family);
-            }
-        }
+        this.connection = connection;
+        this.target = target;
         this.conf = connection.getConfiguration();
         this.dir = new Path(stagingRoot, "enma-bulk-" + UUID.randomUUID());
         this.fs = dir.getFileSystem(conf);
-        try (RegionLocator locator = connection.getRegionLocator(table)) {
-            this.regionStarts = locator.getStartKeys();
-        }
-        Arrays.sort(regionStarts, Bytes.BYTES_COMPARATOR);
+        this.regionStarts = target.regionStarts(connection);
+        this.startPrefixes = Arrays.stream(regionStarts).mapToLong(start -> RegionRows.prefix(start, 0)).toArray();
         this.batch = emptyBatch();
         this.writers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
             Thread t = new Thread(r, "enma-hfile-writer");
@@ -129,6 +128,7 @@ final class HFileSink implements CellSink {
     /** Gives the full batch's regions to the writers, once the previous batch is written. */
     private void handOver() throws IOException {
         awaitWriting();
+        awaitTable();
         if (batchBytes == 0) {
             return;
         }
@@ -146,6 +146,19 @@ final class HFileSink implements CellSink {
         batch = emptyBatch();
         batchBytes = 0;
         batchNumber++;
+    }
+
+    /** Waits for the table and takes its family settings, so bulk-loaded files look like flushed ones. */
+    private void awaitTable() throws IOException {
+        if (table != null) {
+            return;
+        }
+        table = target.await();
+        try (Admin admin = connection.getAdmin()) {
+            for (ColumnFamilyDescriptor family : admin.getDescriptor(table).getColumnFamilies()) {
+                families.put(family.getNameAsString(), family);
+            }
+        }
     }
 
     private void awaitWriting() throws IOException {
@@ -216,7 +229,6 @@ final class HFileSink implements CellSink {
     }
 
     private StoreFileWriter newWriter(String family, int region, int batchNumber) throws IOException {
-        // The table's own family settings, so bulk-loaded files look like flushed ones.
         ColumnFamilyDescriptor descriptor = families.get(family);
         Path file = new Path(new Path(dir, family), "b" + batchNumber + "-r" + region);
         return new StoreFileWriter.Builder(conf, CacheConfig.DISABLED, fs)
@@ -236,11 +248,16 @@ final class HFileSink implements CellSink {
 
     /** The region holding {@code row}: the last whose start key is not after it (the first region starts empty). */
     private int regionOf(byte[] row) {
+        long prefix = RegionRows.prefix(row, 0);
         int low = 0;
         int high = regionStarts.length - 1;
         while (low < high) {
             int middle = (low + high + 1) >>> 1;
-            if (Bytes.compareTo(regionStarts[middle], row) <= 0) {
+            int c = Long.compareUnsigned(startPrefixes[middle], prefix);
+            if (c == 0) {
+                c = Bytes.compareTo(regionStarts[middle], row);
+            }
+            if (c <= 0) {
                 low = middle;
             } else {
                 high = middle - 1;

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
-import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Put;
 import org.enma.schema.CompanyId;
@@ -69,7 +68,7 @@ public final class Loader {
             readHeader(input, kind);
             inputs.add(input);
         }
-        TableName table = creator.ensure(kind.table(company.orElse(null), type));
+        TargetTable table = TargetTable.open(creator, kind.table(company.orElse(null), type));
         long totalBytes = inputs.stream().mapToLong(InputFile::size).sum();
         AtomicLong bytesRead = new AtomicLong();
         KeyFingerprints seen = new KeyFingerprints();
@@ -77,7 +76,7 @@ public final class Loader {
         List<FileLoad> loads = new ArrayList<>();
         try (RowWorkers workers = new RowWorkers(Runtime.getRuntime().availableProcessors());
              CellSink sink = bulkStaging.isPresent() ? new HFileSink(connection, table, bulkStaging.get())
-                : new MutatorSink(connection, table)) {
+                : new MutatorSink(connection, table.await())) {
             long rowsBefore = 0;
             for (InputFile input : inputs) {
                 FileLoad load = loadFile(input, kind, company.orElse(null), timestamps, sink, seen, bytesRead,

@@ -154,7 +154,7 @@ final class RegionRows {
      * Eight key bytes from {@code from} as an unsigned big-endian number, zero-padded: comparing prefixes agrees with
      * comparing keys, except that a key and the same key followed by zero bytes tie (the full compare decides).
      */
-    private static long prefix(byte[] key, int from) {
+    static long prefix(byte[] key, int from) {
         long value = 0;
         for (int i = from; i < from + 8; i++) {
             value = (value << 8) | (i < key.length ? key[i] & 0xFF : 0);

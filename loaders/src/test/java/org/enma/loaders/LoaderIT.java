@@ -293,7 +293,8 @@ class LoaderIT {
         EnmaTable table = EnmaTable.consumption("electricityConsumption", company);
         var hbaseTable = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.GZ).ensure(table);
         // a one-byte batch limit: every row is a batch of its own, its own HFiles
-        try (HFileSink sink = new HFileSink(stack.connection(), hbaseTable, dir.toUri().toString(), 1)) {
+        try (HFileSink sink = new HFileSink(stack.connection(), TargetTable.existing(hbaseTable),
+                dir.toUri().toString(), 1)) {
             for (String v : new String[] {"1", "2", "3"}) {
                 sink.write(new Put(Bytes.toBytes("4~1372640400~A"))
                         .addColumn(Bytes.toBytes("m"), Bytes.toBytes("v"), Bytes.toBytes(v)), !v.equals("1"));
