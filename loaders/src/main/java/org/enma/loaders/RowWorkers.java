@@ -1,7 +1,6 @@
 package org.enma.loaders;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -92,19 +90,8 @@ final class RowWorkers implements AutoCloseable {
         }
 
         private MappedChunk next() throws IOException {
-            Future<MappedChunk> oldest = waiting.poll();
-            try {
-                return oldest.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while mapping rows");
-            } catch (ExecutionException e) {
-                // Row-level problems are RowRejected and never get here: this is a fault in a mapper.
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            // Row-level problems are RowRejected and come back in the chunk: a failure here is a fault in a mapper.
+            return Awaited.get(waiting.poll(), "mapping rows");
         }
     }
 

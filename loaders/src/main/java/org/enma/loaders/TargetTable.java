@@ -1,10 +1,8 @@
 package org.enma.loaders;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.RegionLocator;
@@ -52,20 +50,7 @@ final class TargetTable {
 
     /** The table, once it exists. */
     TableName await() throws IOException {
-        try {
-            return ready.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the table was being created");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw (RuntimeException) e.getCause();
-        }
+        return Awaited.get(ready, "the table was being created");
     }
 
     /** The start keys of the table's regions in key order, the first being the empty key. */
