@@ -170,47 +170,53 @@ final class HFileSink implements CellSink {
     }
 
     /**
-     * Writes one region's rows of a batch in key order (equal keys in upload order), each row's cells by column,
-     * keeping the last of equal cells (a later duplicate wins): one HFile per family. The family name is looked up
-     * only when it changes.
+     * Writes one region's rows of a batch in key order (equal keys in upload order, their cells together): one HFile
+     * per family.
      */
     private void writeRegion(RegionRows rows, int region, int batchNumber) throws IOException {
         int[] order = rows.sortedOrder();
         Map<String, StoreFileWriter> files = new HashMap<>();
         try {
             for (int first = 0; first < order.length; ) {
+                Cell[] row = rows.cells(order[first]);
                 int end = first + 1;
                 while (end < order.length && rows.sameKey(order[first], order[end])) {
+                    row = concat(row, rows.cells(order[end]));
                     end++;
                 }
-                Cell[] row = rows.cells(order[first]);
-                for (int i = first + 1; i < end; i++) {
-                    row = concat(row, rows.cells(order[i]));
-                }
-                Arrays.sort(row, COLUMNS);
-                String family = null;
-                Cell previous = null;
-                for (int i = 0; i < row.length; i++) {
-                    Cell cell = row[i];
-                    if (i + 1 < row.length && CellUtil.matchingColumn(cell, row[i + 1])) {
-                        continue;
-                    }
-                    if (previous == null || !CellUtil.matchingFamily(cell, previous)) {
-                        family = new String(cell.getFamilyArray(), cell.getFamilyOffset(), cell.getFamilyLength(),
-                                StandardCharsets.UTF_8);
-                    }
-                    StoreFileWriter file = files.get(family);
-                    if (file == null) {
-                        file = newWriter(family, region, batchNumber);
-                        files.put(family, file);
-                    }
-                    file.append(cell);
-                    previous = cell;
-                }
+                writeRow(row, files, region, batchNumber);
                 first = end;
             }
         } finally {
             closeAll(files);
+        }
+    }
+
+    /**
+     * Appends one row's cells by column, keeping the last of equal cells (a later duplicate wins); the family name is
+     * looked up only when it changes.
+     */
+    private void writeRow(Cell[] row, Map<String, StoreFileWriter> files, int region, int batchNumber)
+            throws IOException {
+        Arrays.sort(row, COLUMNS);
+        String family = null;
+        Cell previous = null;
+        for (int i = 0; i < row.length; i++) {
+            Cell cell = row[i];
+            if (i + 1 < row.length && CellUtil.matchingColumn(cell, row[i + 1])) {
+                continue;
+            }
+            if (previous == null || !CellUtil.matchingFamily(cell, previous)) {
+                family = new String(cell.getFamilyArray(), cell.getFamilyOffset(), cell.getFamilyLength(),
+                        StandardCharsets.UTF_8);
+            }
+            StoreFileWriter file = files.get(family);
+            if (file == null) {
+                file = newWriter(family, region, batchNumber);
+                files.put(family, file);
+            }
+            file.append(cell);
+            previous = cell;
         }
     }
 

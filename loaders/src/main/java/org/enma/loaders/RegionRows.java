@@ -17,6 +17,7 @@ import org.apache.hadoop.hbase.util.Bytes;
  */
 final class RegionRows {
     static final int PREFIX_BYTES = 24;
+    private static final int PREFIX_LONGS = PREFIX_BYTES / Long.BYTES;
     /** Chunks double from the first size to the last, so that a region with a few rows holds a few KB. */
     private static final int FIRST_CHUNK_BYTES = 64 << 10;
     private static final int LAST_CHUNK_BYTES = 8 << 20;
@@ -28,9 +29,8 @@ final class RegionRows {
     private int position;
     /** Per row: chunk index in the high half, offset in the low half. */
     private long[] entries = new long[1024];
-    private long[] prefix0 = new long[1024];
-    private long[] prefix1 = new long[1024];
-    private long[] prefix2 = new long[1024];
+    /** Per row, {@value #PREFIX_LONGS} longs side by side: its key's first bytes. */
+    private long[] prefixes = new long[1024 * PREFIX_LONGS];
     private int size;
     private long chunkBytes;
 
@@ -51,9 +51,9 @@ final class RegionRows {
             grow();
         }
         entries[size] = ((long) (chunks.size() - 1) << 32) | position;
-        prefix0[size] = prefix(row, 0);
-        prefix1[size] = prefix(row, 8);
-        prefix2[size] = prefix(row, 16);
+        for (int p = 0; p < PREFIX_LONGS; p++) {
+            prefixes[size * PREFIX_LONGS + p] = prefix(row, p * Long.BYTES);
+        }
         size++;
         position = Bytes.putInt(chunk, position, cells.size());
         for (KeyValue cell : cells) {
@@ -65,7 +65,7 @@ final class RegionRows {
 
     /** Bytes these rows hold on the heap, allocated and not only used: chunks, per-row arrays and the sort's two. */
     long bytes() {
-        return chunkBytes + (long) entries.length * (4 * Long.BYTES + 2 * Integer.BYTES);
+        return chunkBytes + (long) entries.length * ((1 + PREFIX_LONGS) * Long.BYTES + 2 * Integer.BYTES);
     }
 
     int size() {
@@ -133,15 +133,11 @@ final class RegionRows {
     }
 
     private int compareKeys(int a, int b) {
-        int c = Long.compareUnsigned(prefix0[a], prefix0[b]);
-        if (c == 0) {
-            c = Long.compareUnsigned(prefix1[a], prefix1[b]);
-        }
-        if (c == 0) {
-            c = Long.compareUnsigned(prefix2[a], prefix2[b]);
-        }
-        if (c != 0) {
-            return c;
+        for (int p = 0; p < PREFIX_LONGS; p++) {
+            int c = Long.compareUnsigned(prefixes[a * PREFIX_LONGS + p], prefixes[b * PREFIX_LONGS + p]);
+            if (c != 0) {
+                return c;
+            }
         }
         byte[] inA = chunks.get((int) (entries[a] >>> 32));
         int atA = (int) entries[a] + ROW_AT;
@@ -165,8 +161,6 @@ final class RegionRows {
     private void grow() {
         int capacity = size * 2;
         entries = Arrays.copyOf(entries, capacity);
-        prefix0 = Arrays.copyOf(prefix0, capacity);
-        prefix1 = Arrays.copyOf(prefix1, capacity);
-        prefix2 = Arrays.copyOf(prefix2, capacity);
+        prefixes = Arrays.copyOf(prefixes, capacity * PREFIX_LONGS);
     }
 }
