@@ -55,16 +55,26 @@ public final class JobLauncher {
 
     /**
      * The Spark session of a run: under {@code spark-submit} its master and settings win; run from {@code enma}, the
-     * configured master ({@code --master}, {@code ENMA_SPARK_MASTER}, default {@code local[*]}) and no web UI.
+     * configured master ({@code --master}, {@code ENMA_SPARK_MASTER}, default {@code local[*]}) and no web UI, and a
+     * non-local master gets the job jar and is checked ({@link SparkMaster}).
      */
     static SparkSession session(EnmaConfig config, String appName) {
+        SparkMaster.requireVersion(org.apache.spark.package$.MODULE$.SPARK_VERSION(), SparkMaster.builtVersion());
         SparkConf submitted = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName("enma " + appName)
                 .config("spark.sql.session.timeZone", config.timezone().getId());
-        if (!submitted.contains("spark.master")) {
-            builder.master(config.sparkMaster()).config("spark.ui.enabled", "false")
-                    .config("spark.ui.showConsoleProgress", System.console() != null);
+        if (submitted.contains("spark.master")) {
+            return builder.getOrCreate();
         }
-        return builder.getOrCreate();
+        String master = config.sparkMaster();
+        builder.master(master).config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", System.console() != null);
+        if (SparkMaster.isLocal(master)) {
+            return builder.getOrCreate();
+        }
+        SparkMaster.requireReachable(master);
+        SparkSession spark = builder.config("spark.jars", SparkMaster.jobsJar(config).toString()).getOrCreate();
+        SparkMaster.awaitExecutor(spark, master, SparkMaster.EXECUTORS_WAIT);
+        return spark;
     }
 }

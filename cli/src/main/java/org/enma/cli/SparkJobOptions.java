@@ -1,5 +1,8 @@
 package org.enma.cli;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import org.enma.config.EnmaConfig;
 import org.enma.config.Setting;
 import org.enma.schema.CompanyId;
@@ -8,6 +11,8 @@ import picocli.CommandLine.Option;
 
 /** The options every Spark job command takes ({@code enma run}, {@code enma derive}): company, type, master. */
 final class SparkJobOptions {
+    private static final String JOBS_JAR = "enma-jobs.jar";
+
     @Option(names = "--company", paramLabel = "ID", required = true, description = "10-digit company id")
     String company;
 
@@ -19,10 +24,23 @@ final class SparkJobOptions {
             + " local[*] (default), spark://host:7077, yarn, k8s://...")
     String master;
 
-    /** The command's configuration, with {@code --master} over any other setting of the Spark master. */
+    /**
+     * The command's configuration, with {@code --master} over any other setting of the Spark master, and the job jar
+     * the build puts beside {@code enma.jar} unless another is configured.
+     */
     EnmaConfig config(CommandSpec spec) {
-        EnmaConfig config = CommandSettings.config(spec);
+        EnmaConfig config = CommandSettings.config(spec).withDefault(Setting.SPARK_JOBS_JAR, jobsJarBesideCli());
         return master == null ? config : config.with(Setting.SPARK_MASTER, master);
+    }
+
+    /** {@code enma-jobs.jar} in the folder of {@code enma.jar} (or of the cli's classes, in a build tree). */
+    private static String jobsJarBesideCli() {
+        CodeSource cli = Enma.class.getProtectionDomain().getCodeSource();
+        try {
+            return cli == null ? "" : Path.of(cli.getLocation().toURI()).resolveSibling(JOBS_JAR).toString();
+        } catch (URISyntaxException unknown) {
+            return "";
+        }
     }
 
     /** The company, or exit 2 with the reason. */

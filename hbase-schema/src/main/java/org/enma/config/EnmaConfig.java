@@ -37,6 +37,7 @@ public final class EnmaConfig {
     private final Optional<String> mongoUri;
     private final String mongoDatabase;
     private final String sparkMaster;
+    private final Optional<Path> sparkJobsJar;
     private final ZoneId timezone;
     private final Path dataDir;
     private final int stackZkPort;
@@ -53,6 +54,7 @@ public final class EnmaConfig {
         this.mongoUri = optional(Setting.MONGO_URI);
         this.mongoDatabase = nonEmpty(Setting.MONGO_DATABASE);
         this.sparkMaster = nonEmpty(Setting.SPARK_MASTER);
+        this.sparkJobsJar = optional(Setting.SPARK_JOBS_JAR).map(jar -> Path.of(jar).toAbsolutePath().normalize());
         this.timezone = checked(Setting.TIMEZONE, () -> ZoneId.of(get(Setting.TIMEZONE)));
         this.dataDir = Path.of(nonEmpty(Setting.DATA)).toAbsolutePath().normalize();
         this.stackZkPort = port(Setting.STACK_ZK_PORT);
@@ -124,6 +126,19 @@ public final class EnmaConfig {
         return new EnmaConfig(v, s);
     }
 
+    /**
+     * A copy in which {@code setting} takes {@code value} unless a file, variable or flag set it: a default that only
+     * the running program knows (e.g. where its own jar is).
+     */
+    public EnmaConfig withDefault(Setting setting, String value) {
+        if (isSet(setting)) {
+            return this;
+        }
+        Map<Setting, String> v = new EnumMap<>(values);
+        v.put(setting, value);
+        return new EnmaConfig(v, sources);
+    }
+
     public String get(Setting setting) {
         return values.get(setting);
     }
@@ -165,6 +180,11 @@ public final class EnmaConfig {
 
     public String sparkMaster() {
         return sparkMaster;
+    }
+
+    /** The job jar Spark ships to the executors of a non-local master; empty when none is configured. */
+    public Optional<Path> sparkJobsJar() {
+        return sparkJobsJar;
     }
 
     public ZoneId timezone() {

@@ -16,6 +16,8 @@ public enum Setting {
     MONGO_DATABASE("mongo.database", "enma", "MongoDB database of the results"),
     RETENTION_MONTHS("mongo.retention.months", "24", "months of results MongoDB keeps (enma purge; HBase keeps all)"),
     SPARK_MASTER("spark.master", "local[*]", "Spark master URL"),
+    SPARK_JOBS_JAR("spark.jobs.jar", "", "the job jar a non-local Spark master gets for its executors; empty: enma-jobs.jar"
+            + " beside enma.jar"),
     TIMEZONE("timezone", "UTC", "time zone of local dates and hours (and of timestamps uploaded without offset)"),
     DATA("data", "./enma-data", "data directory of the embedded stack"),
     STACK_ZK_PORT("stack.zk.port", "2181", "ZooKeeper port of the embedded stack (on 127.0.0.1)"),

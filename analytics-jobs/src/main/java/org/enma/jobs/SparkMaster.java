@@ -1,0 +1,139 @@
+package org.enma.jobs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.enma.config.EnmaConfig;
+import org.enma.config.Setting;
+import org.enma.schema.EnmaException;
+
+/**
+ * What ENMA checks and gives a Spark master before and after handing it a job, so that a cluster that cannot run the
+ * job fails the command in seconds with a line saying why, instead of Spark's minutes of retries or an endless wait.
+ * <ul>
+ *   <li>Any master: the running Spark is the one ENMA is built for (under {@code spark-submit} it is the
+ *       distribution's, which may be another).</li>
+ *   <li>A non-local master: executors of a stock cluster have Spark's jars only, so the job jar
+ *       ({@code enma-jobs.jar}: ENMA, the HBase client, the MongoDB driver) goes with the application.</li>
+ *   <li>A standalone master ({@code spark://}) chosen by {@code enma run}/{@code derive}: it answers, and it gives
+ *       the application an executor within {@link #EXECUTORS_WAIT}. A master that cannot deserialize this Spark's
+ *       messages (another version) or has no free worker never does; Spark itself would wait for ever.</li>
+ * </ul>
+ */
+final class SparkMaster {
+    static final Duration EXECUTORS_WAIT = Duration.ofSeconds(25);
+    private static final int PROBE_TIMEOUT_MS = 5000;
+    private static final String STANDALONE = "spark://";
+
+    private SparkMaster() {
+    }
+
+    static boolean isLocal(String master) {
+        return master.startsWith("local");
+    }
+
+    /**
+     * Fails unless {@code running} (e.g. {@code 3.5.7}) has the major and minor version of {@code built}: Spark's
+     * internal APIs, which the job's readers use, change between minor versions.
+     */
+    static void requireVersion(String running, String built) {
+        if (!majorMinor(running).equals(majorMinor(built))) {
+            throw new EnmaException("this Spark is " + running + ", but ENMA is built for Spark " + majorMinor(built)
+                    + ".x: run the job with a Spark " + majorMinor(built) + " distribution, or build ENMA with"
+                    + " -Dspark.version=" + running);
+        }
+    }
+
+    /** The Spark version ENMA's jobs are compiled against. */
+    static String builtVersion() {
+        return built().getProperty("spark.version");
+    }
+
+    /**
+     * The job jar for the executors of a non-local master: the configured one, which must exist.
+     */
+    static Path jobsJar(EnmaConfig config) {
+        Path jar = config.sparkJobsJar().orElseThrow(() -> new EnmaException("Spark master " + config.sparkMaster()
+                + " needs the job jar enma-jobs.jar for its executors: set " + Setting.SPARK_JOBS_JAR.envVariable()
+                + " (or " + Setting.SPARK_JOBS_JAR.flag() + ") to it"));
+        if (!Files.isRegularFile(jar)) {
+            throw new EnmaException("the job jar " + jar + " (from " + config.sourceOf(Setting.SPARK_JOBS_JAR)
+                    + ") does not exist: build it with `mvn -B package -pl cli -am` (scripts/enma builds it), or set "
+                    + Setting.SPARK_JOBS_JAR.envVariable() + " to a copy of analytics-jobs/target/enma-jobs.jar");
+        }
+        return jar;
+    }
+
+    /** Fails unless some master of a {@code spark://host:port[,host:port]} URL accepts a connection. */
+    static void requireReachable(String master) {
+        if (!master.startsWith(STANDALONE)) {
+            return;
+        }
+        for (String address : master.substring(STANDALONE.length()).split(",")) {
+            int colon = address.lastIndexOf(':');
+            String host = colon < 0 ? address : address.substring(0, colon);
+            int port = colon < 0 ? 7077 : Integer.parseInt(address.substring(colon + 1));
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), PROBE_TIMEOUT_MS);
+                return;
+            } catch (IOException | IllegalArgumentException unreachable) {
+                // try the next master of the list
+            }
+        }
+        throw new EnmaException("cannot reach the Spark master at " + master + ": check --master / "
+                + Setting.SPARK_MASTER.envVariable() + ", and that the master runs (on the rig: `scripts/cluster"
+                + " status`)");
+    }
+
+    /**
+     * Waits until a standalone master has given the application an executor; fails (and stops the context) when
+     * none comes within {@code wait}.
+     */
+    static void awaitExecutor(SparkSession spark, String master, Duration wait) {
+        if (!master.startsWith(STANDALONE)) {
+            return;
+        }
+        SparkContext context = spark.sparkContext();
+        long deadline = System.nanoTime() + wait.toNanos();
+        // the driver is listed among the executors: one more means a real executor registered
+        while (context.statusTracker().getExecutorInfos().length < 2) {
+            if (context.isStopped() || System.nanoTime() > deadline) {
+                spark.stop();
+                throw new EnmaException("the Spark master at " + master + " gave this run no executor within "
+                        + wait.toSeconds() + " s: check on its web UI that a worker is alive with a free core and "
+                        + context.conf().get("spark.executor.memory", "1g") + " of free memory"
+                        + " (spark.executor.memory), and that the cluster runs Spark " + majorMinor(builtVersion())
+                        + ".x, the version ENMA is built for");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EnmaException("interrupted while waiting for Spark executors", e);
+            }
+        }
+    }
+
+    private static String majorMinor(String version) {
+        String[] parts = version.split("\\.");
+        return parts.length < 2 ? version : parts[0] + "." + parts[1];
+    }
+
+    private static Properties built() {
+        Properties properties = new Properties();
+        try (InputStream in = SparkMaster.class.getResourceAsStream("spark-build.properties")) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}
