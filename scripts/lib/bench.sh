@@ -11,13 +11,8 @@ work="$(mktemp -d "/tmp/enma-$(basename "$0").XXXXXX")"
 echo "building enma and the bench baselines ..." >&2
 (cd "$root" && mvn -B -q -Pbench -DskipTests install -pl bench -am > "$work/build.log" 2>&1) || {
   echo "the build failed:" >&2; tail -n 30 "$work/build.log" >&2; exit 1; }
-free_port() {
-  local p
-  for p in $(seq "$1" $(( $1 + 200 ))); do
-    (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-  echo "no free port near $1" >&2; exit 1
-}
+# shellcheck source=ports.sh
+. "$root/scripts/lib/ports.sh"
 export ENMA_HOME="$work/home" ENMA_DATA="$work/stack" ENMA_NAMESPACE=bench
 export ENMA_STACK_ZK_PORT="$(free_port 22181)" ENMA_STACK_MONGO_PORT="$(free_port 27117)"
 cleanup() { "$enma" stack stop >/dev/null 2>&1 || true; rm -rf "$work"; }

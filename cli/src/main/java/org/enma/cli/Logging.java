@@ -19,6 +19,9 @@ public final class Logging {
             case QUIET -> {
                 Configurator.setRootLevel(Level.ERROR);
                 Configurator.setLevel("org.enma", Level.WARN);
+                // A run that fails early on a cluster stops Spark while executors still fetch the job jar from the
+                // driver; the cut transfer is logged as an ERROR with a stack trace beside the run's own one line.
+                Configurator.setLevel("org.apache.spark.network.server.TransportRequestHandler", Level.OFF);
             }
             case VERBOSE -> {
                 Configurator.setRootLevel(Level.INFO);

@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.hadoop.hbase.HRegionLocation;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.RegionLocator;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
@@ -14,6 +19,7 @@ import org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter;
 import org.enma.schema.EnmaTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "tables", mixinStandardHelpOptions = true,
@@ -22,10 +28,36 @@ final class TablesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--regions", description = "instead of row counts, how many regions of each table every region"
+            + " server holds (name, kind, regions, then server=count ...)")
+    boolean regions;
+
     @Override
     public Integer call() throws IOException {
-        list(spec, spec.commandLine().getOut());
+        if (regions) {
+            listRegions(spec, spec.commandLine().getOut());
+        } else {
+            list(spec, spec.commandLine().getOut());
+        }
         return Enma.OK;
+    }
+
+    /** Prints each ENMA table's regions per region server: whether a cluster spreads the pre-split tables. */
+    private static void listRegions(CommandSpec spec, PrintWriter out) throws IOException {
+        try (HBaseSession session = HBaseSession.open(spec); Admin admin = session.admin()) {
+            for (EnmaTable table : session.config().tableNames().list(admin)) {
+                Map<String, Integer> perServer = new TreeMap<>();
+                try (RegionLocator locator = session.connection().getRegionLocator(
+                        session.config().tableNames().of(table))) {
+                    for (HRegionLocation region : locator.getAllRegionLocations()) {
+                        perServer.merge(region.getServerName().getAddress().toString(), 1, Integer::sum);
+                    }
+                }
+                out.printf("%-45s %-12s %3d  %s%n", table.name(), table.kind().name().toLowerCase(Locale.ROOT),
+                        perServer.values().stream().mapToInt(Integer::intValue).sum(), perServer.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+            }
+        }
     }
 
     /** Prints the ENMA tables of the namespace {@code spec}'s settings name. */

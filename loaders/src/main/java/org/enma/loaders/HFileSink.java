@@ -83,6 +83,7 @@ final class HFileSink implements CellSink {
         this.conf = connection.getConfiguration();
         this.dir = new Path(stagingRoot, "enma-bulk-" + UUID.randomUUID());
         this.fs = dir.getFileSystem(conf);
+        StagingRoot.requireReadableByRegionServers(fs, stagingRoot, connection);
         this.regionStarts = target.regionStarts(connection);
         this.startPrefixes = Arrays.stream(regionStarts).mapToLong(start -> RegionRows.prefix(start, 0)).toArray();
         this.batch = emptyBatch();

@@ -10,22 +10,23 @@ import java.util.TreeMap;
  * A contract's (or weather station's) values summed per local date: the daily consumption of OT503 and OT701, or the
  * daily mean temperature of a station. Filled measure by measure inside a Spark partition, merged across them.
  * Dates are kept as offsets into two primitive arrays, not as a map of dates: a year of a thousand contracts is 365 k
- * entries per partition, and they travel through Spark's shuffle — arrays serialize in a fraction of the time.
+ * entries per partition, and they travel through Spark's shuffle — arrays serialize in a fraction of the time. Sums
+ * are exact in any order ({@link ExactSum}): partitions are merged in whatever order Spark hands them over.
  */
 public final class DailySums implements Serializable {
     private static final int INITIAL_DAYS = 32;
 
     private long firstDay;
-    private double[] sums = new double[0];
+    private long[] sums = new long[0];
     private int[] counts = new int[0];
 
     public void add(LocalDate date, double v) {
-        add(date.toEpochDay(), v, 1);
+        add(date.toEpochDay(), ExactSum.units(v), 1);
     }
 
-    private void add(long epochDay, double sum, int count) {
+    private void add(long epochDay, long units, int count) {
         int i = slot(epochDay);
-        sums[i] += sum;
+        sums[i] = ExactSum.add(sums[i], units);
         counts[i] += count;
     }
 
@@ -33,11 +34,11 @@ public final class DailySums implements Serializable {
     private int slot(long epochDay) {
         if (counts.length == 0) {
             firstDay = epochDay;
-            sums = new double[INITIAL_DAYS];
+            sums = new long[INITIAL_DAYS];
             counts = new int[INITIAL_DAYS];
         } else if (epochDay < firstDay) {
             int shift = (int) Math.max(firstDay - epochDay, counts.length);
-            double[] grownSums = new double[sums.length + shift];
+            long[] grownSums = new long[sums.length + shift];
             System.arraycopy(sums, 0, grownSums, shift, sums.length);
             int[] grownCounts = new int[counts.length + shift];
             System.arraycopy(counts, 0, grownCounts, shift, counts.length);
@@ -67,7 +68,7 @@ public final class DailySums implements Serializable {
         SortedMap<LocalDate, Double> byDate = new TreeMap<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
-                byDate.put(LocalDate.ofEpochDay(firstDay + i), sums[i]);
+                byDate.put(LocalDate.ofEpochDay(firstDay + i), ExactSum.value(sums[i]));
             }
         }
         return byDate;
@@ -78,7 +79,7 @@ public final class DailySums implements Serializable {
         SortedMap<LocalDate, Double> byDate = new TreeMap<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
-                byDate.put(LocalDate.ofEpochDay(firstDay + i), sums[i] / counts[i]);
+                byDate.put(LocalDate.ofEpochDay(firstDay + i), ExactSum.value(sums[i]) / counts[i]);
             }
         }
         return byDate;

@@ -21,13 +21,16 @@ public final class MonthlyUsage implements Serializable {
     private final Set<YearMonth> months;
     private final Map<YearMonth, Map<String, Sum>> usage = new HashMap<>();
 
-    /** A contract's running month sum, updated in place (millions of measures, no garbage per measure). */
+    /**
+     * A contract's running month sum, updated in place (millions of measures, no garbage per measure), exact in any
+     * order ({@link ExactSum}).
+     */
     private static final class Sum implements Serializable {
-        private double consumption;
+        private long consumption;
         private int dayMask;
 
-        void add(double v, int dayMask) {
-            consumption += v;
+        void add(long units, int dayMask) {
+            consumption = ExactSum.add(consumption, units);
             this.dayMask |= dayMask;
         }
     }
@@ -46,7 +49,7 @@ public final class MonthlyUsage implements Serializable {
             return false;
         }
         usage.computeIfAbsent(month, m -> new HashMap<>()).computeIfAbsent(contractId, c -> new Sum())
-                .add(v, 1 << local.getDayOfMonth());
+                .add(ExactSum.units(v), 1 << local.getDayOfMonth());
         return true;
     }
 
@@ -64,7 +67,8 @@ public final class MonthlyUsage implements Serializable {
     public Map<String, Usage> of(Month month) {
         Map<String, Usage> contracts = new HashMap<>();
         usage.getOrDefault(month.value(), Map.of())
-                .forEach((contract, sum) -> contracts.put(contract, new Usage(sum.consumption, sum.dayMask)));
+                .forEach((contract, sum) -> contracts.put(contract, new Usage(ExactSum.value(sum.consumption),
+                        sum.dayMask)));
         return contracts;
     }
 }

@@ -35,17 +35,19 @@ public final class NightShare implements Analytic {
         Outcome outcome = new Outcome();
         for (Row row : job.data().spark().sql("""
                 SELECT contractId,
-                       SUM(v) AS total,
-                       SUM(CASE WHEN hour < 6 THEN v ELSE 0 END) AS night
+                       SUM(CAST(v AS DECIMAL(24, 9))) AS total,
+                       SUM(CASE WHEN hour < 6 THEN CAST(v AS DECIMAL(24, 9)) ELSE 0 END) AS night
                 FROM consumption
                 WHERE v IS NOT NULL
                 GROUP BY contractId
                 ORDER BY contractId""").collectAsList()) {
-            double total = row.getDouble(1);
+            // Summed as decimals: a SUM of doubles depends on the order Spark adds partitions in, and a total such
+            // as 24.545 would round to 24.54 on one run and 24.55 on the next.
+            double total = row.getDecimal(1).doubleValue();
             if (total <= 0) {
                 outcome.skip(NO_CONSUMPTION);
             } else {
-                outcome.result(row.getString(0), fields(row.getDouble(2), total));
+                outcome.result(row.getString(0), fields(row.getDecimal(2).doubleValue(), total));
             }
         }
         return outcome;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.enma.jobs.common.Decimals;
+import org.enma.jobs.common.ExactSum;
 
 /**
  * OT501's formula as plain Java: a contract's month by tariff period — consumption and energy cost (Σ v × energyCost
@@ -23,18 +24,19 @@ public final class PeriodCosts implements Serializable {
     public record Slot(String periodKey, String timeSlotName, double energyCostCents) implements Serializable {
     }
 
-    private final Map<String, double[]> byPeriod = new TreeMap<>();
+    /** Consumption and cost per period, in nano-units ({@link ExactSum}): the same in any merge order. */
+    private final Map<String, long[]> byPeriod = new TreeMap<>();
     private final Map<String, TreeSet<String>> slotNames = new TreeMap<>();
-    private double unpriced;
+    private long unpriced;
 
     public void add(double v, Optional<Slot> slot) {
         if (slot.isEmpty()) {
-            unpriced += v;
+            unpriced = ExactSum.add(unpriced, ExactSum.units(v));
             return;
         }
-        double[] period = byPeriod.computeIfAbsent(slot.get().periodKey(), k -> new double[2]);
-        period[0] += v;
-        period[1] += v * slot.get().energyCostCents() / 100;
+        long[] period = byPeriod.computeIfAbsent(slot.get().periodKey(), k -> new long[2]);
+        period[0] = ExactSum.add(period[0], ExactSum.units(v));
+        period[1] = ExactSum.add(period[1], ExactSum.units(v * slot.get().energyCostCents() / 100));
         TreeSet<String> names = slotNames.computeIfAbsent(slot.get().periodKey(), k -> new TreeSet<>());
         if (slot.get().timeSlotName() != null) {
             names.add(slot.get().timeSlotName());
@@ -43,11 +45,11 @@ public final class PeriodCosts implements Serializable {
 
     /** Adds {@code other}'s sums (another Spark partition's share of the month) into this one and returns this. */
     public PeriodCosts merge(PeriodCosts other) {
-        unpriced += other.unpriced;
+        unpriced = ExactSum.add(unpriced, other.unpriced);
         other.byPeriod.forEach((key, theirs) -> {
-            double[] mine = byPeriod.computeIfAbsent(key, k -> new double[2]);
-            mine[0] += theirs[0];
-            mine[1] += theirs[1];
+            long[] mine = byPeriod.computeIfAbsent(key, k -> new long[2]);
+            mine[0] = ExactSum.add(mine[0], theirs[0]);
+            mine[1] = ExactSum.add(mine[1], theirs[1]);
         });
         other.slotNames.forEach((key, names) -> slotNames.computeIfAbsent(key, k -> new TreeSet<>()).addAll(names));
         return this;
@@ -56,23 +58,23 @@ public final class PeriodCosts implements Serializable {
     /** {@code periods} by periodKey; {@code totalConsumption}, {@code totalEnergyCost}, {@code unpricedConsumption}. */
     public Map<String, Object> fields() {
         List<Map<String, Object>> periods = new ArrayList<>();
-        double consumption = unpriced;
-        double cost = 0;
-        for (Map.Entry<String, double[]> e : byPeriod.entrySet()) {
+        long consumption = unpriced;
+        long cost = 0;
+        for (Map.Entry<String, long[]> e : byPeriod.entrySet()) {
             Map<String, Object> period = new LinkedHashMap<>();
             period.put("periodKey", e.getKey());
             period.put("timeSlotName", String.join(" / ", slotNames.get(e.getKey())));
-            period.put("consumption", Decimals.round2(e.getValue()[0]));
-            period.put("energyCost", Decimals.round2(e.getValue()[1]));
+            period.put("consumption", Decimals.round2(ExactSum.value(e.getValue()[0])));
+            period.put("energyCost", Decimals.round2(ExactSum.value(e.getValue()[1])));
             periods.add(period);
-            consumption += e.getValue()[0];
-            cost += e.getValue()[1];
+            consumption = ExactSum.add(consumption, e.getValue()[0]);
+            cost = ExactSum.add(cost, e.getValue()[1]);
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("periods", periods);
-        fields.put("totalConsumption", Decimals.round2(consumption));
-        fields.put("totalEnergyCost", Decimals.round2(cost));
-        fields.put("unpricedConsumption", Decimals.round2(unpriced));
+        fields.put("totalConsumption", Decimals.round2(ExactSum.value(consumption)));
+        fields.put("totalEnergyCost", Decimals.round2(ExactSum.value(cost)));
+        fields.put("unpricedConsumption", Decimals.round2(ExactSum.value(unpriced)));
         return fields;
     }
 }

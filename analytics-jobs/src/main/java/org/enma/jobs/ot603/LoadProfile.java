@@ -8,19 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.enma.jobs.common.Decimals;
+import org.enma.jobs.common.ExactSum;
 
 /**
  * OT603's formula as plain Java: a contract's typical day in a month, the mean of {@code v} per local hour (the hour
  * of {@code timestamp − 1 s}) over Monday–Friday and over Saturday–Sunday; {@code null} for an hour without data.
  */
 public final class LoadProfile implements Serializable {
-    private final double[][] sums = new double[2][24];
+    /** In nano-units ({@link ExactSum}): the same means whatever order Spark merges partitions in. */
+    private final long[][] sums = new long[2][24];
     private final int[][] counts = new int[2][24];
 
     /** Adds a measure {@code v} that belongs to local time {@code local} (already shifted by the convention). */
     public void add(LocalDateTime local, double v) {
         int weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY ? 1 : 0;
-        sums[weekend][local.getHour()] += v;
+        sums[weekend][local.getHour()] = ExactSum.add(sums[weekend][local.getHour()], ExactSum.units(v));
         counts[weekend][local.getHour()]++;
     }
 
@@ -28,7 +30,7 @@ public final class LoadProfile implements Serializable {
     public LoadProfile merge(LoadProfile other) {
         for (int weekend = 0; weekend < 2; weekend++) {
             for (int h = 0; h < 24; h++) {
-                sums[weekend][h] += other.sums[weekend][h];
+                sums[weekend][h] = ExactSum.add(sums[weekend][h], other.sums[weekend][h]);
                 counts[weekend][h] += other.counts[weekend][h];
             }
         }
@@ -45,7 +47,7 @@ public final class LoadProfile implements Serializable {
     private List<Double> profile(int weekend) {
         List<Double> hours = new ArrayList<>(24);
         for (int h = 0; h < 24; h++) {
-            hours.add(counts[weekend][h] == 0 ? null : Decimals.round2(sums[weekend][h] / counts[weekend][h]));
+            hours.add(counts[weekend][h] == 0 ? null : Decimals.round2(ExactSum.value(sums[weekend][h]) / counts[weekend][h]));
         }
         return hours;
     }

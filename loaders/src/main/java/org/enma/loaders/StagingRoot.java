@@ -1,0 +1,80 @@
+package org.enma.loaders;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hbase.ServerName;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.Connection;
+import org.enma.schema.EnmaException;
+
+/**
+ * Where a bulk load's HFiles wait for the region servers, which read them from there. A staging root on this
+ * machine's local filesystem (the default, the system temp directory) is right for the embedded stack and the
+ * one-machine rig, but region servers on other hosts cannot read it: the hand-over at the end of the load would fail
+ * after every row was sorted and written. Checked before the first row is read.
+ */
+final class StagingRoot {
+    private StagingRoot() {
+    }
+
+    /** Fails when {@code fs} is local and a region server of {@code connection}'s cluster runs on another host. */
+    static void requireReadableByRegionServers(FileSystem fs, String root, Connection connection) throws IOException {
+        List<String> hosts = new ArrayList<>();
+        try (Admin admin = connection.getAdmin()) {
+            for (ServerName server : admin.getRegionServers()) {
+                hosts.add(server.getHostname());
+            }
+        }
+        requireReadable("file".equals(fs.getScheme()), root, hosts);
+    }
+
+    static void requireReadable(boolean localFilesystem, String root, Collection<String> regionServerHosts) {
+        if (!localFilesystem) {
+            return;
+        }
+        Set<String> remote = new TreeSet<>();
+        for (String host : regionServerHosts) {
+            if (!isThisMachine(host)) {
+                remote.add(host);
+            }
+        }
+        if (!remote.isEmpty()) {
+            throw new EnmaException("the staging directory " + root + " is on this machine's local filesystem, but"
+                    + " region servers run on " + String.join(", ", remote) + ", which cannot read it: give --staging"
+                    + " a directory of HBase's filesystem, e.g. hdfs:///tmp/enma (nothing was loaded)");
+        }
+    }
+
+    private static boolean isThisMachine(String host) {
+        try {
+            Set<InetAddress> own = ownAddresses();
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (address.isLoopbackAddress() || own.contains(address)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (UnknownHostException | SocketException unknown) {
+            return false;
+        }
+    }
+
+    private static Set<InetAddress> ownAddresses() throws SocketException {
+        Set<InetAddress> own = new HashSet<>();
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            own.addAll(Collections.list(nic.getInetAddresses()));
+        }
+        return own;
+    }
+}
