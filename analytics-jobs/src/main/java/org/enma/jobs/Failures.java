@@ -1,5 +1,7 @@
 package org.enma.jobs;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import java.util.function.Consumer;
 import org.enma.schema.EnmaException;
 
@@ -17,12 +19,22 @@ final class Failures {
             if (t instanceof EnmaException) {
                 return t.getMessage();
             }
+            if (t instanceof MongoTimeoutException || t instanceof MongoSocketException) {
+                return "MongoDB stopped answering: " + firstSentence(t.getMessage())
+                        + "; rerun once it answers (a rerun overwrites what this run wrote)";
+            }
             innermost = t;
         }
         String message = innermost.getMessage() == null ? innermost.getClass().getSimpleName()
                 : innermost.getClass().getSimpleName() + ": " + innermost.getMessage();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** The driver's timeout message goes on with a dump of its view of the cluster; its first sentence says it. */
+    private static String firstSentence(String message) {
+        int end = message == null ? -1 : message.indexOf(". ");
+        return end < 0 ? String.valueOf(message) : message.substring(0, end);
     }
 
     /** Records {@code reason} with {@code record} (in jobRuns); says so in the reason when that fails too. */

@@ -26,6 +26,16 @@ class FailuresTest {
     }
 
     @Test
+    void mongoDbGoingAwayIsSaidInOneLineWithWhatToDo() {
+        Exception lost = new RuntimeException("writing OT101Results", new com.mongodb.MongoTimeoutException(
+                "Timed out while waiting for a server that matches WritableServerSelector. Client view of cluster"
+                        + " state is {type=UNKNOWN, servers=[{address=127.0.0.1:27018, type=UNKNOWN}]"));
+        assertThat(Failures.messageOf(lost)).isEqualTo("MongoDB stopped answering: Timed out while waiting for a"
+                + " server that matches WritableServerSelector; rerun once it answers (a rerun overwrites what this"
+                + " run wrote)");
+    }
+
+    @Test
     void aReasonThatCouldNotBeRecordedSaysSo() {
         List<String> recorded = new ArrayList<>();
         assertThat(Failures.recorded("table t does not exist", recorded::add)).isEqualTo("table t does not exist");
