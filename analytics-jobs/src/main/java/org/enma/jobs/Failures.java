@@ -4,6 +4,7 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import java.util.function.Consumer;
 import org.enma.schema.EnmaException;
+import org.enma.store.MongoStore;
 
 /**
  * The one-line reason of a failed run. Spark wraps what a task threw in layers of SparkExceptions whose messages
@@ -20,7 +21,7 @@ final class Failures {
                 return t.getMessage();
             }
             if (t instanceof MongoTimeoutException || t instanceof MongoSocketException) {
-                return "MongoDB stopped answering: " + firstSentence(t.getMessage())
+                return "MongoDB stopped answering: " + MongoStore.firstSentence(t.getMessage())
                         + "; rerun once it answers (a rerun overwrites what this run wrote)";
             }
             innermost = t;
@@ -29,12 +30,6 @@ final class Failures {
                 : innermost.getClass().getSimpleName() + ": " + innermost.getMessage();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    /** The driver's timeout message goes on with a dump of its view of the cluster; its first sentence says it. */
-    private static String firstSentence(String message) {
-        int end = message == null ? -1 : message.indexOf(". ");
-        return end < 0 ? String.valueOf(message) : message.substring(0, end);
     }
 
     /** Records {@code reason} with {@code record} (in jobRuns); says so in the reason when that fails too. */

@@ -59,7 +59,7 @@ public final class JobLauncher {
      * non-local master gets the job jar and is checked ({@link SparkMaster}).
      */
     static SparkSession session(EnmaConfig config, String appName) {
-        SparkMaster.requireVersion(org.apache.spark.package$.MODULE$.SPARK_VERSION(), SparkMaster.builtVersion());
+        SparkMaster.requireBuiltVersion();
         SparkConf submitted = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName("enma " + appName)
                 .config("spark.sql.session.timeZone", config.timezone().getId());

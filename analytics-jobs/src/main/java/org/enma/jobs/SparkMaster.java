@@ -8,8 +8,14 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.enma.config.EnmaConfig;
 import org.enma.config.Setting;
@@ -23,21 +29,28 @@ import org.enma.schema.EnmaException;
  *       distribution's, which may be another).</li>
  *   <li>A non-local master: executors of a stock cluster have Spark's jars only, so the job jar
  *       ({@code enma-jobs.jar}: ENMA, the HBase client, the MongoDB driver) goes with the application.</li>
- *   <li>A standalone master ({@code spark://}) chosen by {@code enma run}/{@code derive}: it answers, and it gives
- *       the application an executor within {@link #EXECUTORS_WAIT}. A master that cannot deserialize this Spark's
- *       messages (another version) or has no free worker never does; Spark itself would wait for ever.</li>
+ *   <li>A standalone master ({@code spark://}) chosen by {@code enma run}/{@code derive}: it answers, and within
+ *       {@link #EXECUTORS_WAIT} it gives the application an executor that runs a task of this Spark. A cluster with
+ *       no free worker, or of another Spark version, never does; Spark itself would wait for ever.</li>
  * </ul>
  */
 final class SparkMaster {
-    static final Duration EXECUTORS_WAIT = Duration.ofSeconds(25);
+    static final Duration EXECUTORS_WAIT = Duration.ofSeconds(20);
     private static final int PROBE_TIMEOUT_MS = 5000;
     private static final String STANDALONE = "spark://";
+    /** The Spark of this JVM. */
+    private static final String SPARK_VERSION = org.apache.spark.package$.MODULE$.SPARK_VERSION();
 
     private SparkMaster() {
     }
 
     static boolean isLocal(String master) {
         return master.startsWith("local");
+    }
+
+    /** Fails unless the Spark of this JVM is the one ENMA is built for. */
+    static void requireBuiltVersion() {
+        requireVersion(SPARK_VERSION, builtVersion());
     }
 
     /**
@@ -94,8 +107,10 @@ final class SparkMaster {
     }
 
     /**
-     * Waits until a standalone master has given the application an executor; fails (and stops the context) when
-     * none comes within {@code wait}.
+     * Waits until a standalone master has given the application an executor, then has that executor run one tiny
+     * task that answers with its Spark version; fails (and stops the session) when no executor comes, the task
+     * fails, or it does not answer within {@code wait} in all. A cluster of another Spark version accepts the
+     * application and starts executors, whose tasks then fail or hang: only a task shows it.
      */
     static void awaitExecutor(SparkSession spark, String master, Duration wait) {
         if (!master.startsWith(STANDALONE)) {
@@ -103,22 +118,51 @@ final class SparkMaster {
         }
         SparkContext context = spark.sparkContext();
         long deadline = System.nanoTime() + wait.toNanos();
+        String built = builtVersion();
         // the driver is listed among the executors: one more means a real executor registered
         while (context.statusTracker().getExecutorInfos().length < 2) {
             if (context.isStopped() || System.nanoTime() > deadline) {
-                spark.stop();
-                throw new EnmaException("the Spark master at " + master + " gave this run no executor within "
+                throw stopped(spark, "the Spark master at " + master + " gave this run no executor within "
                         + wait.toSeconds() + " s: check on its web UI that a worker is alive with a free core and "
                         + context.conf().get("spark.executor.memory", "1g") + " of free memory"
-                        + " (spark.executor.memory), and that the cluster runs Spark " + majorMinor(builtVersion())
-                        + ".x, the version ENMA is built for");
+                        + " (spark.executor.memory), and that the cluster runs Spark " + majorMinor(built) + ".x");
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
+            pause();
+        }
+        JavaFutureAction<List<String>> probe = JavaSparkContext.fromSparkContext(context)
+                .parallelize(List.of(1), 1).map(one -> org.apache.spark.package$.MODULE$.SPARK_VERSION())
+                .collectAsync();
+        String executorVersion;
+        try {
+            executorVersion = probe.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).get(0);
+        } catch (TimeoutException | ExecutionException | InterruptedException failed) {
+            if (failed instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
-                throw new EnmaException("interrupted while waiting for Spark executors", e);
             }
+            probe.cancel(true);
+            throw stopped(spark, "the executors of " + master + " did not run a first task of this Spark ("
+                    + SPARK_VERSION + ") within " + wait.toSeconds() + " s"
+                    + (failed instanceof ExecutionException ? " (" + Failures.messageOf(failed) + ")" : "")
+                    + ": does the cluster run Spark " + majorMinor(built) + ".x, the version ENMA is built for?");
+        }
+        if (!majorMinor(executorVersion).equals(majorMinor(built))) {
+            throw stopped(spark, "the executors of " + master + " run Spark " + executorVersion + ", but ENMA is"
+                    + " built for Spark " + majorMinor(built) + ".x: run it on a Spark " + majorMinor(built)
+                    + " cluster");
+        }
+    }
+
+    private static EnmaException stopped(SparkSession spark, String message) {
+        spark.stop();
+        return new EnmaException(message);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnmaException("interrupted while waiting for Spark executors", e);
         }
     }
 

@@ -304,7 +304,10 @@ class AnalyticsIT {
         assertThatThrownBy(() -> JobLauncher.launch(down, "OT101", COMPANY, Optional.empty(), FEB_2013,
                 Optional.empty()))
                 .isInstanceOf(EnmaException.class)
-                .hasMessageStartingWith("OT101 failed: cannot reach MongoDB at mongodb://127.0.0.1:1");
+                .hasMessageStartingWith("OT101 failed: cannot reach MongoDB at mongodb://127.0.0.1:1: Timed out while"
+                        + " waiting for a server")
+                // one line: the driver's dump of its view of the cluster is left out
+                .hasMessageNotContaining("Client view");
     }
 
     private JobReport run(String ot, CompanyId company, Map<String, Object> parameters) {

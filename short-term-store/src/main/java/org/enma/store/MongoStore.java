@@ -44,7 +44,7 @@ public final class MongoStore implements AutoCloseable {
             db.runCommand(new Document("ping", 1));
         } catch (MongoException e) {
             client.close();
-            throw new EnmaException("cannot reach MongoDB at " + redacted(uri) + ": " + e.getMessage()
+            throw new EnmaException("cannot reach MongoDB at " + redacted(uri) + ": " + firstSentence(e.getMessage())
                     + " (is the stack running? `scripts/enma stack status`)");
         }
         return new MongoStore(client, db);
@@ -52,6 +52,15 @@ public final class MongoStore implements AutoCloseable {
 
     public MongoDatabase database() {
         return database;
+    }
+
+    /**
+     * The first sentence of a driver message: a server-selection timeout goes on with a dump of the driver's view
+     * of the cluster, which a one-line error has no room for.
+     */
+    public static String firstSentence(String message) {
+        int end = message == null ? -1 : message.indexOf(". ");
+        return end < 0 ? String.valueOf(message) : message.substring(0, end);
     }
 
     /** The URI without its password, for messages and logs. */
