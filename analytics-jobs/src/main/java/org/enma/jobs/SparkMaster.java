@@ -50,18 +50,17 @@ final class SparkMaster {
 
     /** Fails unless the Spark of this JVM is the one ENMA is built for. */
     static void requireBuiltVersion() {
-        requireVersion(SPARK_VERSION, builtVersion());
+        requireVersion("this JVM runs", SPARK_VERSION, builtVersion());
     }
 
     /**
      * Fails unless {@code running} (e.g. {@code 3.5.7}) has the major and minor version of {@code built}: Spark's
-     * internal APIs, which the job's readers use, change between minor versions.
+     * internal APIs, which the job's readers use, change between minor versions. {@code whose} names who runs it.
      */
-    static void requireVersion(String running, String built) {
+    static void requireVersion(String whose, String running, String built) {
         if (!majorMinor(running).equals(majorMinor(built))) {
-            throw new EnmaException("this Spark is " + running + ", but ENMA is built for Spark " + majorMinor(built)
-                    + ".x: run the job with a Spark " + majorMinor(built) + " distribution, or build ENMA with"
-                    + " -Dspark.version=" + running);
+            throw new EnmaException(whose + " Spark " + running + ", but ENMA is built for Spark " + majorMinor(built)
+                    + ".x: run it on Spark " + majorMinor(built) + ", or build ENMA with -Dspark.version=" + running);
         }
     }
 
@@ -145,10 +144,10 @@ final class SparkMaster {
                     + (failed instanceof ExecutionException ? " (" + Failures.messageOf(failed) + ")" : "")
                     + ": does the cluster run Spark " + majorMinor(built) + ".x, the version ENMA is built for?");
         }
-        if (!majorMinor(executorVersion).equals(majorMinor(built))) {
-            throw stopped(spark, "the executors of " + master + " run Spark " + executorVersion + ", but ENMA is"
-                    + " built for Spark " + majorMinor(built) + ".x: run it on a Spark " + majorMinor(built)
-                    + " cluster");
+        try {
+            requireVersion("the executors of " + master + " run", executorVersion, built);
+        } catch (EnmaException otherSpark) {
+            throw stopped(spark, otherSpark.getMessage());
         }
     }
 

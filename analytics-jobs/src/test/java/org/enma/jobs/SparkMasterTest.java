@@ -24,16 +24,20 @@ class SparkMasterTest {
 
     @Test
     void anotherPatchReleaseOfTheSameMinorVersionIsAccepted() {
-        assertThatCode(() -> SparkMaster.requireVersion("3.5.1", "3.5.7")).doesNotThrowAnyException();
+        assertThatCode(() -> SparkMaster.requireVersion("this JVM runs", "3.5.1", "3.5.7"))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void anotherMinorOrMajorVersionIsRefusedSayingWhichAndWhatToDo() {
-        assertThatThrownBy(() -> SparkMaster.requireVersion("3.4.1", "3.5.7")).isInstanceOf(EnmaException.class)
-                .hasMessage("this Spark is 3.4.1, but ENMA is built for Spark 3.5.x: run the job with a Spark 3.5"
-                        + " distribution, or build ENMA with -Dspark.version=3.4.1");
-        assertThatThrownBy(() -> SparkMaster.requireVersion("4.0.0", "3.5.7")).isInstanceOf(EnmaException.class)
-                .hasMessageStartingWith("this Spark is 4.0.0, but ENMA is built for Spark 3.5.x");
+        assertThatThrownBy(() -> SparkMaster.requireVersion("this JVM runs", "3.4.1", "3.5.7"))
+                .isInstanceOf(EnmaException.class)
+                .hasMessage("this JVM runs Spark 3.4.1, but ENMA is built for Spark 3.5.x: run it on Spark 3.5, or"
+                        + " build ENMA with -Dspark.version=3.4.1");
+        assertThatThrownBy(() -> SparkMaster.requireVersion("the executors of spark://m:7077 run", "4.0.0", "3.5.7"))
+                .isInstanceOf(EnmaException.class)
+                .hasMessageStartingWith("the executors of spark://m:7077 run Spark 4.0.0, but ENMA is built for Spark"
+                        + " 3.5.x");
     }
 
     @Test

@@ -31,6 +31,18 @@ class EnmaConfigTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("enma-data").toAbsolutePath());
         assertThat(config.stackZkPort()).isEqualTo(2181);
         assertThat(config.stackMongoPort()).isEqualTo(27017);
+        assertThat(config.sparkJobsJar()).isEmpty();
+    }
+
+    @Test
+    void aDefaultKnownOnlyAtRunTimeFillsOnlyAnUnsetSetting() {
+        EnmaConfig unset = EnmaConfig.defaults().withDefault(Setting.SPARK_JOBS_JAR, "/opt/enma/enma-jobs.jar");
+        assertThat(unset.sparkJobsJar()).contains(Path.of("/opt/enma/enma-jobs.jar"));
+        assertThat(unset.sourceOf(Setting.SPARK_JOBS_JAR)).isEqualTo("default");
+        EnmaConfig set = EnmaConfig.of(Map.of("spark.jobs.jar", "/srv/jobs.jar"))
+                .withDefault(Setting.SPARK_JOBS_JAR, "/opt/enma/enma-jobs.jar");
+        assertThat(set.sparkJobsJar()).contains(Path.of("/srv/jobs.jar"));
+        assertThat(set.sourceOf(Setting.SPARK_JOBS_JAR)).isEqualTo("flag --spark-jobs-jar");
     }
 
     @Test
