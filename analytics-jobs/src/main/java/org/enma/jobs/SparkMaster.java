@@ -40,6 +40,8 @@ final class SparkMaster {
     private static final String STANDALONE = "spark://";
     /** The Spark of this JVM. */
     private static final String SPARK_VERSION = org.apache.spark.package$.MODULE$.SPARK_VERSION();
+    /** The Spark ENMA's jobs are compiled against. */
+    private static final String BUILT_VERSION = built().getProperty("spark.version");
 
     private SparkMaster() {
     }
@@ -66,7 +68,7 @@ final class SparkMaster {
 
     /** The Spark version ENMA's jobs are compiled against. */
     static String builtVersion() {
-        return built().getProperty("spark.version");
+        return BUILT_VERSION;
     }
 
     /**

@@ -43,9 +43,10 @@ final class StagingRoot {
         if (!localFilesystem) {
             return;
         }
+        Set<InetAddress> own = ownAddresses();
         Set<String> remote = new TreeSet<>();
         for (String host : regionServerHosts) {
-            if (!isThisMachine(host)) {
+            if (!isThisMachine(host, own)) {
                 remote.add(host);
             }
         }
@@ -56,24 +57,28 @@ final class StagingRoot {
         }
     }
 
-    private static boolean isThisMachine(String host) {
+    private static boolean isThisMachine(String host, Set<InetAddress> own) {
         try {
-            Set<InetAddress> own = ownAddresses();
             for (InetAddress address : InetAddress.getAllByName(host)) {
                 if (address.isLoopbackAddress() || own.contains(address)) {
                     return true;
                 }
             }
             return false;
-        } catch (UnknownHostException | SocketException unknown) {
+        } catch (UnknownHostException unknown) {
             return false;
         }
     }
 
-    private static Set<InetAddress> ownAddresses() throws SocketException {
+    /** The addresses of this machine's interfaces (loopback is told apart by the address itself). */
+    private static Set<InetAddress> ownAddresses() {
         Set<InetAddress> own = new HashSet<>();
-        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            own.addAll(Collections.list(nic.getInetAddresses()));
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                own.addAll(Collections.list(nic.getInetAddresses()));
+            }
+        } catch (SocketException unlisted) {
+            // only loopback addresses count as this machine then
         }
         return own;
     }
