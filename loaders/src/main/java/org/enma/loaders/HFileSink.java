@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -47,6 +48,7 @@ import org.apache.hadoop.hbase.util.Bytes;
 final class HFileSink implements CellSink {
     static final long MIN_BATCH_BYTES = 32L << 20;
     static final long MAX_BATCH_BYTES = 1L << 30;
+    private static final long WRITERS_STOP_SECONDS = 60;
     /** Within one row and batch: by family and qualifier (every cell of a batch has the same timestamp). */
     private static final Comparator<Cell> COLUMNS = CellComparator.getInstance()::compareWithoutRow;
 
@@ -266,17 +268,34 @@ final class HFileSink implements CellSink {
         return low;
     }
 
+    /** Writes the last batch and hands every HFile to the table in one bulk load. */
+    @Override
+    public void commit() throws IOException {
+        handOver();
+        awaitWriting();
+        if (batchNumber > 0) {
+            BulkLoadHFiles.create(conf).bulkLoad(table, dir);
+        }
+    }
+
+    /**
+     * Stops the writers and deletes the staging directory. Without a commit, nothing was handed over: the table is
+     * as it was before the load.
+     */
     @Override
     public void close() throws IOException {
+        writers.shutdownNow();
         try {
-            handOver();
-            awaitWriting();
-            if (batchNumber > 0) {
-                BulkLoadHFiles.create(conf).bulkLoad(table, dir);
+            // a writer still running would recreate files under the directory after it is deleted
+            if (!writers.awaitTermination(WRITERS_STOP_SECONDS, TimeUnit.SECONDS)) {
+                throw new IOException("HFile writers did not stop within " + WRITERS_STOP_SECONDS
+                        + " s; the staging directory " + dir + " is left behind, delete it by hand");
             }
-        } finally {
-            writers.shutdownNow();
-            fs.delete(dir, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the HFile writers; the staging directory " + dir
+                    + " is left behind, delete it by hand", e);
         }
+        fs.delete(dir, true);
     }
 }

@@ -19,8 +19,10 @@ import org.enma.schema.TableCreator;
 
 /**
  * The load engine, one for every input kind: read records, check them, map them to cells, write them through a
- * BufferedMutator. A bad row goes to the rejects file and the load goes on; a bad file (header, encoding of the
- * header, compression, access) stops the load before anything is written, whichever of the files it is.
+ * BufferedMutator (the Put path) or as HFiles bulk-loaded at the end ({@link #bulk}). A bad row goes to the rejects
+ * file and the load goes on; a bad file (header, encoding of the header, compression, access) stops the load before
+ * anything is written, whichever of the files it is. Any other failure midway aborts the sink: on the bulk path
+ * nothing reaches the table, on the Put path the rows already sent stay (a rerun writes the same cells).
  */
 public final class Loader {
     private static final int PROGRESS_EVERY_ROWS = 8192;
@@ -84,6 +86,7 @@ public final class Loader {
                 rowsBefore += load.report().read();
                 loads.add(load);
             }
+            sink.commit();
         } finally {
             progress.done();
         }

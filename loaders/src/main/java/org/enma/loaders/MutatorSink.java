@@ -7,7 +7,11 @@ import org.apache.hadoop.hbase.client.BufferedMutatorParams;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Put;
 
-/** The Put path: a BufferedMutator with a buffer large enough to keep every region server busy. */
+/**
+ * The Put path: a BufferedMutator with a buffer large enough to keep every region server busy. Rows reach the table
+ * as the buffer fills, so an aborted load leaves the rows sent before the failure (the load is idempotent: its rerun
+ * writes the same cells); what the buffer still holds is sent on close as well, since BufferedMutator cannot drop it.
+ */
 final class MutatorSink implements CellSink {
     static final long WRITE_BUFFER_BYTES = 8L << 20;
 
@@ -25,6 +29,11 @@ final class MutatorSink implements CellSink {
             mutator.flush();
         }
         mutator.mutate(put);
+    }
+
+    @Override
+    public void commit() throws IOException {
+        mutator.flush();
     }
 
     @Override

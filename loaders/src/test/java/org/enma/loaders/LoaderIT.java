@@ -301,9 +301,50 @@ class LoaderIT {
             }
             sink.write(new Put(Bytes.toBytes("91~1372649100~Z"))
                     .addColumn(Bytes.toBytes("m"), Bytes.toBytes("v"), Bytes.toBytes("9")), false);
+            sink.commit();
         }
         assertThat(cells(table)).isEqualTo(Map.of("4~1372640400~A", Map.of("m:v", "3"),
                 "91~1372649100~Z", Map.of("m:v", "9")));
+    }
+
+    @Test
+    void aBulkSinkClosedWithoutCommitHandsNothingOverAndLeavesNoStaging() throws IOException {
+        CompanyId company = CompanyId.of("1000000021");
+        EnmaTable table = EnmaTable.consumption("electricityConsumption", company);
+        var hbaseTable = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.GZ).ensure(table);
+        Path staging = Files.createDirectory(dir.resolve("staging"));
+        // a one-byte batch limit: both rows are written as HFiles before the sink is abandoned
+        try (HFileSink sink = new HFileSink(stack.connection(), TargetTable.existing(hbaseTable),
+                staging.toUri().toString(), 1)) {
+            for (String contract : new String[] {"A", "B"}) {
+                sink.write(new Put(Bytes.toBytes("4~1372640400~" + contract))
+                        .addColumn(Bytes.toBytes("m"), Bytes.toBytes("v"), Bytes.toBytes("1")), false);
+            }
+        }
+        assertThat(cells(table)).isEmpty();
+        try (var files = Files.list(staging)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aBulkLoadThatFailsMidwayLeavesTheTableAsItWasAndReportsTheFirstError() throws IOException {
+        CompanyId company = CompanyId.of("1000000022");
+        EnmaTable table = EnmaTable.consumption("electricityConsumption", company);
+        new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.GZ).ensure(table);
+        Path staging = Files.createDirectory(dir.resolve("staging"));
+        Path first = write("first.csv", "contractId,timestamp,v\nA,1372640400,1\nB,1372640400,2\n");
+        Path second = write("second.csv", "contractId,timestamp,v\nC,1372640400,3\n");
+        // the second file's rejects file cannot be replaced: the load fails after the first file's rows were taken
+        Path blocked = Files.createDirectories(RejectsFile.of(second).resolve("inside"));
+        assertThatThrownBy(() -> loader.bulk(staging.toUri().toString()).load(InputKind.CONSUMPTION,
+                Optional.of(company), "electricityConsumption", List.of(first, second)))
+                .isInstanceOf(java.nio.file.DirectoryNotEmptyException.class)
+                .hasMessageContaining(blocked.getParent().toString());
+        assertThat(cells(table)).isEmpty();
+        try (var files = Files.list(staging)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     // ---------- file-level errors: nothing written ----------
