@@ -17,6 +17,7 @@ import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Connection;
 import org.bson.Document;
+import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.TableCreator;
 
@@ -52,14 +53,34 @@ public final class ResultSink {
         return collection;
     }
 
-    /** Writes both stores at once (they are independent round trips); fails if either fails. */
-    public void write(String ot, List<ResultDocument> results) throws IOException {
+    /**
+     * Writes both stores at once (they are independent round trips) and returns only when both are done, whatever
+     * happened to the other: a failure of either is thrown as an {@link EnmaException} naming the store (the other's, if any, suppressed in it), so the caller
+     * never records a run as succeeded while one store lacks its results, and a write still running never outlives
+     * the run. Both writes are upserts: the rerun of a failed run repairs both stores.
+     */
+    public void write(String ot, List<ResultDocument> results) {
         CompletableFuture<Void> mongoWrite = CompletableFuture.runAsync(() -> writeMongo(ot, results));
-        writeMirror(ot, results);
+        EnmaException failure = null;
+        try {
+            writeMirror(ot, results);
+        } catch (IOException | RuntimeException e) {
+            failure = new EnmaException("the HBase mirror " + EnmaTable.results(ot).name() + " was not written ("
+                    + e.getMessage() + "); rerun the job to repair both stores", e);
+        }
         try {
             mongoWrite.join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            EnmaException mongoFailure = new EnmaException("MongoDB " + collectionOf(ot) + " was not written ("
+                    + MongoStore.firstSentence(e.getCause().getMessage()) + "); rerun the job to repair both stores", e.getCause());
+            if (failure == null) {
+                failure = mongoFailure;
+            } else {
+                failure.addSuppressed(mongoFailure);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

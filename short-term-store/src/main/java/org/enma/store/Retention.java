@@ -3,14 +3,19 @@ package org.enma.store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.bson.Document;
+import org.enma.schema.EnmaException;
 import org.enma.schema.Month;
 
 /**
@@ -22,6 +27,7 @@ public final class Retention {
     /** Per result collection, the month before which everything was purged: {@code {_id, purgedBefore}}. */
     public static final String COLLECTION = "retention";
     private static final String PURGED_BEFORE = "purgedBefore";
+    private static final int SHOWN_FAILURES = 3;
     private static final Pattern RESULT_COLLECTION = Pattern.compile("OT[0-9]{3}Results");
 
     private final MongoDatabase mongo;
@@ -37,9 +43,19 @@ public final class Retention {
 
     /**
      * Removes every result of a month before {@code firstKept}; the count removed per collection. The collection's
-     * purge mark is raised first, so readers turn to the HBase mirror for those months before they go.
+     * purge mark is raised first, so readers turn to the HBase mirror for those months before they go. Refuses,
+     * removing nothing, while a month to purge has a run whose latest attempt failed or never finished (killed): its
+     * mirror may lack results that MongoDB holds, and MongoDB's copy is the only complete one until the run is
+     * repeated.
      */
     public Map<String, Long> purgeBefore(Month firstKept) {
+        List<String> failed = failedRunsBefore(firstKept);
+        if (!failed.isEmpty()) {
+            throw new EnmaException("nothing purged: the last run of " + String.join("; ", failed.subList(0,
+                    Math.min(failed.size(), SHOWN_FAILURES))) + (failed.size() > SHOWN_FAILURES ? " (and "
+                    + (failed.size() - SHOWN_FAILURES) + " more)" : "") + " did not succeed, so its HBase mirror may lack"
+                    + " results MongoDB holds; rerun it (`enma run`), then purge");
+        }
         Map<String, Long> removed = new TreeMap<>();
         for (String name : mongo.listCollectionNames()) {
             if (RESULT_COLLECTION.matcher(name).matches()) {
@@ -50,6 +66,24 @@ public final class Retention {
             }
         }
         return removed;
+    }
+
+    /**
+     * The runs of a month before {@code firstKept} whose latest attempt did not succeed, as {@code "OT101 company C type T
+     * month M"}; a later successful attempt with the same setup clears an earlier failure.
+     */
+    private List<String> failedRunsBefore(Month firstKept) {
+        Map<List<Object>, Document> latest = new LinkedHashMap<>();
+        mongo.getCollection(JobRuns.COLLECTION)
+                .find(Filters.and(Filters.regex("ot", "^OT[0-9]{3}$"), Filters.lt("month", firstKept.asNumber()),
+                        Filters.in("status", "succeeded", "failed", "running")))
+                .sort(Sorts.ascending("start", "_id"))
+                .forEach(run -> latest.put(Arrays.asList(run.get("ot"), run.get("companyId"), run.get("type"),
+                        run.get("month"), run.get("setupId")), run));
+        return latest.values().stream().filter(run -> !"succeeded".equals(run.getString("status")))
+                .map(run -> run.get("ot") + " company " + run.get("companyId") + " type " + run.get("type")
+                        + " month " + run.get("month"))
+                .toList();
     }
 
     /** The first month a collection still holds (all before it were purged), or empty when none was purged. */

@@ -1,6 +1,7 @@
 package org.enma.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -13,14 +14,19 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellUtil;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.hadoop.hbase.io.compress.Compression;
 import org.apache.hadoop.hbase.util.Bytes;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.Month;
 import org.enma.schema.ResultKey;
@@ -110,6 +116,53 @@ class ResultSinkIT {
         mongo.getCollection("OT103Results").listIndexes().forEach(i -> indexes.add(i.get("key").toString()));
         assertThat(indexes).contains("Document{{companyId=1, contractId=1, month=1}}",
                 "Document{{companyId=1, month=1}}");
+    }
+
+    @Test
+    void aMirrorThatCannotBeWrittenFailsTheWriteOnlyOnceMongoDbIsDoneAndTheRerunRepairsBoth() throws IOException {
+        List<ResultDocument> many = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {   // three bulk batches: MongoDB is still writing when the mirror fails
+            many.add(new ResultDocument(new ResultKey(Month.of(2013, 9), CompanyId.of("3333333333"), "C" + i,
+                    SetupId.of("52234e386cb9fea66d5b2511")), Map.of("consumption", (double) i)));
+        }
+        TableNames names = new TableNames(stack.namespace());
+        TableName mirror = names.of(EnmaTable.results("OT998"));
+        try (Admin admin = stack.connection().getAdmin()) {
+            new TableCreator(admin, names, Compression.Algorithm.GZ).ensure(EnmaTable.results("OT101"));
+            // a table another tool made under the mirror's name, without the results family
+            admin.createTable(TableDescriptorBuilder.newBuilder(mirror)
+                    .setColumnFamily(ColumnFamilyDescriptorBuilder.of("other")).build());
+            assertThatThrownBy(() -> sink.write("OT998", many))
+                    .isInstanceOf(EnmaException.class)
+                    .hasMessageStartingWith("the HBase mirror ot998 was not written (")
+                    .hasMessageEndingWith("); rerun the job to repair both stores");
+            // the failure came only once MongoDB's write was over: nothing of it is still on its way
+            assertThat(mongo.getCollection("OT998Results").countDocuments()).isEqualTo(3000);
+
+            admin.disableTable(mirror);
+            admin.deleteTable(mirror);
+        }
+        sink.write("OT998", many);
+        assertThat(mongo.getCollection("OT998Results").countDocuments()).isEqualTo(3000);
+        assertThat(mirror("OT998", many.get(2999).key())).isEqualTo(Map.of("results:consumption", "2999.0"));
+    }
+
+    @Test
+    void purgeRefusesWhileAMonthToPurgeHasAFailedLastRun() {
+        mongo.getCollection("OT997Results").insertOne(new Document("_id", "a").append("month", 200912));
+        JobRuns runs = new JobRuns(mongo);
+        ObjectId first = runs.started("OT997", 4444444444L, "electricityConsumption", 200912, "s");
+        runs.failed(first, "the HBase mirror ot997 was not written");
+        Retention retention = new Retention(mongo);
+        assertThatThrownBy(() -> retention.purgeBefore(Month.of(2010, 1)))
+                .isInstanceOf(EnmaException.class)
+                .hasMessage("nothing purged: the last run of OT997 company 4444444444 type electricityConsumption"
+                        + " month 200912 did not succeed, so its HBase mirror may lack results MongoDB holds; rerun it"
+                        + " (`enma run`), then purge");
+        assertThat(mongo.getCollection("OT997Results").countDocuments()).isEqualTo(1);
+
+        runs.succeeded(runs.started("OT997", 4444444444L, "electricityConsumption", 200912, "s"), 1, 1, Map.of());
+        assertThat(retention.purgeBefore(Month.of(2010, 1))).containsEntry("OT997Results", 1L);
     }
 
     @Test
