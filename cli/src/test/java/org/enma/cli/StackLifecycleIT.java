@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
@@ -19,6 +20,7 @@ import org.apache.hadoop.hbase.io.compress.Compression;
 import org.apache.hadoop.hbase.util.Bytes;
 import org.bson.Document;
 import org.enma.config.Endpoints;
+import org.enma.config.StackProcess;
 import org.enma.config.StackState;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.TableCreator;
@@ -64,6 +66,28 @@ class StackLifecycleIT {
         assertThat(tables.err()).startsWith("enma: no ENMA stack is running (looked in " + data + ")")
                 .contains("scripts/enma stack start").doesNotContain("Exception");
         assertThat(CliRun.of(args("stack", "status")).exitCode()).isEqualTo(Enma.FAILED);
+    }
+
+    @Test
+    @Order(1)
+    void aStateFileNamingALiveStrangerIsNoStackAndTheStrangerIsLeftAlone() throws IOException {
+        Path other = home.resolve("stranger");
+        Files.createDirectories(other);
+        Process stranger = new ProcessBuilder("sleep", "300").start();
+        try {
+            // what a crashed stack left behind, its pid since given to another process
+            new StackState(new StackProcess(stranger.pid(), Instant.parse("2026-01-01T00:00:00Z"),
+                    StackProcess.current().command()), other, 2181, 27017, StackState.Phase.RUNNING, "").write();
+            CliRun status = CliRun.of("stack", "status", "--data", other.toString());
+            assertThat(status.exitCode()).isEqualTo(Enma.FAILED);
+            assertThat(status.out()).startsWith("no ENMA stack is running (looked in " + other + ")");
+            CliRun stop = CliRun.of("stack", "stop", "--data", other.toString());
+            assertThat(stop.exitCode()).isZero();
+            assertThat(stop.out()).startsWith("no ENMA stack is running");
+            assertThat(stranger.isAlive()).isTrue();
+        } finally {
+            stranger.destroyForcibly();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
 import org.enma.schema.EnmaException;
@@ -15,7 +16,8 @@ import org.enma.schema.EnmaException;
  * What a running embedded stack publishes about itself in {@code <data>/stack.properties}: its process, its ports and
  * its phase. The stack writes it; every command reads it to find the stack without flags.
  */
-public record StackState(long pid, Path dataDir, int zkPort, int mongoPort, Phase phase, String message) {
+public record StackState(StackProcess process, Path dataDir, int zkPort, int mongoPort, Phase phase,
+                         String message) {
     public static final String FILE_NAME = "stack.properties";
 
     public enum Phase { STARTING, RUNNING, FAILED }
@@ -25,12 +27,16 @@ public record StackState(long pid, Path dataDir, int zkPort, int mongoPort, Phas
     }
 
     public StackState withPhase(Phase newPhase, String newMessage) {
-        return new StackState(pid, dataDir, zkPort, mongoPort, newPhase, newMessage);
+        return new StackState(process, dataDir, zkPort, mongoPort, newPhase, newMessage);
     }
 
-    /** True while the process that wrote this state is alive. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** True while the process that wrote this state is alive (not merely some process with its pid). */
     public boolean processAlive() {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return process.live().isPresent();
     }
 
     public String mongoUri() {
@@ -40,7 +46,9 @@ public record StackState(long pid, Path dataDir, int zkPort, int mongoPort, Phas
     /** Written to a temporary file and moved into place, so a reader never sees half a state. */
     public void write() {
         Properties p = new Properties();
-        p.setProperty("pid", Long.toString(pid));
+        p.setProperty("pid", Long.toString(process.pid()));
+        p.setProperty("processStart", process.started().toString());
+        p.setProperty("processCommand", process.command());
         p.setProperty("dataDir", dataDir.toString());
         p.setProperty("zkPort", Integer.toString(zkPort));
         p.setProperty("mongoPort", Integer.toString(mongoPort));
@@ -68,8 +76,9 @@ public record StackState(long pid, Path dataDir, int zkPort, int mongoPort, Phas
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
-            return Optional.of(new StackState(Long.parseLong(p.getProperty("pid")),
-                    Path.of(p.getProperty("dataDir")), Integer.parseInt(p.getProperty("zkPort")),
+            StackProcess process = new StackProcess(Long.parseLong(p.getProperty("pid")),
+                    Instant.parse(p.getProperty("processStart")), p.getProperty("processCommand", ""));
+            return Optional.of(new StackState(process, Path.of(p.getProperty("dataDir")), Integer.parseInt(p.getProperty("zkPort")),
                     Integer.parseInt(p.getProperty("mongoPort")), Phase.valueOf(p.getProperty("phase")),
                     p.getProperty("message", "")));
         } catch (IOException | RuntimeException e) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -100,8 +101,25 @@ class EnmaConfigTest {
     @Test
     void locatorIgnoresTheStateOfADeadProcess() {
         EnmaConfig config = EnmaConfig.defaults().with(Setting.DATA, dir.toString());
-        new StackState(Long.MAX_VALUE - 1, dir, 2181, 27017, StackState.Phase.RUNNING, "").write();
+        new StackState(new StackProcess(Long.MAX_VALUE - 1, Instant.EPOCH, "java"), dir, 2181, 27017,
+                StackState.Phase.RUNNING, "").write();
         assertThat(new StackLocator(dir.resolve("home")).running(config)).isEmpty();
+    }
+
+    @Test
+    void aLiveProcessThatReusedTheStacksPidIsNotTheStack() {
+        EnmaConfig config = EnmaConfig.defaults().with(Setting.DATA, dir.toString());
+        StackLocator locator = new StackLocator(dir.resolve("home"));
+        StackProcess self = StackProcess.current();
+        // this JVM, as the stack's state would name it if the stack had had its pid before
+        new StackState(new StackProcess(self.pid(), self.started().minusSeconds(3600), self.command()), dir, 2181,
+                27017, StackState.Phase.RUNNING, "").write();
+        assertThat(locator.running(config)).isEmpty();
+        new StackState(new StackProcess(self.pid(), self.started(), "/opt/other/bin/java"), dir, 2181, 27017,
+                StackState.Phase.RUNNING, "").write();
+        assertThat(locator.running(config)).isEmpty();
+        new StackState(self, dir, 2181, 27017, StackState.Phase.RUNNING, "").write();
+        assertThat(locator.running(config).map(StackState::pid)).contains(self.pid());
     }
 
     @Test

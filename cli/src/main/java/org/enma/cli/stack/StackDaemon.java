@@ -3,6 +3,7 @@ package org.enma.cli.stack;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.enma.cli.Logging;
+import org.enma.config.StackProcess;
 import org.enma.config.StackState;
 import org.enma.schema.EnmaException;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ public final class StackDaemon {
         Path dataDir = Path.of(args[0]);
         int zkPort = Integer.parseInt(args[1]);
         int mongoPort = Integer.parseInt(args[2]);
-        StackState state = new StackState(ProcessHandle.current().pid(), dataDir, zkPort, mongoPort,
+        StackState state = new StackState(StackProcess.current(), dataDir, zkPort, mongoPort,
                 StackState.Phase.STARTING, "starting");
         state.write();
 

@@ -61,7 +61,7 @@ public final class StackLauncher {
 
     /** Stops a running stack: SIGTERM, then waits for HBase to flush and the process to exit. */
     public void stop(StackState stack) throws InterruptedException {
-        ProcessHandle process = ProcessHandle.of(stack.pid()).orElse(null);
+        ProcessHandle process = stack.process().live().orElse(null);
         if (process == null) {
             StackState.delete(stack.dataDir());
             return;
