@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.apache.hadoop.hbase.client.Admin;
 import org.bson.Document;
 import org.enma.cli.stack.StackLauncher;
@@ -115,6 +116,7 @@ final class DemoCommand implements Callable<Integer> {
                 return Enma.OK;
             }
             String key = new ApiKeys(mongo.database()).create(COMPANY);
+            CountDownLatch stopRequested = StopSignals.install();
             try (PortalServer server = ServeCommand.serve(session, mongo, "127.0.0.1", port)) {
                 String contract = ot101.isEmpty() ? "C000000" : ot101.get(0).getString("contractId");
                 out.printf("9. portal API on http://127.0.0.1:%d (key for company %s created); try:%n", server.port(),
@@ -123,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
                         + "?from=%s&to=%s'%n", key, server.port(), contract, last.plusMonths(-11), last);
                 out.println("   Ctrl-C stops the API; the stack keeps running (`scripts/enma stack stop`).");
                 out.flush();
-                ServeCommand.untilStopped();
+                ServeCommand.untilStopped(stopRequested, spec.commandLine().getErr());
             }
         }
         return Enma.OK;

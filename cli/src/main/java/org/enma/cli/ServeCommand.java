@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the portal API (HTTP JSON) until stopped (Ctrl-C / SIGTERM): GET /v1/results/{OT}/"
+        description = {"Runs the portal API (HTTP JSON) until stopped (Ctrl-C / SIGTERM: requests in flight are"
+                + " finished, then it exits 0): GET /v1/results/{OT}/"
                 + "{contractId}?from=YYYYMM&to=YYYYMM, GET /v1/results/{OT}?month=YYYYMM&page=N&size=M, GET /v1/health,"
                 + " GET /v1/openapi.json. Keys: `enma apikey create --company ID`."})
 final class ServeCommand implements Callable<Integer> {
@@ -30,21 +31,28 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        CountDownLatch stopRequested = StopSignals.install();
         try (HBaseSession session = HBaseSession.open(spec); MongoStore mongo = session.mongo();
              PortalServer server = serve(session, mongo, host, port)) {
             err.printf("portal API on http://%s:%d (GET /v1/openapi.json describes it); Ctrl-C stops it%n", host,
                     server.port());
             err.flush();
-            untilStopped();
+            untilStopped(stopRequested, err);
         }
+        err.println("portal API stopped");
         return Enma.OK;
     }
 
-    /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM); the caller's try-with-resources then closes. */
-    static void untilStopped() throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "enma-stop"));
-        stopped.await();
+    /**
+     * Blocks until the process is asked to stop ({@code stopRequested}, installed before the server started, so an
+     * early SIGTERM is not lost). The caller's try-with-resources then closes the server first — it finishes the
+     * requests in flight — and the stores after it.
+     */
+    static void untilStopped(CountDownLatch stopRequested, PrintWriter err) throws InterruptedException {
+        stopRequested.await();
+        err.println("stopping: finishing the requests in flight (at most " + PortalServer.DRAIN.toSeconds()
+                + " s) ...");
+        err.flush();
     }
 
     /** The portal over this session's stores, serving every registered analytic. */

@@ -3,61 +3,64 @@ package org.enma.portal;
 import com.mongodb.client.MongoDatabase;
 import io.undertow.server.HttpServerExchange;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Table;
 import org.bson.Document;
 
-/** {@code GET /v1/health}: whether MongoDB and HBase answer; 200 when both do, 503 otherwise. No key needed. */
-public final class Health {
-    static final long TIMEOUT_MS = 2000;
+/**
+ * {@code GET /v1/health}: whether MongoDB and HBase answer; 200 when both do, 503 otherwise. No key needed. It answers
+ * within {@value #ANSWER_MS} ms whatever the stores do: a store that has not answered by then is down (clients would
+ * retry for much longer). Each probe is bounded by {@value #PROBE_MS} ms in the store's client, so a recovered store
+ * is reported up by the first request after it is back.
+ */
+public final class Health implements AutoCloseable {
+    static final long ANSWER_MS = 2000;
+    static final int PROBE_MS = 1500;
 
-    private final MongoDatabase mongo;
-    private final Connection hbase;
+    private final StoreProbe mongo;
+    private final StoreProbe hbase;
 
     public Health(MongoDatabase mongo, Connection hbase) {
-        this.mongo = mongo;
-        this.hbase = hbase;
+        MongoDatabase bounded = mongo.withTimeout(PROBE_MS, TimeUnit.MILLISECONDS);
+        this.mongo = new StoreProbe("mongo", () -> bounded.runCommand(new Document("ping", 1)));
+        this.hbase = new StoreProbe("hbase", () -> {
+            try (Table meta = hbase.getTableBuilder(TableName.META_TABLE_NAME, null)
+                    .setOperationTimeout(PROBE_MS).setRpcTimeout(PROBE_MS).setReadRpcTimeout(PROBE_MS).build()) {
+                meta.exists(new Get(new byte[] {0}));
+            }
+        });
+    }
+
+    /** Both stores' state, as the health endpoint answers it. */
+    record Status(boolean mongoUp, boolean hbaseUp) {
+        boolean up() {
+            return mongoUp && hbaseUp;
+        }
+
+        String json() {
+            return new Document("status", up() ? "ok" : "degraded").append("mongo", mongoUp ? "up" : "down")
+                    .append("hbase", hbaseUp ? "up" : "down").toJson();
+        }
+    }
+
+    Status status() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ANSWER_MS);
+        CompletableFuture<Void> mongoProbe = mongo.probe();
+        CompletableFuture<Void> hbaseProbe = hbase.probe();
+        return new Status(StoreProbe.answered(mongoProbe, deadline), StoreProbe.answered(hbaseProbe, deadline));
     }
 
     void answer(HttpServerExchange exchange) {
-        boolean mongoUp = answers(() -> mongo.runCommand(new Document("ping", 1)));
-        boolean hbaseUp = answers(() -> {
-            try (Admin admin = hbase.getAdmin()) {
-                admin.tableExists(TableName.META_TABLE_NAME);
-            }
-        });
-        Document status = new Document("status", mongoUp && hbaseUp ? "ok" : "degraded")
-                .append("mongo", mongoUp ? "up" : "down").append("hbase", hbaseUp ? "up" : "down");
-        PortalServer.send(exchange, mongoUp && hbaseUp ? 200 : 503, status.toJson());
+        Status status = status();
+        PortalServer.send(exchange, status.up() ? 200 : 503, status.json());
     }
 
-    private interface Probe {
-        void run() throws Exception;
-    }
-
-    /** A store that does not answer within {@value #TIMEOUT_MS} ms is down: clients would retry for much longer. */
-    private static boolean answers(Probe probe) {
-        CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> {
-            try {
-                probe.run();
-            } catch (Exception down) {
-                throw new CompletionException(down);
-            }
-        });
-        try {
-            answer.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException down) {
-            answer.cancel(true);
-            return false;
-        }
+    @Override
+    public void close() {
+        mongo.close();
+        hbase.close();
     }
 }

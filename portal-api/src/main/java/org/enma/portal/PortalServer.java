@@ -7,6 +7,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,7 +37,12 @@ public final class PortalServer implements AutoCloseable {
     private static final String JSON = "application/json; charset=utf-8";
     private static final String BEARER = "Bearer ";
 
+    /** How long a stopping server lets the requests in flight finish. */
+    public static final Duration DRAIN = Duration.ofSeconds(20);
+
     private final Undertow server;
+    private final GracefulShutdownHandler requests;
+    private final Health health;
 
     /** What the API serves: results, keys, and the health of the stores behind it. */
     public record Services(ResultsEndpoints results, ApiKeys keys, Health health) {
@@ -46,8 +53,10 @@ public final class PortalServer implements AutoCloseable {
         }
     }
 
-    private PortalServer(Undertow server) {
+    private PortalServer(Undertow server, GracefulShutdownHandler requests, Health health) {
         this.server = server;
+        this.requests = requests;
+        this.health = health;
     }
 
     /** Starts serving on {@code host:port} ({@code port} 0: any free port). */
@@ -64,24 +73,38 @@ public final class PortalServer implements AutoCloseable {
                         (exchange, company) -> send(exchange, 200, services.results().month(exchange, company))))
                 .setFallbackHandler(exchange -> error(exchange, 404, "no such endpoint: see /v1/openapi.json"))
                 .setInvalidMethodHandler(exchange -> error(exchange, 405, "only GET is served"));
-        Undertow server = Undertow.builder().addHttpListener(port, host)
-                .setHandler(new BlockingHandler(guarded(routes))).build();
+        GracefulShutdownHandler requests = Handlers.gracefulShutdown(new BlockingHandler(guarded(routes)));
+        Undertow server = Undertow.builder().addHttpListener(port, host).setHandler(requests).build();
         try {
             server.start();
         } catch (RuntimeException e) {
             throw new EnmaException("cannot listen on " + host + ":" + port + ": " + Optional.ofNullable(e.getCause())
                     .map(Throwable::getMessage).orElse(e.getMessage()) + " (another program uses the port? --port)");
         }
-        return new PortalServer(server);
+        return new PortalServer(server, requests, services.health());
     }
 
     public int port() {
         return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
     }
 
+    /**
+     * Stops: new requests are answered 503, the requests in flight finish (at most {@link #DRAIN}), then the listener
+     * closes. The stores are the caller's to close, after this.
+     */
     @Override
     public void close() {
-        server.stop();
+        requests.shutdown();
+        try {
+            if (!requests.awaitShutdown(DRAIN.toMillis())) {
+                LOG.warn("requests still in flight after {} s were cut off", DRAIN.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.stop();
+            health.close();
+        }
     }
 
     private interface CompanyHandler {

@@ -2,9 +2,8 @@ package org.enma.cli.stack;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.util.concurrent.CountDownLatch;
 import org.enma.cli.Logging;
-import sun.misc.Signal;
+import org.enma.cli.StopSignals;
 
 /**
  * The MongoDB-protocol server of the cluster rig ({@code scripts/cluster}) as a process of its own, with the embedded
@@ -21,10 +20,7 @@ public final class MongoDaemon {
         H2Backend backend = new H2Backend(args[1]);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", Integer.parseInt(args[0]));
-        CountDownLatch stop = new CountDownLatch(1);
-        Signal.handle(new Signal("TERM"), s -> stop.countDown());
-        Signal.handle(new Signal("INT"), s -> stop.countDown());
-        stop.await();
+        StopSignals.install().await();
         server.shutdown();
         backend.close();
         System.exit(0);

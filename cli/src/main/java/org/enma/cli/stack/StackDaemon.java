@@ -3,12 +3,12 @@ package org.enma.cli.stack;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.enma.cli.Logging;
+import org.enma.cli.StopSignals;
 import org.enma.config.StackProcess;
 import org.enma.config.StackState;
 import org.enma.schema.EnmaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
 
 /**
  * The background process of {@code enma stack start}: runs the {@link EmbeddedStack} until SIGTERM or SIGINT, then
@@ -30,10 +30,8 @@ public final class StackDaemon {
                 StackState.Phase.STARTING, "starting");
         state.write();
 
-        CountDownLatch stopRequested = new CountDownLatch(1);
-        // Handled here rather than by a shutdown hook: HBase must flush and close before Hadoop's own hooks run.
-        Signal.handle(new Signal("TERM"), s -> stopRequested.countDown());
-        Signal.handle(new Signal("INT"), s -> stopRequested.countDown());
+        // HBase must flush and close before Hadoop's own shutdown hooks run
+        CountDownLatch stopRequested = StopSignals.install();
 
         EmbeddedStack stack;
         try {
