@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.HConstants;
+import org.apache.hbase.thirdparty.com.google.common.net.HostAndPort;
 import org.enma.schema.EnmaException;
 
 /**
@@ -16,6 +19,10 @@ import org.enma.schema.EnmaException;
  */
 public record Endpoints(String zkQuorum, int zkPort, String mongoUri, String mongoDatabase) implements Serializable {
     private static final int PROBE_TIMEOUT_MS = 3000;
+
+    public Endpoints {
+        zooKeepers(zkQuorum, zkPort);
+    }
 
     public static Endpoints resolve(EnmaConfig config, StackLocator locator) {
         if (config.hbaseQuorum().isPresent() && config.mongoUri().isPresent()) {
@@ -44,16 +51,9 @@ public record Endpoints(String zkQuorum, int zkPort, String mongoUri, String mon
      * retry for minutes before giving up.
      */
     public void requireZooKeeperReachable() {
-        for (String host : zkQuorum.split(",")) {
-            String h = host.trim();
-            int port = zkPort;
-            int colon = h.lastIndexOf(':');
-            if (colon > 0) {
-                port = Integer.parseInt(h.substring(colon + 1));
-                h = h.substring(0, colon);
-            }
+        for (HostAndPort zk : zooKeepers(zkQuorum, zkPort)) {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(h, port), PROBE_TIMEOUT_MS);
+                socket.connect(new InetSocketAddress(zk.getHost(), zk.getPort()), PROBE_TIMEOUT_MS);
                 return;
             } catch (IOException unreachable) {
                 // try the next host of the quorum
@@ -62,5 +62,29 @@ public record Endpoints(String zkQuorum, int zkPort, String mongoUri, String mon
         throw new EnmaException("cannot reach HBase's ZooKeeper at " + zkQuorum + " (port " + zkPort
                 + "): check " + Setting.HBASE_QUORUM.envVariable() + " / " + Setting.HBASE_PORT.envVariable()
                 + ", or that the stack is running (`scripts/enma stack status`)");
+    }
+
+    /**
+     * The quorum's hosts, each with its own port or {@code defaultPort}: {@code zk1}, {@code zk1:2181}, {@code
+     * [::1]:2181} (an IPv6 address with a port goes in brackets, as in a URL). A malformed entry is refused naming it
+     * and the setting. Parsed with the HostAndPort of the HBase client's own shaded Guava: always on the classpath
+     * with HBase, unlike a Guava of Spark's or Hadoop's choosing.
+     */
+    static List<HostAndPort> zooKeepers(String quorum, int defaultPort) {
+        List<HostAndPort> hosts = new ArrayList<>();
+        for (String entry : quorum.split(",", -1)) {
+            try {
+                HostAndPort zk = HostAndPort.fromString(entry.trim()).withDefaultPort(defaultPort);
+                if (zk.getHost().isEmpty()) {
+                    throw new IllegalArgumentException("no host");
+                }
+                hosts.add(zk);
+            } catch (IllegalArgumentException e) {
+                throw new EnmaException(Setting.HBASE_QUORUM.key() + " (" + Setting.HBASE_QUORUM.envVariable()
+                        + "): \"" + entry.trim() + "\" is not host or host:port (" + e.getMessage() + "); write an"
+                        + " IPv6 address with a port in brackets, e.g. [::1]:2181");
+            }
+        }
+        return hosts;
     }
 }

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.hbase.io.compress.Compression;
+import org.enma.schema.EnmaException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,5 +128,33 @@ class EnmaConfigTest {
         EnmaConfig config = EnmaConfig.of(Map.of("hbase.quorum", "zk1,zk2", "mongo.uri", "mongodb://db:27017"));
         Endpoints endpoints = Endpoints.resolve(config, new StackLocator(dir));
         assertThat(endpoints).isEqualTo(new Endpoints("zk1,zk2", 2181, "mongodb://db:27017", "enma"));
+    }
+
+    @Test
+    void quorumEntriesTakeIpv6AndTheirOwnPortsAndABadOneIsNamed() {
+        assertThat(Endpoints.zooKeepers("[::1]:2182, zk1 ,zk2:2183,::1", 2181)).extracting(Object::toString)
+                .containsExactly("[::1]:2182", "zk1:2181", "zk2:2183", "[::1]:2181");
+        for (String bad : new String[] {"zk1:abc", "zk1:70000", "zk1,,zk2", "[::1"}) {
+            EnmaConfig config = EnmaConfig.of(Map.of("hbase.quorum", bad, "mongo.uri", "mongodb://db:27017"));
+            assertThatThrownBy(() -> Endpoints.resolve(config, new StackLocator(dir)))
+                    .isInstanceOf(EnmaException.class)
+                    .hasMessageStartingWith("hbase.quorum (ENMA_HBASE_QUORUM): \"")
+                    .hasMessageEndingWith("write an IPv6 address with a port in brackets, e.g. [::1]:2181");
+        }
+        assertThatThrownBy(() -> Endpoints.resolve(EnmaConfig.of(Map.of("hbase.quorum", "zk1:abc",
+                "mongo.uri", "mongodb://db:27017")), new StackLocator(dir)))
+                .hasMessageStartingWith("hbase.quorum (ENMA_HBASE_QUORUM): \"zk1:abc\" is not host or host:port (");
+    }
+
+    @Test
+    void anUnreachableIpv6QuorumIsOneMessage() throws IOException {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        assertThatThrownBy(() -> new Endpoints("[::1]:" + closed, 2181, "mongodb://db:27017", "enma")
+                .requireZooKeeperReachable())
+                .isInstanceOf(EnmaException.class)
+                .hasMessageStartingWith("cannot reach HBase's ZooKeeper at [::1]:" + closed + " (port 2181)");
     }
 }
