@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,6 +13,7 @@ import org.apache.hadoop.hbase.client.Admin;
 import org.apache.spark.sql.SparkSession;
 import org.bson.types.ObjectId;
 import org.enma.config.EnmaConfig;
+import org.enma.jobs.read.BadCells;
 import org.enma.jobs.read.EnmaData;
 import org.enma.schema.EnmaException;
 import org.enma.schema.ResultKey;
@@ -25,7 +27,9 @@ import org.enma.store.Setups;
 /**
  * Runs one analytic for one request: records the setup (content-hash id) and the run in {@code jobRuns}, lets the
  * analytic compute, writes its results to MongoDB and the HBase mirror, and records how the run ended — {@code
- * failed} with the reason when anything goes wrong after the run was recorded. Results are upserts by key, so a rerun
+ * failed} with the reason when anything goes wrong after the run was recorded. Measures left out for a bad cell are
+ * counted as skipped with reason {@code badCell} (measures, where the other reasons count contracts), the first few
+ * named in {@code badCellKeys}. Results are upserts by key, so a rerun
  * after a failure leaves exactly one result per key.
  *
  * <p>MongoDB may still be connecting when a run starts: the run is recorded while Spark reads, and when MongoDB turns
@@ -77,8 +81,13 @@ public final class JobRunner {
             try (Admin admin = data.hbase().getAdmin()) {
                 new ResultSink(run.db(), data.hbase(), data.tableCreator(admin)).write(analytic.name(), results);
             }
-            run.runs().succeeded(run.id(), outcome.contractsSeen(), results.size(), outcome.skipped());
-            return new JobReport(analytic.name(), setupId, outcome.contractsSeen(), results.size(), outcome.skipped(),
+            BadCells.Seen bad = data.badCells();
+            Map<String, Long> skipped = new TreeMap<>(outcome.skipped());
+            if (bad.count() > 0) {
+                skipped.put(BadCells.REASON, bad.count());
+            }
+            run.runs().succeeded(run.id(), outcome.contractsSeen(), results.size(), skipped, bad.first());
+            return new JobReport(analytic.name(), setupId, outcome.contractsSeen(), results.size(), skipped,
                     Duration.ofNanos(computed - start), Duration.ofNanos(System.nanoTime() - computed));
         } catch (Exception e) {
             throw new EnmaException(analytic.name() + " failed: " + recordFailure(recording, e), e);

@@ -148,7 +148,7 @@ class WeatherTariffIT {
         // reading before the range), 02:00, 04:00, 5, 6, 7, 9 Feb = 7; V2 80 − 50 (found six weeks back) = 1. Reset: V1 1 Feb 03:00.
         // Priced: V1 1 Feb ×4 (version 1), 6 Feb (P2), 7 Feb (P1), 9 Feb (P3), V2 2 Feb (P3) = 8; ambiguous: V1
         // 5 Feb (P1 and PX); unpriced: U's 2 (no customer row), W's 4, H's 9, HC's 9 (no tariff) = 24.
-        assertThat(counts.summaryLine()).isEqualTo("measures=33 derived=8 priced=8 unpriced=24 ambiguous=1 resets=1");
+        assertThat(counts.summaryLine()).isEqualTo("measures=33 derived=8 priced=8 unpriced=24 ambiguous=1 resets=1 badCells=0");
         Map<String, Map<String, String>> cells = consumptionCells();
         assertThat(cells.get(key("V1", at(2, 1, 1)))).containsEntry("v", "0.75").containsEntry("calc", "1")
                 .containsEntry("periodKey", "P1").containsEntry("timeSlotName", "flat")

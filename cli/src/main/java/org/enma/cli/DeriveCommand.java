@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = {"Fills the platform-derived measure fields (ANALYTICS.md) of a company's measures with Spark:"
                 + " v = va - previous va with calc=1 where v was not uploaded (a negative difference is a meter reset:"
                 + " no v, counted), and the tariff slot (timeSlotName, energyCost, flatRate, periodKey) of the"
-                + " contract's tariff. Ends with: measures=N derived=N priced=N unpriced=N ambiguous=N resets=N",
+                + " contract's tariff. Ends with: measures=N derived=N priced=N unpriced=N ambiguous=N resets=N badCells=N",
                 "Uploaded v is never changed. Only cells that change are written: a rerun leaves the same cells."})
 final class DeriveCommand implements Callable<Integer> {
     @Spec

@@ -112,7 +112,7 @@ class RunAndResultsIT {
         CliRun derive = run("derive", "--company", COMPANY, "--from", "201302", "--to", "201302");
         assertThat(derive.exitCode()).as(derive.err()).isZero();
         // 2 contracts × 28 days; v uploaded, so nothing to derive; no tariffs loaded, so nothing priced
-        assertThat(derive.out()).isEqualTo("measures=56 derived=0 priced=0 unpriced=56 ambiguous=0 resets=0\n");
+        assertThat(derive.out()).isEqualTo("measures=56 derived=0 priced=0 unpriced=56 ambiguous=0 resets=0 badCells=0\n");
         assertThat(derive.err()).contains("has no tariffs loaded: every measure stays unpriced");
         CliRun backwards = run("derive", "--company", COMPANY, "--from", "201303", "--to", "201302");
         assertThat(backwards.exitCode()).isEqualTo(Enma.USAGE);

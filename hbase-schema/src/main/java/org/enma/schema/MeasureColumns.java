@@ -21,6 +21,12 @@ public final class MeasureColumns {
     private MeasureColumns() {
     }
 
+    /** Whether the data model says {@code qualifier} holds a number: v, va, energyCost, flatRate, p1, p1a, ... */
+    public static boolean isNumber(String qualifier) {
+        return qualifier.equals(V) || qualifier.equals(VA) || qualifier.equals(ENERGY_COST)
+                || qualifier.equals(FLAT_RATE) || qualifier.matches("p[1-9][0-9]*a?");
+    }
+
     /** Instant consumption in tariff period {@code n} (1-based): {@code p1}, {@code p2}, ... */
     public static String period(int n) {
         return "p" + requirePeriod(n);

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -16,6 +17,8 @@ import org.bson.types.ObjectId;
  */
 public final class JobRuns {
     public static final String COLLECTION = "jobRuns";
+    /** The first few measures a run skipped for a bad cell. */
+    public static final String BAD_CELL_KEYS = "badCellKeys";
 
     private final MongoCollection<Document> runs;
 
@@ -36,9 +39,15 @@ public final class JobRuns {
         return id;
     }
 
-    public void succeeded(ObjectId run, long contractsSeen, long resultsWritten, Map<String, Long> skipped) {
-        succeeded(run, new Document("contractsSeen", contractsSeen).append("resultsWritten", resultsWritten)
-                .append("skipped", new Document(Map.copyOf(skipped))));
+    /** {@code badCellKeys}: the first measures skipped for a bad cell ({@code <row key> m:<qualifier>}), if any. */
+    public void succeeded(ObjectId run, long contractsSeen, long resultsWritten, Map<String, Long> skipped,
+                          List<String> badCellKeys) {
+        Document counts = new Document("contractsSeen", contractsSeen).append("resultsWritten", resultsWritten)
+                .append("skipped", new Document(Map.copyOf(skipped)));
+        if (!badCellKeys.isEmpty()) {
+            counts.append(BAD_CELL_KEYS, badCellKeys);
+        }
+        succeeded(run, counts);
     }
 
     /** The run ended well, with these counts (each becomes a field of its document). */

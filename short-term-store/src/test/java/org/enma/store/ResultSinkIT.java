@@ -161,7 +161,8 @@ class ResultSinkIT {
                         + " (`enma run`), then purge");
         assertThat(mongo.getCollection("OT997Results").countDocuments()).isEqualTo(1);
 
-        runs.succeeded(runs.started("OT997", 4444444444L, "electricityConsumption", 200912, "s"), 1, 1, Map.of());
+        runs.succeeded(runs.started("OT997", 4444444444L, "electricityConsumption", 200912, "s"), 1, 1, Map.of(),
+                List.of());
         assertThat(retention.purgeBefore(Month.of(2010, 1))).containsEntry("OT997Results", 1L);
     }
 
@@ -177,7 +178,7 @@ class ResultSinkIT {
         ObjectId ok = runs.started("OT101", 1111111111L, "electricityConsumption", 201307, id.value());
         assertThat(mongo.getCollection(JobRuns.COLLECTION).find(new Document("_id", ok)).first().getString("status"))
                 .isEqualTo("running");
-        runs.succeeded(ok, 10, 8, Map.of("noGroup", 2L));
+        runs.succeeded(ok, 10, 8, Map.of("noGroup", 2L), List.of());
         Document done = mongo.getCollection(JobRuns.COLLECTION).find(new Document("_id", ok)).first();
         assertThat(done.getString("status")).isEqualTo("succeeded");
         assertThat(done.getLong("resultsWritten")).isEqualTo(8L);

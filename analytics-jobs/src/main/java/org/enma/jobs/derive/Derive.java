@@ -114,6 +114,8 @@ public final class Derive {
             }
         }).collect();
         DeriveCounts counts = new DeriveCounts();
+        // pricing reads every number cell of every measure in the range: what it skipped is what this run skipped
+        counts.badCells(data.badCells());
         Set<String> derivable = new HashSet<>();
         priced.forEach(p -> {
             counts.add(p.counts());

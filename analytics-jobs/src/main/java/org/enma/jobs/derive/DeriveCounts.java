@@ -2,10 +2,13 @@ package org.enma.jobs.derive;
 
 import java.io.Serializable;
 import org.bson.Document;
+import org.enma.jobs.read.BadCells;
+import org.enma.store.JobRuns;
 
 /**
  * What a derive run did, for CLI.md's summary line: measures read, {@code v} derived, measures priced, unpriced and
- * of ambiguous tariff, meter resets. priced + unpriced + ambiguous = measures.
+ * of ambiguous tariff, meter resets, measures left out for a bad cell (a number cell that is no number: not read, so
+ * not in the other counts). priced + unpriced + ambiguous = measures.
  */
 public final class DeriveCounts implements Serializable {
     long measures;
@@ -14,6 +17,8 @@ public final class DeriveCounts implements Serializable {
     long unpriced;
     long ambiguous;
     long resets;
+    /** Measures of the range left out for a bad cell, and the first few of them. */
+    private BadCells.Seen badCells = BadCells.Seen.NONE;
 
     void count(SlotMatch.Outcome slot) {
         switch (slot) {
@@ -45,15 +50,24 @@ public final class DeriveCounts implements Serializable {
         return derived;
     }
 
+    void badCells(BadCells.Seen seen) {
+        badCells = seen;
+    }
+
     /** CLI.md's summary line, which scripts parse. */
     public String summaryLine() {
         return "measures=" + measures + " derived=" + derived + " priced=" + priced + " unpriced=" + unpriced
-                + " ambiguous=" + ambiguous + " resets=" + resets;
+                + " ambiguous=" + ambiguous + " resets=" + resets + " badCells=" + badCells.count();
     }
 
     /** The counts as recorded in {@code jobRuns}. */
     public Document asDocument() {
-        return new Document("measures", measures).append("derived", derived).append("priced", priced)
-                .append("unpriced", unpriced).append("ambiguous", ambiguous).append("resets", resets);
+        Document counts = new Document("measures", measures).append("derived", derived).append("priced", priced)
+                .append("unpriced", unpriced).append("ambiguous", ambiguous).append("resets", resets)
+                .append("skipped", new Document(BadCells.REASON, badCells.count()));
+        if (badCells.count() > 0) {
+            counts.append(JobRuns.BAD_CELL_KEYS, badCells.first());
+        }
+        return counts;
     }
 }

@@ -72,6 +72,7 @@ public final class EnmaData {
     private final Endpoints endpoints;
     private final TableNames names;
     private final ZoneId zone;
+    private final BadCells badCells = new BadCells();
 
     private EnmaData(SparkSession spark, EnmaConfig config, Endpoints endpoints) {
         this.spark = spark;
@@ -79,6 +80,7 @@ public final class EnmaData {
         this.endpoints = endpoints;
         this.names = config.tableNames();
         this.zone = config.timezone();
+        spark.sparkContext().register(badCells, "measures skipped for a bad cell");
     }
 
     /** The tables of the cluster (or embedded stack) {@code config} points at. */
@@ -122,7 +124,8 @@ public final class EnmaData {
 
     /**
      * The measures of a bucketed table (consumption or weather) whose timestamps lie in {@code times}: {@code m:v} and
-     * what {@code fields} asks for. One partition per region; rows stream, nothing is cached.
+     * what {@code fields} asks for. One partition per region; rows stream, nothing is cached. A measure with a number
+     * cell that is no number is left out and counted in {@link #badCells()}.
      */
     public JavaRDD<Measure> measures(EnmaTable table, List<TimeRange> times, MeasureFields fields)
             throws IOException {
@@ -135,11 +138,12 @@ public final class EnmaData {
         RDD<ScanSlice> slices = spark.sparkContext().makeRDD(JavaConverters.asScalaBuffer(located).toSeq(), SLICE);
         Endpoints where = endpoints;
         List<TimeRange> ranges = List.copyOf(times);
+        BadCells bad = badCells;
         return JavaRDD.fromRDD(slices, SLICE).mapPartitions(partition -> {
             List<Integer> buckets = new ArrayList<>();
             partition.forEachRemaining(s -> buckets.addAll(s.buckets()));
             MeasureScan scan = new MeasureScan(SharedConnections.of(where), TableName.valueOf(name), buckets, ranges,
-                    fields);
+                    fields, bad);
             closeWhenTaskEnds(scan);
             return scan;
         });
@@ -259,6 +263,14 @@ public final class EnmaData {
         Dataset<Row> dataset = spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)));
         dataset.createOrReplaceTempView(view);
         return dataset;
+    }
+
+    /**
+     * The measures every read of this EnmaData so far left out for a bad cell (known once the Spark actions over them
+     * have run). A job reports them as skipped with reason {@code badCell}.
+     */
+    public BadCells.Seen badCells() {
+        return badCells.value();
     }
 
     /** The driver's HBase connection (shared by the JVM: do not close it). */

@@ -17,7 +17,6 @@ import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
-import org.enma.schema.EnmaException;
 import org.enma.schema.Family;
 import org.enma.schema.KeyRange;
 import org.enma.schema.MeasureColumns;
@@ -26,7 +25,8 @@ import org.enma.schema.MeasureKey;
 /**
  * Reads the measures of some buckets within some time ranges, one range scan after the other, streaming: at most one
  * scanner's cache of rows is in memory. The time ranges are pushed into each scan's start and stop rows, so only the
- * rows of those times travel from the region server.
+ * rows of those times travel from the region server. A measure with a cell that must be a number and is not is
+ * skipped and counted in {@link BadCells}: one bad cell never fails a job.
  */
 final class MeasureScan implements Iterator<Measure>, Closeable {
     /** Rows per scanner RPC: large enough to amortize the round trip, small enough to stay within the RPC timeout. */
@@ -44,13 +44,15 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
     private final List<TimeRange> times;
     private final MeasureFields fields;
     private final byte[][] texts;
+    private final BadCells badCells;
     private final Deque<KeyRange> ranges = new ArrayDeque<>();
     private ResultScanner scanner;
     private Measure next;
 
-    MeasureScan(Connection hbase, TableName table, List<Integer> buckets, List<TimeRange> times, MeasureFields fields)
-            throws IOException {
+    MeasureScan(Connection hbase, TableName table, List<Integer> buckets, List<TimeRange> times, MeasureFields fields,
+                BadCells badCells) throws IOException {
         this.table = hbase.getTable(table);
+        this.badCells = badCells;
         this.times = List.copyOf(times);
         this.fields = fields;
         this.texts = fields.texts().stream().map(q -> q.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
@@ -114,14 +116,22 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
         return true;
     }
 
-    /** The row's measure, or null when its timestamp only sorts inside the range (another digit count). */
+    /**
+     * The row's measure, or null when its timestamp only sorts inside the range (another digit count) or when a cell
+     * that must be a number is not one (the measure is skipped and counted in {@link BadCells}).
+     */
     private Measure measureOf(Result row) {
         byte[] key = row.getRow();
         long timestamp = MeasureKey.timestampOf(key);
         for (TimeRange time : times) {
             if (time.contains(timestamp)) {
-                return new Measure(MeasureKey.idOf(key), timestamp, number(row, V, key),
-                        fields.cumulative() ? number(row, VA, key) : null, textsOf(row));
+                try {
+                    return new Measure(MeasureKey.idOf(key), timestamp, number(row, V),
+                            fields.cumulative() ? number(row, VA) : null, textsOf(row));
+                } catch (BadCell bad) {
+                    badCells.add(new String(key, StandardCharsets.UTF_8) + " m:" + bad.qualifier);
+                    return null;
+                }
             }
         }
         return null;
@@ -135,23 +145,52 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
         for (int i = 0; i < texts.length; i++) {
             byte[] value = row.getValue(M, texts[i]);
             if (value != null) {
-                cells.put(fields.texts().get(i), new String(value, StandardCharsets.UTF_8));
+                String qualifier = fields.texts().get(i);
+                String text = new String(value, StandardCharsets.UTF_8);
+                if (MeasureColumns.isNumber(qualifier)) {
+                    parse(qualifier, text);
+                }
+                cells.put(qualifier, text);
             }
         }
         return cells;
     }
 
-    private Double number(Result row, byte[] qualifier, byte[] key) {
+    private static Double number(Result row, byte[] qualifier) {
         byte[] value = row.getValue(M, qualifier);
-        if (value == null) {
-            return null;
+        return value == null ? null : parse(new String(qualifier, StandardCharsets.UTF_8),
+                new String(value, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A number cell's value: decimal text, an exponent allowed (another tool may write one); NaN, infinities, hex
+     * and Java's {@code d}/{@code f} suffixes are not numbers of the data model.
+     */
+    private static double parse(String qualifier, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                throw new BadCell(qualifier);
+            }
         }
-        String text = new String(value, StandardCharsets.UTF_8);
         try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new EnmaException("table " + table.getName() + " row " + new String(key, StandardCharsets.UTF_8) + ": m:"
-                    + new String(qualifier, StandardCharsets.UTF_8) + " \"" + text + "\" is not a number");
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException notANumber) {
+            // the same as any other text that is no number
+        }
+        throw new BadCell(qualifier);
+    }
+
+    /** A cell that must be a number and is not: its measure is skipped. Cheap: no stack trace. */
+    private static final class BadCell extends RuntimeException {
+        final String qualifier;
+
+        BadCell(String qualifier) {
+            super(qualifier, null, false, false);
+            this.qualifier = qualifier;
         }
     }
 

@@ -102,7 +102,7 @@ class DeriverTest {
         assertThat(row("K", 6)).containsEntry("v", "7").containsEntry("calc", "0");
         assertThat(row("K", 7)).containsEntry("v", "2").containsEntry("calc", "1");   // 12 − 10
         assertThat(deriver.counts().summaryLine())
-                .isEqualTo("measures=8 derived=4 priced=8 unpriced=0 ambiguous=0 resets=1");
+                .isEqualTo("measures=8 derived=4 priced=8 unpriced=0 ambiguous=0 resets=1 badCells=0");
 
         deriver.derive("99.25", first);                                          // the reading before the range
         assertThat(row("K", 1)).containsEntry("v", "0.75").containsEntry("calc", "1");
@@ -124,7 +124,7 @@ class DeriverTest {
         // a slot written by an earlier run with other tariffs is removed
         assertThat(row("N", 9)).doesNotContainKeys("periodKey", "energyCost").containsEntry("v", "1");
         assertThat(deriver.counts().summaryLine())
-                .isEqualTo("measures=3 derived=0 priced=2 unpriced=1 ambiguous=0 resets=0");
+                .isEqualTo("measures=3 derived=0 priced=2 unpriced=1 ambiguous=0 resets=0 badCells=0");
     }
 
     @Test
@@ -137,7 +137,7 @@ class DeriverTest {
         rerun.derive("101.5", measure("K", 3, "va", "101.5", "v", "0", "calc", "1", "periodKey", "P2",
                 "timeSlotName", "night", "energyCost", "8", "flatRate", "2.5"));
         assertThat(rerun.counts().summaryLine())
-                .isEqualTo("measures=1 derived=1 priced=1 unpriced=0 ambiguous=0 resets=0");
+                .isEqualTo("measures=1 derived=1 priced=1 unpriced=0 ambiguous=0 resets=0 badCells=0");
         assertThat(rerun.waiting()).hasSize(1);
     }
 }
