@@ -90,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         out.println("4. tables:");
-        TablesCommand.list(spec, out);
+        TablesCommand.list(spec, out, out, true, false);
         Month last = START.plusMonths(MONTHS - 1);
         EnmaConfig config = CommandSettings.config(spec);
         out.flush();

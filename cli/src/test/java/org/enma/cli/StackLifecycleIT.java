@@ -139,9 +139,10 @@ class StackLifecycleIT {
     @Test
     @Order(5)
     void tablesListsWhatTheStackHolds() {
-        CliRun tables = CliRun.of(args("tables"));
+        CliRun tables = CliRun.of(args("tables", "--count"));
         assertThat(tables.exitCode()).as(tables.err()).isZero();
-        assertThat(tables.out()).containsPattern("customers\\s+customers\\s+2\\n");
+        // name, kind, 1 region, files, MiB, raw MiB, memstore MiB, ratio, 2 rows
+        assertThat(tables.out()).containsPattern("customers\\s+customers\\s+1\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\S+\\s+2\\n");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.io.compress.Compression;
@@ -26,6 +27,10 @@ class TablesAndScanIT {
             CompanyId.of("1111111111"));
     private static String[] settings;
 
+    /** Rows of 8 KiB of random hex digits each, all of one hour: 8 MiB in one region of the weather table. */
+    private static final int WEATHER_ROWS = 1024;
+    private static final EnmaTable WEATHER = EnmaTable.weather("temperatureAir");
+
     @BeforeAll
     static void fill(TestStack stack) throws IOException {
         settings = new String[] {"--hbase-quorum", "127.0.0.1", "--hbase-port", Integer.toString(stack.zkPort()),
@@ -43,15 +48,63 @@ class TablesAndScanIT {
             }
             t.put(puts);
         }
+        creator.ensure(WEATHER);
+        java.util.Random random = new java.util.Random(7);
+        try (Table t = stack.connection().getTable(names.of(WEATHER))) {
+            List<Put> puts = new ArrayList<>();
+            for (int i = 0; i < WEATHER_ROWS; i++) {
+                StringBuilder hex = new StringBuilder(8192);
+                for (int c = 0; c < 8192; c++) {
+                    hex.append(Character.forDigit(random.nextInt(16), 16));
+                }
+                puts.add(new Put(MeasureKey.of(1372640400L, "ST" + i).encode())
+                        .addColumn(Bytes.toBytes("m"), Bytes.toBytes("v"), Bytes.toBytes(hex.toString())));
+            }
+            t.put(puts);
+        }
+        try (Admin admin = stack.connection().getAdmin()) {
+            for (EnmaTable table : List.of(CONSUMPTION, EnmaTable.customers(), WEATHER)) {
+                admin.flush(names.of(table));
+            }
+        }
     }
 
     @Test
-    void tablesListsEnmaTablesWithKindAndRowCount() {
+    void tablesListsEnmaTablesWithTheirRegionMetricsAndWithCountTheirRows() throws IOException {
         CliRun run = CliRun.of(args("tables"));
         assertThat(run.exitCode()).as(run.err()).isZero();
+        // consumption: its 3 rows are in buckets 4, 40 and 76, three of its ten regions: three flushed files, and
+        // HBase rounds each region's size up to a whole MiB
         assertThat(run.out().lines().map(l -> List.of(l.split("\\s+"))).toList()).containsExactly(
-                List.of("customers", "customers", "0"),
-                List.of("electricityConsumption_1111111111", "consumption", "3"));
+                List.of("customers", "customers", "1", "0", "0", "0", "0", "-"),
+                List.of("electricityConsumption_1111111111", "consumption", "10", "3", "3", "3", "0", "1.00"),
+                weather(run.out()));
+        assertThat(run.err()).startsWith("TABLE ");
+        // 8 MiB of random hex digits in one region: gzip keeps about half of it (a little over, rounded up)
+        List<String> weather = weather(run.out());
+        assertThat(weather.subList(0, 4)).containsExactly("temperatureAir", "weather", "10", "1");
+        long stored = Long.parseLong(weather.get(4));
+        long raw = Long.parseLong(weather.get(5));
+        assertThat(raw).isBetween(7L, 9L);
+        assertThat(stored).isBetween(3L, 6L);
+        assertThat(weather.get(6)).isEqualTo("0");
+        assertThat(weather.get(7)).isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", (double) raw / stored));
+
+        CliRun counted = CliRun.of(args("tables", "--count", "--json"));
+        assertThat(counted.exitCode()).as(counted.err()).isZero();
+        List<String> lines = counted.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("{\"table\":\"customers\",\"kind\":\"customers\",\"regions\":1,"
+                + "\"storeFiles\":0,\"storeFileMiB\":0,\"uncompressedMiB\":0,\"memStoreMiB\":0,"
+                + "\"compressionRatio\":null,\"rows\":0}");
+        assertThat(lines.get(1)).isEqualTo("{\"table\":\"electricityConsumption_1111111111\",\"kind\":"
+                + "\"consumption\",\"regions\":10,\"storeFiles\":3,\"storeFileMiB\":3,\"uncompressedMiB\":3,"
+                + "\"memStoreMiB\":0,\"compressionRatio\":1.0,\"rows\":3}");
+        assertThat(lines.get(2)).endsWith(",\"rows\":" + WEATHER_ROWS + "}");
+    }
+
+    private static List<String> weather(String out) {
+        return out.lines().filter(l -> l.startsWith("temperatureAir ")).map(l -> List.of(l.split("\\s+")))
+                .findFirst().orElseThrow();
     }
 
     @Test
