@@ -3,10 +3,19 @@ package org.enma.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.hbase.io.compress.Compression;
 import org.enma.portal.ApiKeys;
+import org.enma.portal.PortalServer;
 import org.enma.schema.CompanyId;
 import org.enma.schema.Month;
 import org.enma.schema.ResultKey;
@@ -44,11 +53,57 @@ class ApiKeyAndPurgeIT {
         String key = lines.get(lines.size() - 1);
         assertThat(key).matches("enma_[A-Za-z0-9_-]{43}");
         try (MongoStore mongo = MongoStore.open(stack.mongoUri(), stack.database())) {
-            assertThat(new ApiKeys(mongo.database()).companyOf(key)).contains(CompanyId.of("5000000001"));
+            assertThat(new ApiKeys(mongo.database()).list()).extracting(ApiKeys.Stored::company)
+                    .contains(CompanyId.of("5000000001"));
             assertThat(mongo.database().getCollection(ApiKeys.COLLECTION).find().first().toJson()).doesNotContain(key);
         }
         assertThat(CliRun.withSettings(settings, "apikey", "create", "--company", "5").exitCode())
                 .isEqualTo(Enma.USAGE);
+    }
+
+    @Test
+    void keysAreListedWithoutThemselvesAndARevokedKeyIsRefusedByTheNextRequest() throws Exception {
+        CliRun create = CliRun.withSettings(settings, "apikey", "create", "--company", "5000000003");
+        assertThat(create.exitCode()).as(create.err()).isZero();
+        String key = create.out().strip();
+        String id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
+        try (MongoStore mongo = MongoStore.open(stack.mongoUri(), stack.database());
+             PortalServer server = PortalServer.start(PortalServer.Services.over(mongo.database(),
+                     stack.connection(), new TableNames(stack.namespace()), Set.of("OT101")),
+                     "127.0.0.1", 0)) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + server.port() + "/v1/results/OT101?month=201301"))
+                    .header("Authorization", "Bearer " + key).build();
+            HttpClient http = HttpClient.newHttpClient();
+            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);   // now from the server's cache
+
+            CliRun list = CliRun.withSettings(settings, "apikey", "list", "--company", "5000000003");
+            assertThat(list.exitCode()).as(list.err()).isZero();
+            assertThat(list.out()).doesNotContain(key.substring(5, 20))
+                    .matches(id + "  5000000003  20\\d\\d-\\S+Z\\s+20\\d\\d-\\S+Z\\s+active\n");
+
+            CliRun revoke = CliRun.withSettings(settings, "apikey", "revoke", id.substring(0, 8));
+            assertThat(revoke.exitCode()).as(revoke.err()).isZero();
+            assertThat(revoke.out()).startsWith("revoked " + id + " (company 5000000003, revoked 20");
+            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(401);
+        }
+        CliRun json = CliRun.withSettings(settings, "apikey", "list", "--company", "5000000003", "--json");
+        assertThat(json.out()).startsWith("{\"id\":\"" + id + "\",\"companyId\":\"5000000003\",\"created\":\"20")
+                .contains("\"revoked\":\"20");
+        CliRun again = CliRun.withSettings(settings, "apikey", "revoke", id);
+        assertThat(again.exitCode()).isZero();
+        CliRun unknown = CliRun.withSettings(settings, "apikey", "revoke", "abcdef0123");
+        assertThat(unknown.exitCode()).isEqualTo(Enma.FAILED);
+        assertThat(unknown.err()).isEqualTo("enma: no API key has an id starting with abcdef0123"
+                + " (`enma apikey list` shows them)\n");
+        CliRun malformed = CliRun.withSettings(settings, "apikey", "revoke", "zz");
+        assertThat(malformed.exitCode()).isEqualTo(Enma.FAILED);
+        assertThat(malformed.err()).startsWith("enma: \"zz\" is no key id");
     }
 
     @Test

@@ -3,36 +3,59 @@ package org.enma.portal;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaException;
 
 /**
  * Portal API keys in MongoDB {@code apiKeys}: a key belongs to one company and is stored only as its SHA-256 (the
- * key is 256 random bits, so a plain hash is enough: nothing to guess). Keys are looked up by hash and the stored
- * hash is compared in constant time; a found key is remembered for {@value #CACHE_SECONDS} s, so a deleted key stops
- * working within that time.
+ * key is 256 random bits, so a plain hash is enough: nothing to guess), which is also the key's id. An operator names
+ * a key by the first characters of that id ({@link #ID_SHOWN} are listed), never by the key. A revoked key stays,
+ * marked with when it was revoked, so the list keeps the history.
  */
 public final class ApiKeys {
     public static final String COLLECTION = "apiKeys";
-    static final long CACHE_SECONDS = 60;
+    /**
+     * How long after {@link #revoke} every running portal refuses the key: its cache is trusted only while its
+     * watcher of revocations read MongoDB within {@link KeyCache#FRESH}, plus two of the watcher's rounds for a read
+     * in flight. {@code enma apikey revoke} waits this long before it says the key is revoked.
+     */
+    public static final Duration REFUSED_EVERYWHERE_AFTER = KeyCache.FRESH.plusMillis(2 * KeyCache.WATCH_MS);
+    /** How many characters of a key's id {@code enma apikey list} shows. */
+    public static final int ID_SHOWN = 12;
+    /** The fewest characters of an id {@code revoke} takes: fewer would name many keys too easily. */
+    static final int ID_MIN = 6;
+    private static final Pattern ID_PREFIX = Pattern.compile("[0-9a-f]{" + ID_MIN + ",64}");
     private static final String PREFIX = "enma_";
+    private static final String REVOKED = "revoked";
+    private static final String LAST_USED = "lastUsed";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MongoCollection<Document> keys;
-    private final Map<String, Remembered> cache = new ConcurrentHashMap<>();
 
-    private record Remembered(CompanyId company, long untilNanos) {
+    /** A stored key as an operator sees it: never the key itself. */
+    public record Stored(String id, CompanyId company, Instant created, Optional<Instant> lastUsed,
+                         Optional<Instant> revoked) {
+        public String shortId() {
+            return id.substring(0, ID_SHOWN);
+        }
     }
 
     public ApiKeys(MongoDatabase mongo) {
@@ -44,28 +67,77 @@ public final class ApiKeys {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        keys.createIndex(Indexes.ascending(REVOKED));
         keys.insertOne(new Document("_id", hash(key)).append("companyId", company.asNumber())
                 .append("created", new Date()));
         return key;
     }
 
-    /** The company of {@code key}, or empty for an unknown key. */
-    public Optional<CompanyId> companyOf(String key) {
-        String hash = hash(key);
-        Remembered remembered = cache.get(hash);
-        if (remembered != null && remembered.untilNanos() - System.nanoTime() > 0) {
-            return Optional.of(remembered.company());
-        }
-        Document stored = keys.find(Filters.eq("_id", hash)).first();
+    /**
+     * The company of the key whose hash is {@code id}, unless it is unknown or revoked; records the use (one round
+     * trip does both).
+     */
+    Optional<CompanyId> use(String id) {
+        Document stored = keys.findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.exists(REVOKED, false)),
+                Updates.set(LAST_USED, new Date()), new FindOneAndUpdateOptions());
         if (stored == null || !MessageDigest.isEqual(stored.getString("_id").getBytes(StandardCharsets.US_ASCII),
-                hash.getBytes(StandardCharsets.US_ASCII))) {
+                id.getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
-        CompanyId company = CompanyId.of(String.format("%010d", ((Number) stored.get("companyId")).longValue()));
-        cache.put(hash, new Remembered(company, System.nanoTime() + Duration.ofSeconds(CACHE_SECONDS).toNanos()));
-        return Optional.of(company);
+        return Optional.of(companyOf(stored));
     }
 
+    /** Every key, oldest first. */
+    public List<Stored> list() {
+        List<Stored> all = new ArrayList<>();
+        keys.find().sort(Sorts.ascending("created", "_id")).forEach(doc -> all.add(stored(doc)));
+        return all;
+    }
+
+    /**
+     * Revokes the key whose id starts with {@code idPrefix} (at least {@value #ID_MIN} hex characters, naming one
+     * key); the key as it is now. Revoking a revoked key changes nothing.
+     */
+    public Stored revoke(String idPrefix) {
+        String prefix = idPrefix.toLowerCase(java.util.Locale.ROOT);
+        if (!ID_PREFIX.matcher(prefix).matches()) {
+            throw new EnmaException("\"" + idPrefix + "\" is no key id: give at least " + ID_MIN + " of the hex"
+                    + " characters `enma apikey list` shows");
+        }
+        List<Document> matching = new ArrayList<>();
+        keys.find(Filters.regex("_id", "^" + prefix)).limit(2).forEach(matching::add);
+        if (matching.isEmpty()) {
+            throw new EnmaException("no API key has an id starting with " + prefix + " (`enma apikey list` shows"
+                    + " them)");
+        }
+        if (matching.size() > 1) {
+            throw new EnmaException("more than one API key has an id starting with " + prefix + ": give more of"
+                    + " its characters");
+        }
+        String id = matching.get(0).getString("_id");
+        keys.updateOne(Filters.and(Filters.eq("_id", id), Filters.exists(REVOKED, false)),
+                Updates.set(REVOKED, new Date()));
+        return stored(keys.find(Filters.eq("_id", id)).first());
+    }
+
+    /** The ids of the keys revoked at or after {@code since}. */
+    List<String> revokedSince(Instant since) {
+        List<String> ids = new ArrayList<>();
+        keys.find(Filters.gte(REVOKED, Date.from(since))).forEach(doc -> ids.add(doc.getString("_id")));
+        return ids;
+    }
+
+    private static Stored stored(Document doc) {
+        return new Stored(doc.getString("_id"), companyOf(doc), doc.getDate("created").toInstant(),
+                Optional.ofNullable(doc.getDate(LAST_USED)).map(Date::toInstant),
+                Optional.ofNullable(doc.getDate(REVOKED)).map(Date::toInstant));
+    }
+
+    private static CompanyId companyOf(Document doc) {
+        return CompanyId.of(String.format("%010d", ((Number) doc.get("companyId")).longValue()));
+    }
+
+    /** A key's id: the hex SHA-256 of the key. */
     static String hash(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

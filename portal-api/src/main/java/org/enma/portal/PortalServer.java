@@ -42,21 +42,21 @@ public final class PortalServer implements AutoCloseable {
 
     private final Undertow server;
     private final GracefulShutdownHandler requests;
-    private final Health health;
+    private final Services services;
 
     /** What the API serves: results, keys, and the health of the stores behind it. */
-    public record Services(ResultsEndpoints results, ApiKeys keys, Health health) {
+    public record Services(ResultsEndpoints results, KeyCache keys, Health health) {
         /** The API over these stores, serving the results of {@code analytics} (e.g. OT101, OT103, OT201). */
         public static Services over(MongoDatabase mongo, Connection hbase, TableNames names, Set<String> analytics) {
             return new Services(new ResultsEndpoints(new ResultReader(mongo, hbase, names), new Contracts(hbase, names),
-                    analytics), new ApiKeys(mongo), new Health(mongo, hbase));
+                    analytics), new KeyCache(new ApiKeys(mongo)), new Health(mongo, hbase));
         }
     }
 
-    private PortalServer(Undertow server, GracefulShutdownHandler requests, Health health) {
+    private PortalServer(Undertow server, GracefulShutdownHandler requests, Services services) {
         this.server = server;
         this.requests = requests;
-        this.health = health;
+        this.services = services;
     }
 
     /** Starts serving on {@code host:port} ({@code port} 0: any free port). */
@@ -81,7 +81,7 @@ public final class PortalServer implements AutoCloseable {
             throw new EnmaException("cannot listen on " + host + ":" + port + ": " + Optional.ofNullable(e.getCause())
                     .map(Throwable::getMessage).orElse(e.getMessage()) + " (another program uses the port? --port)");
         }
-        return new PortalServer(server, requests, services.health());
+        return new PortalServer(server, requests, services);
     }
 
     public int port() {
@@ -103,7 +103,8 @@ public final class PortalServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             server.stop();
-            health.close();
+            services.health().close();
+            services.keys().close();
         }
     }
 
@@ -111,7 +112,7 @@ public final class PortalServer implements AutoCloseable {
         void handle(HttpServerExchange exchange, CompanyId company) throws IOException;
     }
 
-    private static HttpHandler authorized(ApiKeys keys, CompanyHandler handler) {
+    private static HttpHandler authorized(KeyCache keys, CompanyHandler handler) {
         return exchange -> {
             String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
             if (header == null || !header.startsWith(BEARER)) {

@@ -73,7 +73,7 @@ class HealthIT {
         try (ServerSocket silent = new ServerSocket(0);
              MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + silent.getLocalPort())) {
             PortalServer.Services services = new PortalServer.Services(new ResultsEndpoints(null, null, Set.of()),
-                    new ApiKeys(client.getDatabase("enma")), new Health(client.getDatabase("enma"),
+                    new KeyCache(new ApiKeys(client.getDatabase("enma"))), new Health(client.getDatabase("enma"),
                     stack.connection()));
             PortalServer server = PortalServer.start(services, "127.0.0.1", 0);
             URI health = URI.create("http://127.0.0.1:" + server.port() + "/v1/health");
