@@ -21,6 +21,10 @@ final class ApiError extends RuntimeException {
         return new ApiError(404, message);
     }
 
+    static ApiError uriTooLong(String message) {
+        return new ApiError(414, message);
+    }
+
     int status() {
         return status;
     }

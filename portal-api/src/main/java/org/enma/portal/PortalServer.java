@@ -3,6 +3,7 @@ package org.enma.portal;
 import com.mongodb.client.MongoDatabase;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
@@ -37,6 +38,20 @@ public final class PortalServer implements AutoCloseable {
     private static final String JSON = "application/json; charset=utf-8";
     private static final String BEARER = "Bearer ";
 
+    /**
+     * What a request may be, and how long a client may take: a request line longer than {@code maxUriChars} is
+     * answered 414, more than {@code maxHeaderBytes} of request line and headers, more than {@code maxHeaders}
+     * headers or more than {@code maxParameters} query parameters 400, and a client that has not sent a whole
+     * request within {@code parseTimeout} (or nothing on an open connection within {@code idleTimeout}) is cut off.
+     * The API takes GETs of a few short parameters: the defaults are generous for it, and small next to Undertow's
+     * (1 MB of headers, 1,000 parameters), which let one slow or huge client hold a thread and memory.
+     */
+    public record Limits(int maxUriChars, int maxHeaderBytes, int maxHeaders, int maxParameters,
+                         Duration parseTimeout, Duration idleTimeout) {
+        public static final Limits DEFAULT = new Limits(4096, 16384, 50, 20, Duration.ofSeconds(10),
+                Duration.ofSeconds(60));
+    }
+
     /** How long a stopping server lets the requests in flight finish. */
     public static final Duration DRAIN = Duration.ofSeconds(20);
 
@@ -59,8 +74,12 @@ public final class PortalServer implements AutoCloseable {
         this.services = services;
     }
 
-    /** Starts serving on {@code host:port} ({@code port} 0: any free port). */
+    /** Starts serving on {@code host:port} ({@code port} 0: any free port) with the default limits. */
     public static PortalServer start(Services services, String host, int port) {
+        return start(services, host, port, Limits.DEFAULT);
+    }
+
+    public static PortalServer start(Services services, String host, int port, Limits limits) {
         // the OT list is the server's own, so the document cannot fall behind a new analytic
         String openApi = resource("openapi.json").replace("\"@ANALYTICS@\"", services.results().analytics().stream()
                 .sorted().map(ot -> "\"" + ot + "\"").collect(Collectors.joining(", ", "[", "]")));
@@ -73,8 +92,16 @@ public final class PortalServer implements AutoCloseable {
                         (exchange, company) -> send(exchange, 200, services.results().month(exchange, company))))
                 .setFallbackHandler(exchange -> error(exchange, 404, "no such endpoint: see /v1/openapi.json"))
                 .setInvalidMethodHandler(exchange -> error(exchange, 405, "only GET is served"));
-        GracefulShutdownHandler requests = Handlers.gracefulShutdown(new BlockingHandler(guarded(routes)));
-        Undertow server = Undertow.builder().addHttpListener(port, host).setHandler(requests).build();
+        GracefulShutdownHandler requests = Handlers.gracefulShutdown(new BlockingHandler(guarded(limited(routes,
+                limits))));
+        Undertow server = Undertow.builder().addHttpListener(port, host).setHandler(requests)
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, limits.maxHeaderBytes())
+                .setServerOption(UndertowOptions.MAX_HEADERS, limits.maxHeaders())
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, limits.maxParameters())
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 0L)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) limits.parseTimeout().toMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) limits.idleTimeout().toMillis())
+                .build();
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -125,6 +152,15 @@ public final class PortalServer implements AutoCloseable {
                 throw ApiError.unauthorized("unknown API key");
             }
             handler.handle(exchange, company.get());
+        };
+    }
+
+    private static HttpHandler limited(HttpHandler next, Limits limits) {
+        return exchange -> {
+            if (exchange.getRequestURI().length() + exchange.getQueryString().length() > limits.maxUriChars()) {
+                throw ApiError.uriTooLong("the request URI is longer than " + limits.maxUriChars() + " characters");
+            }
+            next.handleRequest(exchange);
         };
     }
 

@@ -12,13 +12,16 @@ import org.apache.hadoop.hbase.HConstants;
 import org.apache.hadoop.hbase.StartMiniClusterOption;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The one HBase mini cluster (local filesystem, no HDFS: it starts in seconds) and the one in-memory MongoDB-protocol
- * server of a test JVM. Started on first use, stopped when the JVM's test run ends.
+ * server of a test JVM. Started on first use, by whichever test engine comes first (JUnit Jupiter's extension or a
+ * jqwik property), and stopped when the JVM exits: a JUnit store would stop it at the end of its own engine, before
+ * another engine's tests ran.
  */
-public final class SharedStack implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+public final class SharedStack implements AutoCloseable {
+    private static SharedStack instance;
+
     private final HBaseTestingUtility hbase;
     private final Connection connection;
     private final MongoServer mongo;
@@ -31,7 +34,16 @@ public final class SharedStack implements ExtensionContext.Store.CloseableResour
         this.mongoUri = mongoUri;
     }
 
-    static SharedStack start() {
+    /** The JVM's stack, started on the first call. */
+    static synchronized SharedStack instance() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "enma-test-stack-stop"));
+        }
+        return instance;
+    }
+
+    private static SharedStack start() {
         try {
             Configuration conf = HBaseConfiguration.create();
             // The local filesystem has no hflush/hsync capability; HBase must not insist on it.

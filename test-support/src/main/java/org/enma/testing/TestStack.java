@@ -1,6 +1,8 @@
 package org.enma.testing;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.client.Connection;
 
@@ -9,6 +11,17 @@ import org.apache.hadoop.hbase.client.Connection;
  * and a database of its own, so classes never see each other's tables or documents.
  */
 public record TestStack(SharedStack shared, String namespace, String database) {
+    private static final AtomicInteger CLASSES = new AtomicInteger();
+
+    /**
+     * A namespace and database of their own for {@code testClass} on the JVM's shared stack: what {@link
+     * EnmaStackExtension} gives a JUnit test class, and what a test of another engine (jqwik) takes itself.
+     */
+    public static TestStack forClass(Class<?> testClass) {
+        String name = "t" + CLASSES.incrementAndGet() + "_"
+                + testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return new TestStack(SharedStack.instance(), name, name);
+    }
 
     /** A copy of the mini cluster's client configuration. */
     public Configuration hbaseConfiguration() {

@@ -1,0 +1,292 @@
+package org.enma.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.io.compress.Compression;
+import org.enma.schema.CompanyId;
+import org.enma.schema.CompanyKey;
+import org.enma.schema.EnmaTable;
+import org.enma.schema.Family;
+import org.enma.schema.Month;
+import org.enma.schema.ResultKey;
+import org.enma.schema.SetupId;
+import org.enma.schema.TableCreator;
+import org.enma.schema.TableNames;
+import org.enma.store.MongoStore;
+import org.enma.store.ResultDocument;
+import org.enma.store.ResultSink;
+import org.enma.testing.TestStack;
+
+/**
+ * The portal API against thousands of generated requests (seeded, so a failure replays): random methods, paths,
+ * percent-encodings, query parameters, header sizes, with the key of company ONE, of company TWO, a wrong key or
+ * none. Never a 500, never a stack trace, never a byte of the other company's data; oversized requests are refused
+ * with 414 or 400, and a client that sends half a request is cut off.
+ *
+ * <p>Each company's results carry markers no other data has ({@code mk-one}, contract ids {@code ONEC1}...): a
+ * response to one company's key must never contain the other's.
+ */
+class PortalFuzzIT {
+    static final CompanyId ONE = CompanyId.of("7100000001");
+    static final CompanyId TWO = CompanyId.of("7200000002");
+    static final SetupId SETUP = SetupId.of("52234e386cb9fea66d5b2511");
+    static final List<String> ONE_MARKS = List.of("7100000001", "mk-one", "ONEC1", "ONEC2");
+    static final List<String> TWO_MARKS = List.of("7200000002", "mk-two", "TWOC1", "TWOC2");
+    /** What a request is refused with when its line or headers are too large, or the server cannot parse it. */
+    static final Set<Integer> ANSWERS = Set.of(200, 400, 401, 404, 405, 414, 431);
+    static final PortalServer.Limits LIMITS = new PortalServer.Limits(4096, 16384, 50, 20, Duration.ofSeconds(2),
+            Duration.ofSeconds(5));
+
+    private static MongoStore mongo;
+    private static PortalServer server;
+    private static String keyOne;
+    private static String keyTwo;
+
+    @BeforeContainer
+    static void start() throws IOException {
+        TestStack stack = TestStack.forClass(PortalFuzzIT.class);
+        mongo = MongoStore.open(stack.mongoUri(), stack.database());
+        TableNames names = new TableNames(stack.namespace());
+        TableCreator tables = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.NONE);
+        ResultSink sink = new ResultSink(mongo.database(), stack.connection(), tables);
+        for (String ot : List.of("OT101", "OT103")) {
+            sink.write(ot, List.of(result(ONE, "ONEC1", 201301, "mk-one"), result(ONE, "ONEC2", 201302, "mk-one"),
+                    result(TWO, "TWOC1", 201301, "mk-two"), result(TWO, "TWOC2", 201302, "mk-two")));
+        }
+        tables.ensure(EnmaTable.customers());
+        try (Table customers = stack.connection().getTable(names.of(EnmaTable.customers()))) {
+            for (CompanyKey key : List.of(CompanyKey.of(ONE, "ONEC1"), CompanyKey.of(ONE, "ONEC3"),
+                    CompanyKey.of(TWO, "TWOC1"), CompanyKey.of(TWO, "TWOC3"))) {
+                customers.put(new Put(key.encode()).addColumn(Family.INFO.bytes(),
+                        "tariffId".getBytes(StandardCharsets.UTF_8), "T1".getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        server = PortalServer.start(PortalServer.Services.over(mongo.database(), stack.connection(), names,
+                Set.of("OT101", "OT103")), "127.0.0.1", 0, LIMITS);
+        ApiKeys keys = new ApiKeys(mongo.database());
+        keyOne = keys.create(ONE);
+        keyTwo = keys.create(TWO);
+    }
+
+    @AfterContainer
+    static void stop() {
+        server.close();
+        mongo.close();
+    }
+
+    private static ResultDocument result(CompanyId company, String contract, int month, String marker) {
+        return new ResultDocument(new ResultKey(Month.parse(Integer.toString(month)), company, contract, SETUP),
+                Map.of("consumption", 12.5, "criteria", marker));
+    }
+
+    /** Which key a request carries. */
+    enum Key { ONE, TWO, WRONG, MALFORMED, NONE }
+
+    record Request(String method, String target, Key key, int paddingBytes) {
+        byte[] bytes() {
+            StringBuilder http = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                    .append("Host: 127.0.0.1\r\nConnection: close\r\n");
+            switch (key) {
+                case ONE -> http.append("Authorization: Bearer ").append(keyOne).append("\r\n");
+                case TWO -> http.append("Authorization: Bearer ").append(keyTwo).append("\r\n");
+                case WRONG -> http.append("Authorization: Bearer enma_").append("x".repeat(43)).append("\r\n");
+                case MALFORMED -> http.append("Authorization: Basic ").append(keyOne).append("\r\n");
+                case NONE -> { }
+            }
+            if (paddingBytes > 0) {
+                http.append("X-Padding: ").append("p".repeat(paddingBytes)).append("\r\n");
+            }
+            return http.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    record Response(int status, String text) {
+    }
+
+    @Property(tries = 10_000, seed = "20261129")
+    void noRequestGetsA500AStackTraceOrAnotherCompanysData(@ForAll("requests") Request request) throws IOException {
+        Response response = send(request.bytes());
+        assertThat(response.status()).as("%s → %s", request, response.text()).isIn(ANSWERS);
+        assertThat(response.text()).as("%s", request).doesNotContain("Exception").doesNotContain("\tat ")
+                .doesNotContain("org.enma");
+        List<String> foreign = switch (request.key()) {
+            case ONE -> TWO_MARKS;
+            case TWO -> ONE_MARKS;
+            default -> concat(ONE_MARKS, TWO_MARKS);
+        };
+        for (String mark : foreign) {
+            if (!request.target().contains(mark)) {   // an error may quote what the request itself said
+                assertThat(response.text()).as("%s → %s", request, response.text()).doesNotContain(mark);
+            }
+        }
+    }
+
+    @Example
+    void anotherCompanysContractIsTheSame404AsOneThatDoesNotExist() throws IOException {
+        Response theirs = send(new Request("GET", "/v1/results/OT101/TWOC1?from=201301&to=201312", Key.ONE, 0)
+                .bytes());
+        Response none = send(new Request("GET", "/v1/results/OT101/NOPE1?from=201301&to=201312", Key.ONE, 0)
+                .bytes());
+        assertThat(theirs.status()).isEqualTo(404);
+        assertThat(body(theirs).replace("TWOC1", "X")).isEqualTo(body(none).replace("NOPE1", "X"));
+    }
+
+    @Example
+    void oversizedRequestsAreRefusedWith414Or400() throws IOException {
+        assertThat(send(new Request("GET", "/v1/results/OT101?month=201301&x=" + "a".repeat(5000), Key.ONE, 0)
+                .bytes()).status()).isEqualTo(414);
+        assertThat(send(new Request("GET", "/v1/health", Key.ONE, 20_000).bytes()).status()).isIn(400, 431);
+        String many = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "p" + i + "=1")
+                .collect(Collectors.joining("&"));
+        assertThat(send(new Request("GET", "/v1/results/OT101?" + many, Key.ONE, 0).bytes()).status())
+                .isEqualTo(400);
+        StringBuilder headers = new StringBuilder("GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n");
+        for (int i = 0; i < 60; i++) {
+            headers.append("X-H").append(i).append(": 1\r\n");
+        }
+        assertThat(send(headers.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1)).status())
+                .isIn(400, 431);
+    }
+
+    @Example
+    void aClientThatSendsHalfARequestIsCutOff() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /v1/health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            long started = System.nanoTime();
+            InputStream in = socket.getInputStream();
+            int read;
+            try {
+                while ((read = in.read()) >= 0) {
+                    // whatever the server says as it closes
+                }
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the server kept a half-sent request open for 15 s", e);
+            } catch (IOException reset) {
+                // a reset is a cut-off too
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Provide
+    Arbitrary<Request> requests() {
+        Arbitrary<String> method = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(8, Arbitraries.just("GET")),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of("POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "TRACE")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(8)));
+        Arbitrary<Key> key = Arbitraries.of(Key.class);
+        Arbitrary<Integer> padding = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(8, Arbitraries.just(0)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(1, 30_000)));
+        return Combinators.combine(method, target(), key, padding).as(Request::new);
+    }
+
+    private Arbitrary<String> target() {
+        Arbitrary<String> ot = Arbitraries.oneOf(Arbitraries.of("OT101", "ot101", "OT103", "OT999", "OT", ""),
+                segment());
+        Arbitrary<String> contract = Arbitraries.oneOf(Arbitraries.of("ONEC1", "ONEC2", "ONEC3", "TWOC1", "TWOC2",
+                "TWOC3", "NOPE"), segment());
+        Arbitrary<String> path = Arbitraries.oneOf(
+                Combinators.combine(ot, contract).as((o, c) -> "/v1/results/" + o + "/" + c),
+                ot.map(o -> "/v1/results/" + o),
+                Arbitraries.of("/v1/health", "/v1/openapi.json", "/", "/v1", "/v1/results", "/v2/results/OT101",
+                        "//v1//results//OT101", "/v1/results/OT101/ONEC1/extra"),
+                segment().list().ofMaxSize(5).map(s -> "/" + String.join("/", s)));
+        Arbitrary<String> query = Combinators.combine(parameterName(), parameterValue())
+                .as((n, v) -> n + "=" + v).list().ofMaxSize(6).map(l -> String.join("&", l));
+        return Combinators.combine(path, query, Arbitraries.of("", "?", "#"))
+                .as((p, q, sep) -> q.isEmpty() ? p + sep : p + "?" + q);
+    }
+
+    private Arbitrary<String> segment() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("..", ".", "%2e%2e", "%2F", "%00", "%ZZ", "%", "%e9", "%C3%A9", "a~b", "~", "%20",
+                        "A%2FB", "%252F", ";x=1", "ONEC1%00", "TWOC1"),
+                Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyzABCZ0123456789-_.~").ofMaxLength(40),
+                Arbitraries.strings().all().ofMaxLength(12).map(PortalFuzzIT::percentEncoded));
+    }
+
+    private Arbitrary<String> parameterName() {
+        return Arbitraries.oneOf(Arbitraries.of("from", "to", "month", "page", "size", "companyId", "FROM", ""),
+                Arbitraries.strings().alpha().ofMaxLength(10));
+    }
+
+    private Arbitrary<String> parameterValue() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("201301", "201302", "201312", "190001", "999912", "201313", "2013-01", "0", "-1",
+                        "1000", "1001", "99999999999999999999", "", "1e3", "%2B1", "%00", "%ZZ", "7200000002"),
+                Arbitraries.integers().between(-10, 300_000).map(String::valueOf),
+                Arbitraries.strings().all().ofMaxLength(12).map(PortalFuzzIT::percentEncoded));
+    }
+
+    /** Every byte of the UTF-8 text as %XX, except unreserved characters. */
+    static String percentEncoded(String text) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-_.~".indexOf(c) >= 0)) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return encoded.toString();
+    }
+
+    private static Response send(byte[] request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(received);
+            } catch (IOException reset) {
+                // the server may close while we still send (oversized requests): what came before counts
+            }
+            String text = received.toString(StandardCharsets.UTF_8);
+            if (!text.startsWith("HTTP/1.1 ")) {
+                throw new AssertionError("no HTTP answer to " + new String(request, StandardCharsets.ISO_8859_1)
+                        .lines().findFirst().orElse("") + ": \"" + text + "\"");
+            }
+            return new Response(Integer.parseInt(text.substring(9, 12)), text);
+        }
+    }
+
+    private static String body(Response response) {
+        return response.text().substring(response.text().indexOf("\r\n\r\n") + 4);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
