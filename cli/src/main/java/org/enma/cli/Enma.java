@@ -8,11 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code enma} command. Exit codes: 0 success, 1 failure, 2 bad usage, 3 partial success. */
-@Command(name = "enma", mixinStandardHelpOptions = true, version = "enma 0.1.0",
+@Command(name = "enma", mixinStandardHelpOptions = true, versionProvider = Enma.Version.class,
         description = "ENMA energy analytics: load smart-meter data into HBase, run Spark analytics, serve results.",
         subcommands = {StackCommand.class, GenerateCommand.class, LoadCommand.class, DeriveCommand.class,
                 RunCommand.class, ResultsCommand.class, ServeCommand.class, ApiKeyCommand.class, PurgeCommand.class,
-                TablesCommand.class, ScanCommand.class, DemoCommand.class},
+                TablesCommand.class, ScanCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class},
         footer = {"", "Connection settings: every command takes --hbase-quorum, --mongo-uri, --namespace, ...;"
                 + " each also comes from ENMA_* variables or enma.properties (see README)."})
 public final class Enma implements Runnable {
@@ -22,6 +22,20 @@ public final class Enma implements Runnable {
     public static final int PARTIAL = 3;
 
     private static boolean verbose;
+
+    /** This build's version, from enma.jar's manifest ({@code development} when run from classes). */
+    static String version() {
+        String version = Enma.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    /** {@code enma --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"enma " + version()};
+        }
+    }
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "log HBase, ZooKeeper, Hadoop and Spark at INFO and show stack traces of failures")

@@ -31,6 +31,7 @@ public final class EnmaConfig {
     private final Map<Setting, String> sources;
 
     private final Optional<String> hbaseQuorum;
+    private final Optional<String> hbaseRootDir;
     private final int hbasePort;
     private final TableNames tableNames;
     private final Compression.Algorithm compression;
@@ -48,6 +49,7 @@ public final class EnmaConfig {
         this.values = new EnumMap<>(values);
         this.sources = new EnumMap<>(sources);
         this.hbaseQuorum = optional(Setting.HBASE_QUORUM);
+        this.hbaseRootDir = optional(Setting.HBASE_ROOTDIR);
         this.hbasePort = port(Setting.HBASE_PORT);
         this.tableNames = checked(Setting.NAMESPACE, () -> new TableNames(get(Setting.NAMESPACE)));
         this.compression = checked(Setting.HBASE_COMPRESSION, () -> compression(get(Setting.HBASE_COMPRESSION)));
@@ -155,6 +157,11 @@ public final class EnmaConfig {
     /** The ZooKeeper quorum of an HBase cluster; empty when the embedded stack is meant. */
     public Optional<String> hbaseQuorum() {
         return hbaseQuorum;
+    }
+
+    /** HBase's root directory, when set (backup and restore). */
+    public Optional<String> hbaseRootDir() {
+        return hbaseRootDir;
     }
 
     public int hbasePort() {

@@ -10,6 +10,8 @@ import java.util.Locale;
 public enum Setting {
     HBASE_QUORUM("hbase.quorum", "", "ZooKeeper quorum of an HBase cluster (host1,host2,...); empty: the embedded stack"),
     HBASE_PORT("hbase.port", "2181", "ZooKeeper client port of that cluster"),
+    HBASE_ROOTDIR("hbase.rootdir", "", "HBase's root directory (e.g. hdfs://namenode:8020/hbase), for enma backup and"
+            + " restore; empty: hbase-site.xml's, or the embedded stack's"),
     NAMESPACE("namespace", "", "HBase namespace of the ENMA tables; empty: HBase's default namespace"),
     HBASE_COMPRESSION("hbase.compression", "GZ", "compression of new tables' families (HBase algorithm name: NONE, GZ, SNAPPY, LZ4, ZSTD, ...)"),
     MONGO_URI("mongo.uri", "", "MongoDB connection string; empty: the embedded stack"),
