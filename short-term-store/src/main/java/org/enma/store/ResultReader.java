@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellUtil;
 import org.apache.hadoop.hbase.TableName;
@@ -22,6 +23,7 @@ import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.filter.MultiRowRangeFilter;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.enma.schema.CompanyId;
@@ -43,6 +45,7 @@ public final class ResultReader {
     private final Connection hbase;
     private final TableNames names;
     private final Retention retention;
+    private final Set<TableName> knownMirrors = ConcurrentHashMap.newKeySet();
 
     public ResultReader(MongoDatabase mongo, Connection hbase, TableNames names) {
         this.mongo = mongo;
@@ -61,11 +64,13 @@ public final class ResultReader {
         if (firstHeld.isPresent() && from.compareTo(firstHeld.get()) < 0) {
             Set<Integer> inMongo = new HashSet<>();
             found.forEach(d -> inMongo.add(d.getInteger("month")));
+            List<byte[]> purged = new ArrayList<>();
             for (Month m = from; m.compareTo(to) <= 0 && m.compareTo(firstHeld.get()) < 0; m = m.plusMonths(1)) {
                 if (!inMongo.contains(m.asNumber())) {
-                    found.addAll(mirror(ot, ResultKey.prefix(m, company, contractId), 0, Integer.MAX_VALUE));
+                    purged.add(ResultKey.prefix(m, company, contractId));
                 }
             }
+            found.addAll(mirror(ot, purged, 0, Integer.MAX_VALUE));
             found.sort(Comparator.comparing(d -> d.getString("_id")));
         }
         return found;
@@ -75,7 +80,7 @@ public final class ResultReader {
     public List<Document> month(String ot, CompanyId company, Month month, int skip, int limit) throws IOException {
         Optional<Month> firstHeld = retention.firstHeld(ResultSink.collectionOf(ot));
         if (firstHeld.isPresent() && month.compareTo(firstHeld.get()) < 0) {
-            return mirror(ot, ResultKey.prefix(month, company), skip, limit);
+            return mirror(ot, List.of(ResultKey.prefix(month, company)), skip, limit);
         }
         return find(ot, Filters.and(Filters.eq("companyId", company.asNumber()), Filters.eq("month",
                 month.asNumber())), skip, limit);
@@ -108,16 +113,31 @@ public final class ResultReader {
         return ordered;
     }
 
-    private List<Document> mirror(String ot, byte[] prefix, int skip, int limit) throws IOException {
-        TableName table = names.of(EnmaTable.results(ot));
+    /**
+     * The mirror's rows under {@code prefixes} (in key order), in one scan: the region server seeks from one prefix to
+     * the next, so a contract's twelve purged months cost one scanner, not twelve. No mirror table: no rows.
+     */
+    private List<Document> mirror(String ot, List<byte[]> prefixes, int skip, int limit) throws IOException {
         List<Document> documents = new ArrayList<>();
-        try (Admin admin = hbase.getAdmin()) {
-            if (!admin.tableExists(table)) {
-                return documents;
-            }
+        if (prefixes.isEmpty()) {
+            return documents;
         }
-        try (Table t = hbase.getTable(table);
-             ResultScanner scanner = t.getScanner(new Scan().setRowPrefixFilter(prefix))) {
+        Scan scan;
+        if (prefixes.size() == 1) {
+            scan = new Scan().setRowPrefixFilter(prefixes.get(0));
+        } else {
+            List<MultiRowRangeFilter.RowRange> ranges = new ArrayList<>();
+            for (byte[] prefix : prefixes) {
+                ranges.add(new MultiRowRangeFilter.RowRange(prefix, true,
+                        new Scan().setStartStopRowForPrefixScan(prefix).getStopRow(), false));
+            }
+            scan = new Scan().setFilter(new MultiRowRangeFilter(ranges));
+        }
+        TableName table = names.of(EnmaTable.results(ot));
+        if (!mirrorExists(table)) {
+            return documents;
+        }
+        try (Table t = hbase.getTable(table); ResultScanner scanner = t.getScanner(scan)) {
             int seen = 0;
             for (Result row : scanner) {
                 if (documents.size() >= limit) {
@@ -129,6 +149,20 @@ public final class ResultReader {
             }
         }
         return documents;
+    }
+
+    /** Whether the mirror table exists; asked of the master until it does, then remembered (mirrors are not dropped). */
+    private boolean mirrorExists(TableName table) throws IOException {
+        if (knownMirrors.contains(table)) {
+            return true;
+        }
+        try (Admin admin = hbase.getAdmin()) {
+            if (admin.tableExists(table)) {
+                knownMirrors.add(table);
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Document documentOf(Result row) {
