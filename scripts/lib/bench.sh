@@ -11,11 +11,22 @@ work="$(mktemp -d "/tmp/enma-$(basename "$0").XXXXXX")"
 echo "building enma and the bench baselines ..." >&2
 (cd "$root" && mvn -B -q -Pbench -DskipTests install -pl bench -am > "$work/build.log" 2>&1) || {
   echo "the build failed:" >&2; tail -n 30 "$work/build.log" >&2; exit 1; }
+export ENMA_NO_BUILD=1
 # shellcheck source=ports.sh
 . "$root/scripts/lib/ports.sh"
 export ENMA_HOME="$work/home" ENMA_DATA="$work/stack" ENMA_NAMESPACE=bench
 export ENMA_STACK_ZK_PORT="$(free_port 22181)" ENMA_STACK_MONGO_PORT="$(free_port 27117)"
-cleanup() { "$enma" stack stop >/dev/null 2>&1 || true; rm -rf "$work"; }
+cleanup() {
+  # the stack's own pid as the fallback: its data must not be removed under a running stack
+  if ! "$enma" stack stop >/dev/null 2>&1; then
+    local pid
+    pid=$(sed -n 's/^pid=//p' "$ENMA_DATA/stack.properties" 2>/dev/null || true)
+    if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
+      for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    fi
+  fi
+  rm -rf "$work"
+}
 trap cleanup EXIT
 "$enma" stack start >/dev/null
 

@@ -3,6 +3,9 @@
 # Source it after setting $root; then call enma_build_if_stale.
 enma_build_if_stale() {
   local jar="$root/cli/target/enma.jar"
+  # Set by scripts that built already (scripts/lib/bench.sh): a source edited while a long run goes on must not
+  # rebuild the jars under its running processes.
+  [ -n "${ENMA_NO_BUILD:-}" ] && [ -f "$jar" ] && return 0
   # Any pom or source file newer than the jar means the jar is stale.
   if [ -f "$jar" ] && [ -f "$root/cli/target/enma-jobs.jar" ] && [ -z "$(find "$root" \
         \( -path "$root/enma-data" -o -path "$root/enma-cluster" \) -prune -o \

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.enma.cli.backup.Backup;
-import org.enma.cli.backup.HBaseRoot;
 import org.enma.store.MongoStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,9 +26,8 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (HBaseSession session = HBaseSession.open(spec); MongoStore mongo = session.mongo()) {
-            String root = HBaseRoot.of(session.config(), session.connection().getConfiguration());
-            var summary = new Backup(session.connection(), session.config().tableNames(), root, mongo.database(),
-                    spec.commandLine().getErr()).to(to, Enma.version(), Clock.systemUTC());
+            var summary = new Backup(session.backupStores(mongo), spec.commandLine().getErr())
+                    .to(to, Enma.version(), Clock.systemUTC());
             spec.commandLine().getOut().println(summary.line());
         }
         return Enma.OK;

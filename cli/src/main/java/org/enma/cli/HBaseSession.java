@@ -7,6 +7,8 @@ import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.enma.cli.backup.HBaseRoot;
+import org.enma.cli.backup.Stores;
 import org.enma.config.EnmaConfig;
 import org.enma.config.Endpoints;
 import org.enma.config.StackLocator;
@@ -47,6 +49,12 @@ final class HBaseSession implements AutoCloseable {
     /** The MongoDB database of the same configuration (checked to answer); the caller closes it. */
     MongoStore mongo() {
         return MongoStore.open(endpoints.mongoUri(), endpoints.mongoDatabase());
+    }
+
+    /** This session's HBase, namespace and root directory with {@code mongo}: what backup and restore work on. */
+    Stores backupStores(MongoStore mongo) {
+        return new Stores(connection, config.tableNames(), HBaseRoot.of(config, connection.getConfiguration()),
+                mongo.database());
     }
 
     Admin admin() throws IOException {

@@ -2,7 +2,6 @@ package org.enma.cli;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
-import org.enma.cli.backup.HBaseRoot;
 import org.enma.cli.backup.Restore;
 import org.enma.store.MongoStore;
 import picocli.CommandLine.Command;
@@ -29,9 +28,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (HBaseSession session = HBaseSession.open(spec); MongoStore mongo = session.mongo()) {
-            String root = HBaseRoot.of(session.config(), session.connection().getConfiguration());
-            var summary = new Restore(session.connection(), session.config().tableNames(), root, mongo.database(),
-                    spec.commandLine().getErr()).from(from, replace);
+            var summary = new Restore(session.backupStores(mongo), spec.commandLine().getErr()).from(from, replace);
             spec.commandLine().getOut().println(summary.line());
         }
         return Enma.OK;

@@ -36,11 +36,11 @@ public final class Backup {
     private final MongoDatabase mongo;
     private final PrintWriter progress;
 
-    public Backup(Connection hbase, TableNames names, String hbaseRoot, MongoDatabase mongo, PrintWriter progress) {
-        this.hbase = hbase;
-        this.names = names;
-        this.hbaseRoot = hbaseRoot;
-        this.mongo = mongo;
+    public Backup(Stores from, PrintWriter progress) {
+        this.hbase = from.hbase();
+        this.names = from.names();
+        this.hbaseRoot = from.hbaseRoot();
+        this.mongo = from.mongo();
         this.progress = progress;
     }
 

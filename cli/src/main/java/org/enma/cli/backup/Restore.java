@@ -33,11 +33,11 @@ public final class Restore {
     private final MongoDatabase mongo;
     private final PrintWriter progress;
 
-    public Restore(Connection hbase, TableNames target, String hbaseRoot, MongoDatabase mongo, PrintWriter progress) {
-        this.hbase = hbase;
-        this.target = target;
-        this.hbaseRoot = hbaseRoot;
-        this.mongo = mongo;
+    public Restore(Stores into, PrintWriter progress) {
+        this.hbase = into.hbase();
+        this.target = into.names();
+        this.hbaseRoot = into.hbaseRoot();
+        this.mongo = into.mongo();
         this.progress = progress;
     }
 
