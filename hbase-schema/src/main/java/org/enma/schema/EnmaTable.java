@@ -16,6 +16,7 @@ public record EnmaTable(TableKind kind, String name) {
     private static final Pattern COMPANY_TABLE = Pattern.compile("([a-z][A-Za-z0-9]*)_([0-9]{10})");
     private static final Pattern RESULT_TABLE = Pattern.compile("ot[0-9]{3}");
     private static final Pattern OT_NAME = Pattern.compile("(?i)ot([0-9]{3})");
+    private static final String PERIODS_SUFFIX = "Periods";
     private static final String CUSTOMERS = "customers";
     private static final String TARIFFS = "tariffs";
     private static final String STATIONS = "stations";
@@ -58,6 +59,22 @@ public record EnmaTable(TableKind kind, String name) {
             throw new EnmaException("\"" + prefixedType + "\" does not name a consumption table");
         }
         return table;
+    }
+
+    /**
+     * The period table (rollups) of a consumption table, next to it: {@code electricityConsumption_1111111111} →
+     * {@code electricityConsumptionPeriods_1111111111}.
+     */
+    public static EnmaTable periodsOf(EnmaTable measures) {
+        if (measures.kind() != TableKind.CONSUMPTION && measures.kind() != TableKind.TOU
+                && measures.kind() != TableKind.TERTIARY) {
+            throw new EnmaException("table " + measures.name() + " has no period table: only consumption tables do");
+        }
+        Matcher m = COMPANY_TABLE.matcher(measures.name());
+        if (!m.matches()) {
+            throw new IllegalStateException("a consumption table is named <prefix>_<companyId>: " + measures.name());
+        }
+        return new EnmaTable(TableKind.PERIODS, m.group(1) + PERIODS_SUFFIX + "_" + m.group(2));
     }
 
     public static EnmaTable customers() {
@@ -105,6 +122,9 @@ public record EnmaTable(TableKind kind, String name) {
         Matcher company = COMPANY_TABLE.matcher(name);
         if (company.matches()) {
             String prefix = company.group(1);
+            if (prefix.endsWith(PERIODS_SUFFIX) && prefix.length() > PERIODS_SUFFIX.length()) {
+                return new EnmaTable(TableKind.PERIODS, name);
+            }
             TableKind kind = prefix.matches("tou[A-Z].*") ? TableKind.TOU
                     : prefix.matches("tertiary[A-Z].*") ? TableKind.TERTIARY : TableKind.CONSUMPTION;
             return new EnmaTable(kind, name);
@@ -125,6 +145,10 @@ public record EnmaTable(TableKind kind, String name) {
             throw new EnmaException("measure type \"" + Identifier.printable(String.valueOf(type))
                     + "\" is invalid: use camelCase letters and digits starting with a lower-case letter,"
                     + " e.g. electricityConsumption");
+        }
+        if (type.endsWith(PERIODS_SUFFIX)) {
+            throw new EnmaException("measure type \"" + type + "\" is invalid: a name ending in " + PERIODS_SUFFIX
+                    + " is the period table of another");
         }
         return type;
     }

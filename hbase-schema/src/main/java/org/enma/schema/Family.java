@@ -9,7 +9,14 @@ public enum Family {
     INFO("info"),
     ADDRESS("address"),
     PROFILE("profile"),
-    RESULTS("results");
+    RESULTS("results"),
+    /** Period tables: one family per calendar period, named as DATA-MODEL.md writes them. */
+    HOUR("HOUR"),
+    DAY("DAY"),
+    WEEK("WEEK"),
+    MONTH("MONTH"),
+    QUARTER("QUARTER"),
+    YEAR("YEAR");
 
     private final String name;
     private final byte[] bytes;

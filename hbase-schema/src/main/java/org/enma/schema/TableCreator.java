@@ -38,7 +38,7 @@ public final class TableCreator {
         }
         ensureNamespace();
         try {
-            if (table.kind().bucketed()) {
+            if (splitKeys(table).length > 0) {
                 admin.createTable(descriptor(name, table.kind()), splitKeys(table));
             } else {
                 admin.createTable(descriptor(name, table.kind()));
@@ -67,6 +67,9 @@ public final class TableCreator {
     }
 
     private static byte[][] splitKeys(EnmaTable table) {
+        if (table.kind() == TableKind.PERIODS) {
+            return PeriodKey.splitKeys();
+        }
         return table.kind().bucketed() ? Bucket.splitKeys(BUCKETED_REGIONS) : new byte[0][];
     }
 

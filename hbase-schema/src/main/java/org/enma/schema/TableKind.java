@@ -11,7 +11,9 @@ public enum TableKind {
     TARIFFS("tariffs", false, List.of(Family.M)),
     WEATHER("<weatherType>", true, List.of(Family.M)),
     STATIONS("stations", false, List.of(Family.ADDRESS)),
-    RESULTS("otNNN", false, List.of(Family.RESULTS));
+    RESULTS("otNNN", false, List.of(Family.RESULTS)),
+    PERIODS("<type>Periods_<companyId>", false, List.of(Family.HOUR, Family.DAY, Family.WEEK,
+            Family.MONTH, Family.QUARTER, Family.YEAR));
 
     private final String pattern;
     private final boolean bucketed;

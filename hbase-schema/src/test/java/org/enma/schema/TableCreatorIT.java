@@ -49,6 +49,19 @@ class TableCreatorIT {
     }
 
     @Test
+    void periodTablesHaveOneRegionPerSaltAndOneFamilyPerPeriod() throws IOException {
+        EnmaTable periods = EnmaTable.periodsOf(EnmaTable.consumption("electricityConsumption", COMPANY));
+        TableName name = creator.ensure(periods);
+        assertThat(name.getNameAsString()).isEqualTo(names.namespace()
+                + ":electricityConsumptionPeriods_1111111111");
+        assertThat(admin.getRegions(name).stream().map(r -> Bytes.toString(r.getStartKey())).sorted())
+                .containsExactly("", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f");
+        assertThat(admin.getDescriptor(name).getColumnFamilyNames()).extracting(Bytes::toString)
+                .containsExactlyInAnyOrder("HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
+        assertThat(names.list(admin)).contains(periods);
+    }
+
+    @Test
     void familiesAreCompressedWithRowBloomFiltersAndOneVersion() throws IOException {
         TableDescriptor customers = admin.getDescriptor(creator.ensure(EnmaTable.customers()));
         assertThat(customers.getColumnFamilyNames()).extracting(Bytes::toString)

@@ -1,0 +1,50 @@
+package org.enma.schema;
+
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+
+/**
+ * The calendar periods of the period tables, each its own column family (DATA-MODEL.md § Period tables): where a
+ * local date-time's period starts. A row of a period table holds family {@code X} only where its time is the start
+ * of an {@code X} period.
+ */
+public enum Period {
+    HOUR, DAY, WEEK, MONTH, QUARTER, YEAR;
+
+    /** The start of the period that holds the local date-time {@code local}. */
+    public LocalDateTime startOf(LocalDateTime local) {
+        LocalDateTime day = local.truncatedTo(ChronoUnit.DAYS);
+        return switch (this) {
+            case HOUR -> local.truncatedTo(ChronoUnit.HOURS);
+            case DAY -> day;
+            case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> day.withDayOfMonth(1);
+            case QUARTER -> day.withDayOfMonth(1).withMonth((local.getMonthValue() - 1) / 3 * 3 + 1);
+            case YEAR -> day.withDayOfYear(1);
+        };
+    }
+
+    /** Whether {@code local} is the start of a period of this kind. */
+    public boolean startsAt(LocalDateTime local) {
+        return startOf(local).equals(local);
+    }
+
+    /** The start of the next period after the one starting at {@code start}. */
+    public LocalDateTime next(LocalDateTime start) {
+        return switch (this) {
+            case HOUR -> start.plusHours(1);
+            case DAY -> start.plusDays(1);
+            case WEEK -> start.plusWeeks(1);
+            case MONTH -> start.plusMonths(1);
+            case QUARTER -> start.plusMonths(3);
+            case YEAR -> start.plusYears(1);
+        };
+    }
+
+    /** This period's column family. */
+    public Family family() {
+        return Family.valueOf(name());
+    }
+}

@@ -1,0 +1,90 @@
+package org.enma.schema;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.zip.CRC32;
+
+/**
+ * Key of a period-table row: {@code <salt>~<contractId>~<YYYYMMDDHHmm>}, the local start of the period. The salt is
+ * the CRC-32 of the contractId's UTF-8 bytes modulo 16 as one lower-case hex digit: it spreads contracts over the
+ * table's 16 pre-split ranges while one contract's rows stay together, in time order. The company total of a period
+ * has the empty contractId: {@code 0~~<YYYYMMDDHHmm>}.
+ */
+public record PeriodKey(String contractId, LocalDateTime start) {
+    /** How many salts, hence regions, a period table has. */
+    public static final int SALTS = 16;
+    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("uuuuMMddHHmm");
+
+    public PeriodKey {
+        if (!contractId.isEmpty()) {
+            Identifier.require("contractId", contractId);
+        }
+        if (start.getSecond() != 0 || start.getNano() != 0) {
+            throw new IllegalArgumentException("a period starts on a whole minute: " + start);
+        }
+    }
+
+    /** The key of the company total of the period starting at {@code start}. */
+    public static PeriodKey companyTotal(LocalDateTime start) {
+        return new PeriodKey("", start);
+    }
+
+    public boolean isCompanyTotal() {
+        return contractId.isEmpty();
+    }
+
+    /** The salt of a contractId: its CRC-32 modulo {@value #SALTS}, as one hex digit. */
+    public static char salt(String contractId) {
+        CRC32 crc = new CRC32();
+        crc.update(contractId.getBytes(StandardCharsets.UTF_8));
+        return Character.forDigit((int) (crc.getValue() % SALTS), SALTS);
+    }
+
+    public byte[] encode() {
+        return (salt(contractId) + "" + KeyParts.SEPARATOR + contractId + KeyParts.SEPARATOR + START.format(start))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The first key of a contract's rows (all its periods, in time order, start with it). */
+    public static byte[] contractPrefix(String contractId) {
+        return (salt(contractId) + "" + KeyParts.SEPARATOR + contractId + KeyParts.SEPARATOR)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static PeriodKey decode(byte[] key) {
+        String text = new String(key, StandardCharsets.UTF_8);
+        int first = text.indexOf(KeyParts.SEPARATOR);
+        int last = text.lastIndexOf(KeyParts.SEPARATOR);
+        if (first != 1 || last <= first) {
+            throw new EnmaException("period key \"" + Identifier.printable(text) + "\" is not <salt>~<contractId>~"
+                    + "<YYYYMMDDHHmm>");
+        }
+        try {
+            PeriodKey decoded = new PeriodKey(text.substring(first + 1, last),
+                    LocalDateTime.parse(text.substring(last + 1), START));
+            if (salt(decoded.contractId()) != text.charAt(0)) {
+                throw new EnmaException("period key \"" + Identifier.printable(text) + "\" has salt " + text.charAt(0)
+                        + ", its contractId's is " + salt(decoded.contractId()));
+            }
+            return decoded;
+        } catch (DateTimeParseException e) {
+            throw new EnmaException("period key \"" + Identifier.printable(text) + "\" has no YYYYMMDDHHmm start");
+        }
+    }
+
+    /** The split keys of a period table: {@code 1} … {@code f}, one region per salt. */
+    public static byte[][] splitKeys() {
+        byte[][] splits = new byte[SALTS - 1][];
+        for (int s = 1; s < SALTS; s++) {
+            splits[s - 1] = new byte[] {(byte) Character.forDigit(s, SALTS)};
+        }
+        return splits;
+    }
+
+    @Override
+    public String toString() {
+        return new String(encode(), StandardCharsets.UTF_8);
+    }
+}

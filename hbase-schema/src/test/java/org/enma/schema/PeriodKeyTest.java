@@ -1,0 +1,85 @@
+package org.enma.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** DATA-MODEL.md § Period tables: keys, salts, period starts and the table name, byte for byte. */
+class PeriodKeyTest {
+    @Test
+    void theSaltIsTheCrc32OfTheContractIdModulo16() {
+        // zlib.crc32: "A" 0xd3d99e8b, "123457ABC" 0x463443ff, "CHBB" 0x8cf1f98c, "" 0
+        assertThat(PeriodKey.salt("A")).isEqualTo('b');
+        assertThat(PeriodKey.salt("123457ABC")).isEqualTo('f');
+        assertThat(PeriodKey.salt("CHBB")).isEqualTo('c');
+        assertThat(PeriodKey.salt("")).isEqualTo('0');
+    }
+
+    @Test
+    void keysAreSaltContractAndLocalStart() {
+        PeriodKey key = new PeriodKey("123457ABC", LocalDateTime.of(2014, 1, 6, 13, 0));
+        assertThat(new String(key.encode(), StandardCharsets.UTF_8)).isEqualTo("f~123457ABC~201401061300");
+        assertThat(PeriodKey.decode(key.encode())).isEqualTo(key);
+        assertThat(PeriodKey.companyTotal(LocalDateTime.of(2014, 1, 1, 0, 0)).toString())
+                .isEqualTo("0~~201401010000");
+        assertThat(PeriodKey.decode("0~~201401010000".getBytes(StandardCharsets.UTF_8)).isCompanyTotal()).isTrue();
+        assertThat(new String(PeriodKey.contractPrefix("A"), StandardCharsets.UTF_8)).isEqualTo("b~A~");
+    }
+
+    @Test
+    void aKeyWithAWrongSaltOrStartIsRefused() {
+        assertThatThrownBy(() -> PeriodKey.decode("0~A~201401010000".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("period key \"0~A~201401010000\" has salt 0, its contractId's is b");
+        assertThatThrownBy(() -> PeriodKey.decode("b~A~2014010100".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("period key \"b~A~2014010100\" has no YYYYMMDDHHmm start");
+        assertThatThrownBy(() -> PeriodKey.decode("bA".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("period key \"bA\" is not");
+    }
+
+    @Test
+    void aPeriodTableIsSplitOnTheSixteenSalts() {
+        assertThat(Arrays.stream(PeriodKey.splitKeys()).map(k -> new String(k, StandardCharsets.UTF_8)))
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f");
+    }
+
+    @Test
+    void periodsStartWhereTheSpecSays() {
+        LocalDateTime l = LocalDateTime.of(2014, 1, 1, 13, 45);
+        assertThat(Period.HOUR.startOf(l)).isEqualTo(LocalDateTime.of(2014, 1, 1, 13, 0));
+        assertThat(Period.DAY.startOf(l)).isEqualTo(LocalDateTime.of(2014, 1, 1, 0, 0));
+        // 1 January 2014 is a Wednesday: its ISO week began on Monday 30 December 2013
+        assertThat(Period.WEEK.startOf(l)).isEqualTo(LocalDateTime.of(2013, 12, 30, 0, 0));
+        assertThat(Period.MONTH.startOf(LocalDateTime.of(2014, 5, 17, 1, 0)))
+                .isEqualTo(LocalDateTime.of(2014, 5, 1, 0, 0));
+        assertThat(Period.QUARTER.startOf(LocalDateTime.of(2014, 6, 30, 23, 0)))
+                .isEqualTo(LocalDateTime.of(2014, 4, 1, 0, 0));
+        assertThat(Period.QUARTER.startOf(LocalDateTime.of(2014, 12, 1, 0, 0)))
+                .isEqualTo(LocalDateTime.of(2014, 10, 1, 0, 0));
+        assertThat(Period.YEAR.startOf(l)).isEqualTo(LocalDateTime.of(2014, 1, 1, 0, 0));
+        // …201401010000 holds HOUR, DAY, MONTH, QUARTER, YEAR but not WEEK
+        LocalDateTime newYear = LocalDateTime.of(2014, 1, 1, 0, 0);
+        assertThat(Arrays.stream(Period.values()).filter(p -> p.startsAt(newYear)))
+                .containsExactly(Period.HOUR, Period.DAY, Period.MONTH, Period.QUARTER, Period.YEAR);
+        assertThat(Period.QUARTER.next(LocalDateTime.of(2014, 10, 1, 0, 0)))
+                .isEqualTo(LocalDateTime.of(2015, 1, 1, 0, 0));
+    }
+
+    @Test
+    void thePeriodTableSitsNextToItsMeasureTable() {
+        CompanyId company = CompanyId.of("1111111111");
+        assertThat(EnmaTable.periodsOf(EnmaTable.consumption("electricityConsumption", company)))
+                .isEqualTo(new EnmaTable(TableKind.PERIODS, "electricityConsumptionPeriods_1111111111"));
+        assertThat(EnmaTable.periodsOf(EnmaTable.tou("electricityConsumption", company)).name())
+                .isEqualTo("touElectricityConsumptionPeriods_1111111111");
+        assertThat(EnmaTable.parse("tertiaryGasConsumptionPeriods_1111111111").kind()).isEqualTo(TableKind.PERIODS);
+        assertThat(EnmaTable.parse("electricityConsumption_1111111111").kind()).isEqualTo(TableKind.CONSUMPTION);
+        assertThatThrownBy(() -> EnmaTable.consumption("gasPeriods", company))
+                .hasMessageContaining("a name ending in Periods is the period table of another");
+        assertThatThrownBy(() -> EnmaTable.periodsOf(EnmaTable.customers()))
+                .hasMessage("table customers has no period table: only consumption tables do");
+    }
+}
