@@ -8,7 +8,7 @@ import java.util.List;
  * and any qualifiers as text (tariff slot fields, {@code calc}). A job names only what it uses: every extra column
  * is bytes that travel from the region server for each of millions of rows.
  */
-public record MeasureFields(boolean cumulative, List<String> texts) implements Serializable {
+public record MeasureFields(boolean cumulative, List<String> texts, boolean everyText) implements Serializable {
     /** {@code m:v} alone: what the consumption analytics read. */
     public static final MeasureFields INSTANT = new MeasureFields(false, List.of());
     /** {@code m:v} and {@code m:va}. */
@@ -18,8 +18,20 @@ public record MeasureFields(boolean cumulative, List<String> texts) implements S
         texts = List.copyOf(texts);
     }
 
+    public MeasureFields(boolean cumulative, List<String> texts) {
+        this(cumulative, texts, false);
+    }
+
     /** These fields and also {@code qualifiers} as text. */
     public MeasureFields withTexts(List<String> qualifiers) {
-        return new MeasureFields(cumulative, qualifiers);
+        return new MeasureFields(cumulative, qualifiers, everyText);
+    }
+
+    /**
+     * These fields and every cell of family {@code m} as text, whatever its qualifier: for readers of tables whose
+     * qualifiers are not known in advance (a tertiary table's {@code p1} … {@code pX}).
+     */
+    public MeasureFields withEveryText() {
+        return new MeasureFields(cumulative, texts, true);
     }
 }

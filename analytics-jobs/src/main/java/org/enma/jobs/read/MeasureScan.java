@@ -101,7 +101,7 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
         }
         Scan scan = new Scan().withStartRow(range.start()).withStopRow(range.stop())
                 .setCaching(CACHING).setCacheBlocks(false);
-        if (texts.length >= WHOLE_FAMILY) {
+        if (texts.length >= WHOLE_FAMILY || fields.everyText()) {
             scan.addFamily(M);
         } else {
             scan.addColumn(M, V);
@@ -138,6 +138,18 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
     }
 
     private Map<String, String> textsOf(Result row) {
+        if (fields.everyText()) {
+            Map<String, String> cells = new HashMap<>();
+            row.getFamilyMap(M).forEach((q, value) -> {
+                String qualifier = new String(q, StandardCharsets.UTF_8);
+                String text = new String(value, StandardCharsets.UTF_8);
+                if (MeasureColumns.isNumber(qualifier)) {
+                    parse(qualifier, text);
+                }
+                cells.put(qualifier, text);
+            });
+            return cells;
+        }
         if (texts.length == 0) {
             return Map.of();
         }

@@ -1,0 +1,141 @@
+package org.enma.jobs.rollup;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.enma.schema.DecimalText;
+import org.enma.schema.PeriodColumns;
+
+/**
+ * The figures of one period-table cell group (one family of one row): the exact decimal sum of {@code v}, how many
+ * measures, the smallest and largest {@code v}, the cost and how many measures had one, the tou/tertiary period sums
+ * and, in company totals, how many contracts. Sums are {@link BigDecimal}s of the stored texts: the order measures
+ * arrive in never changes a digit.
+ *
+ * <p>Cost: a period's cost is exact over its measures and then rounded half-up to 6 decimals (DATA-MODEL.md). A
+ * period above a day is summed from its parts as they are stored — rounded — so that rebuilding from raw rows and
+ * updating from stored rows give the same bytes; it may differ from the exact sum over raw measures by at most half
+ * a millionth of a euro per part.
+ */
+public final class PeriodFigures implements Serializable {
+    static final int COST_DECIMALS = 6;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private BigDecimal v = BigDecimal.ZERO;
+    private long n;
+    private BigDecimal min;
+    private BigDecimal max;
+    private BigDecimal cost = BigDecimal.ZERO;
+    private long np;
+    private final TreeMap<Integer, BigDecimal> periods = new TreeMap<>();
+    private long contracts;
+
+    /**
+     * Adds one measure: its {@code v}, its {@code energyCost} (c€/kWh) or null, and its tou/tertiary {@code pN}
+     * values by N (empty for residential tables). Texts as stored; the caller read them through the bad-cell check.
+     */
+    public void add(String vText, String energyCostText, Map<Integer, String> periodTexts) {
+        BigDecimal value = new BigDecimal(vText);
+        v = v.add(value);
+        n++;
+        min = min == null || value.compareTo(min) < 0 ? value : min;
+        max = max == null || value.compareTo(max) > 0 ? value : max;
+        if (energyCostText != null) {
+            cost = cost.add(value.multiply(new BigDecimal(energyCostText)).divide(HUNDRED));
+            np++;
+        }
+        periodTexts.forEach((p, text) -> periods.merge(p, new BigDecimal(text), BigDecimal::add));
+    }
+
+    /** These figures and {@code other}'s, as one period (both exact, or both as stored). */
+    public PeriodFigures merge(PeriodFigures other) {
+        PeriodFigures sum = copy();
+        sum.v = v.add(other.v);
+        sum.n = n + other.n;
+        sum.min = min == null ? other.min : other.min == null || min.compareTo(other.min) <= 0 ? min : other.min;
+        sum.max = max == null ? other.max : other.max == null || max.compareTo(other.max) >= 0 ? max : other.max;
+        sum.cost = cost.add(other.cost);
+        sum.np = np + other.np;
+        other.periods.forEach((p, value) -> sum.periods.merge(p, value, BigDecimal::add));
+        sum.contracts = contracts + other.contracts;
+        return sum;
+    }
+
+    /** A contract's figures as one contract of a company total. */
+    public PeriodFigures asContractOfTotal() {
+        PeriodFigures one = stored();
+        one.contracts = 1;
+        return one;
+    }
+
+    /** These figures with {@code c}, the number of contracts of a company total, counted elsewhere. */
+    public PeriodFigures withContracts(long count) {
+        PeriodFigures counted = copy();
+        counted.contracts = count;
+        return counted;
+    }
+
+    /** The figures as their cells store them: the cost rounded. */
+    public PeriodFigures stored() {
+        PeriodFigures rounded = copy();
+        rounded.cost = cost.setScale(COST_DECIMALS, RoundingMode.HALF_UP);
+        return rounded;
+    }
+
+    public boolean isEmpty() {
+        return n == 0;
+    }
+
+    /** The cells of this period (qualifier → text), in the codec of DATA-MODEL.md; {@code c} only in totals. */
+    public Map<String, String> cells(boolean companyTotal) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        cells.put(PeriodColumns.V, DecimalText.format(v));
+        cells.put(PeriodColumns.N, DecimalText.format(n));
+        cells.put(PeriodColumns.MIN, DecimalText.format(min));
+        cells.put(PeriodColumns.MAX, DecimalText.format(max));
+        if (np > 0) {
+            cells.put(PeriodColumns.COST, DecimalText.format(cost.setScale(COST_DECIMALS, RoundingMode.HALF_UP)));
+        }
+        cells.put(PeriodColumns.NP, DecimalText.format(np));
+        periods.forEach((p, value) -> cells.put(PeriodColumns.period(p), DecimalText.format(value)));
+        if (companyTotal) {
+            cells.put(PeriodColumns.CONTRACTS, DecimalText.format(contracts));
+        }
+        return cells;
+    }
+
+    /** Figures read back from a stored row's cells of one family. */
+    public static PeriodFigures ofCells(Map<String, String> cells) {
+        PeriodFigures f = new PeriodFigures();
+        f.v = DecimalText.parse(PeriodColumns.V, cells.get(PeriodColumns.V));
+        f.n = Long.parseLong(cells.get(PeriodColumns.N));
+        f.min = DecimalText.parse(PeriodColumns.MIN, cells.get(PeriodColumns.MIN));
+        f.max = DecimalText.parse(PeriodColumns.MAX, cells.get(PeriodColumns.MAX));
+        f.cost = cells.containsKey(PeriodColumns.COST)
+                ? DecimalText.parse(PeriodColumns.COST, cells.get(PeriodColumns.COST)) : BigDecimal.ZERO;
+        f.np = Long.parseLong(cells.getOrDefault(PeriodColumns.NP, "0"));
+        f.contracts = Long.parseLong(cells.getOrDefault(PeriodColumns.CONTRACTS, "0"));
+        cells.forEach((q, text) -> {
+            if (q.matches("p[1-9][0-9]*")) {
+                f.periods.put(Integer.parseInt(q.substring(1)), DecimalText.parse(q, text));
+            }
+        });
+        return f;
+    }
+
+    private PeriodFigures copy() {
+        PeriodFigures c = new PeriodFigures();
+        c.v = v;
+        c.n = n;
+        c.min = min;
+        c.max = max;
+        c.cost = cost;
+        c.np = np;
+        c.periods.putAll(periods);
+        c.contracts = contracts;
+        return c;
+    }
+}

@@ -1,0 +1,108 @@
+package org.enma.jobs.rollup;
+
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.apache.hadoop.hbase.Cell;
+import org.apache.hadoop.hbase.CellUtil;
+import org.apache.hadoop.hbase.client.BufferedMutator;
+import org.apache.hadoop.hbase.client.Delete;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
+import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.util.Bytes;
+import org.enma.schema.Period;
+import org.enma.schema.PeriodKey;
+
+/**
+ * One contract's (or the company total's) rows of a period table, as stored: read for a span of time and the periods
+ * asked for, then changed where new figures differ — only the cells that change are written, so a second run over
+ * the same data writes nothing.
+ */
+final class PeriodRows {
+    private final String contractId;
+    /** Per period, by start: the stored cells of that family. */
+    private final Map<Period, NavigableMap<LocalDateTime, Map<String, String>>> stored = new TreeMap<>();
+
+    private PeriodRows(String contractId) {
+        this.contractId = contractId;
+        for (Period p : Period.values()) {
+            stored.put(p, new TreeMap<>());
+        }
+    }
+
+    /** The rows of {@code contractId} ("" for the company total) with a start in {@code [from, to)}, of {@code periods}. */
+    static PeriodRows read(Table table, String contractId, LocalDateTime from, LocalDateTime to, List<Period> periods)
+            throws IOException {
+        PeriodRows rows = new PeriodRows(contractId);
+        Scan scan = new Scan().withStartRow(key(contractId, from)).withStopRow(key(contractId, to))
+                .setCaching(1000).setCacheBlocks(false);
+        periods.forEach(p -> scan.addFamily(p.family().bytes()));
+        try (ResultScanner scanner = table.getScanner(scan)) {
+            for (Result row : scanner) {
+                LocalDateTime start = PeriodKey.decode(row.getRow()).start();
+                for (Cell cell : row.rawCells()) {
+                    Period period = Period.valueOf(Bytes.toString(CellUtil.cloneFamily(cell)));
+                    rows.stored.get(period).computeIfAbsent(start, s -> new TreeMap<>())
+                            .put(Bytes.toString(CellUtil.cloneQualifier(cell)), Bytes.toString(CellUtil.cloneValue(cell)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static byte[] key(String contractId, LocalDateTime start) {
+        return new PeriodKey(contractId, start).encode();
+    }
+
+    /** The stored figures of the periods of kind {@code period} starting in {@code [from, to)}. */
+    NavigableMap<LocalDateTime, PeriodFigures> figures(Period period, LocalDateTime from, LocalDateTime to) {
+        NavigableMap<LocalDateTime, PeriodFigures> figures = new TreeMap<>();
+        stored.get(period).subMap(from, true, to, false).forEach((start, cells) ->
+                figures.put(start, PeriodFigures.ofCells(cells)));
+        return figures;
+    }
+
+    /**
+     * Writes {@code cells} as the family {@code period} of the row starting at {@code start}, where they differ from
+     * what is stored: changed and new qualifiers put, vanished ones deleted. True when anything was written.
+     */
+    boolean write(BufferedMutator out, Period period, LocalDateTime start, Map<String, String> cells)
+            throws IOException {
+        Map<String, String> before = stored.get(period).getOrDefault(start, Map.of());
+        if (before.equals(cells)) {
+            return false;
+        }
+        byte[] row = key(contractId, start);
+        byte[] family = period.family().bytes();
+        Put put = new Put(row);
+        cells.forEach((q, v) -> {
+            if (!v.equals(before.get(q))) {
+                put.addColumn(family, Bytes.toBytes(q), Bytes.toBytes(v));
+            }
+        });
+        List<String> vanished = new ArrayList<>(before.keySet());
+        vanished.removeAll(cells.keySet());
+        if (!put.isEmpty()) {
+            out.mutate(put);
+        }
+        if (!vanished.isEmpty()) {
+            Delete delete = new Delete(row);
+            vanished.forEach(q -> delete.addColumns(family, Bytes.toBytes(q)));
+            out.mutate(delete);
+        }
+        stored.get(period).put(start, new TreeMap<>(cells));
+        return true;
+    }
+
+    static List<Period> above(Period period) {
+        return Arrays.stream(Period.values()).filter(p -> p.ordinal() > period.ordinal()).toList();
+    }
+}

@@ -1,0 +1,179 @@
+package org.enma.jobs.rollup;
+
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.BufferedMutator;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
+import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.filter.CompareFilter;
+import org.apache.hadoop.hbase.filter.FilterList;
+import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
+import org.apache.hadoop.hbase.filter.RegexStringComparator;
+import org.apache.hadoop.hbase.filter.RowFilter;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.storage.StorageLevel;
+import org.enma.config.Endpoints;
+import org.enma.jobs.common.LocalHours;
+import org.enma.jobs.read.EnmaData;
+import org.enma.jobs.read.Measure;
+import org.enma.jobs.read.MeasureFields;
+import org.enma.jobs.read.SharedConnections;
+import org.enma.jobs.read.TimeRange;
+import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaTable;
+import org.enma.schema.MeasureColumns;
+import org.enma.schema.Month;
+import org.enma.schema.Period;
+import org.enma.schema.PeriodKey;
+import scala.Tuple2;
+
+/**
+ * {@code enma rollup}: the period table of a consumption table (DATA-MODEL.md § Period tables). The raw rows of the
+ * days to do are read once; each contract's hours are summed where they are read, then each contract's rows are
+ * written by the Spark task that holds it ({@link PeriodTree}), and last the company totals on the driver: their
+ * hours and days from every contract's raw rows of those days, the periods above from the company's days, months and
+ * quarters, and {@code c} by counting the contracts' rows of each period.
+ */
+public final class Rollup {
+    static final MeasureFields READ = MeasureFields.INSTANT.withEveryText();
+    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("uuuuMMddHHmm");
+
+    private Rollup() {
+    }
+
+    /** What a run did: contract-days recomputed, period-table rows written (company totals included). */
+    public record Counts(long days, long rows) {
+        public String line() {
+            return "days=" + days + " rows=" + rows;
+        }
+    }
+
+    /** Recomputes the periods of months {@code from} … {@code to} of a consumption table from its raw rows. */
+    public static Counts rebuild(EnmaData data, CompanyId company, String type, Month from, Month to)
+            throws IOException {
+        EnmaTable measures = EnmaTable.measuresOf(type, company);
+        data.existing(measures);
+        return run(data, measures, List.of(TimeRange.ofMonths(from, to, data.zone())));
+    }
+
+    static Counts run(EnmaData data, EnmaTable measures, List<TimeRange> ranges) throws IOException {
+        TableName periods;
+        try (Admin admin = data.hbase().getAdmin()) {
+            periods = data.tableCreator(admin).ensure(EnmaTable.periodsOf(measures));
+        }
+        String name = periods.getNameAsString();
+        ZoneId zone = data.zone();
+        Endpoints where = data.endpoints();
+        JavaPairRDD<Tuple2<String, LocalDateTime>, PeriodFigures> hours = data.measures(measures, ranges, READ)
+                .mapPartitionsToPair(partition -> {
+                    LocalHours local = new LocalHours(zone);
+                    Map<Tuple2<String, LocalDateTime>, PeriodFigures> sums = new HashMap<>();
+                    partition.forEachRemaining(m -> m.text(MeasureColumns.V).ifPresent(v -> sums
+                            .computeIfAbsent(new Tuple2<>(m.id(), local.of(m.timestamp())), k -> new PeriodFigures())
+                            .add(v, m.text(MeasureColumns.ENERGY_COST).orElse(null), periodsOf(m))));
+                    List<Tuple2<Tuple2<String, LocalDateTime>, PeriodFigures>> pairs = new ArrayList<>();
+                    sums.forEach((k, f) -> pairs.add(new Tuple2<>(k, f)));
+                    return pairs.iterator();
+                })
+                .reduceByKey(PeriodFigures::merge)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long[] contracts = hours.mapToPair(e -> new Tuple2<>(e._1()._1(), new Tuple2<>(e._1()._2(), e._2())))
+                    .groupByKey()
+                    .mapPartitions(partition -> {
+                        long[] done = new long[2];
+                        Connection hbase = SharedConnections.of(where);
+                        try (Table table = hbase.getTable(TableName.valueOf(name));
+                             BufferedMutator out = hbase.getBufferedMutator(TableName.valueOf(name))) {
+                            while (partition.hasNext()) {
+                                var contract = partition.next();
+                                NavigableMap<LocalDateTime, PeriodFigures> contractHours = new TreeMap<>();
+                                contract._2().forEach(h -> contractHours.put(h._1(), h._2()));
+                                NavigableMap<LocalDateTime, PeriodFigures> contractDays = byDay(contractHours);
+                                done[0] += contractDays.size();
+                                done[1] += PeriodTree.write(table, out, contract._1(), contractHours, contractDays,
+                                        null).size();
+                            }
+                        }
+                        return List.of(done).iterator();
+                    })
+                    .fold(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+            NavigableMap<LocalDateTime, PeriodFigures> companyHours = new TreeMap<>(hours
+                    .mapToPair(e -> new Tuple2<>(e._1()._2(), e._2().asContractOfTotal()))
+                    .reduceByKey(PeriodFigures::merge).collectAsMap());
+            NavigableMap<LocalDateTime, PeriodFigures> companyDays = new TreeMap<>(hours
+                    .mapToPair(e -> new Tuple2<>(new Tuple2<>(e._1()._1(), Period.DAY.startOf(e._1()._2())), e._2()))
+                    .reduceByKey(PeriodFigures::merge)
+                    .mapToPair(e -> new Tuple2<>(e._1()._2(), e._2().asContractOfTotal()))
+                    .reduceByKey(PeriodFigures::merge).collectAsMap());
+            long companyRows = 0;
+            if (!companyDays.isEmpty()) {
+                Connection hbase = data.hbase();
+                try (Table table = hbase.getTable(periods); BufferedMutator out = hbase.getBufferedMutator(periods)) {
+                    PeriodTree.ContractCount count = contractCounts(table, companyDays.keySet());
+                    companyRows = PeriodTree.write(table, out, "", companyHours, companyDays, count).size();
+                }
+            }
+            return new Counts(contracts[0], contracts[1] + companyRows);
+        } finally {
+            hours.unpersist(false);
+        }
+    }
+
+    private static NavigableMap<LocalDateTime, PeriodFigures> byDay(NavigableMap<LocalDateTime, PeriodFigures> hours) {
+        NavigableMap<LocalDateTime, PeriodFigures> days = new TreeMap<>();
+        hours.forEach((hour, f) -> days.merge(Period.DAY.startOf(hour), f, PeriodFigures::merge));
+        return days;
+    }
+
+    /** A measure's {@code pN} texts by N (tou and tertiary tables). */
+    private static Map<Integer, String> periodsOf(Measure m) {
+        Map<Integer, String> periods = new HashMap<>();
+        m.texts().forEach((q, text) -> {
+            if (q.matches("p[1-9][0-9]*")) {
+                periods.put(Integer.parseInt(q.substring(1)), text);
+            }
+        });
+        return periods;
+    }
+
+    /**
+     * How many contracts have a row of each week, month, quarter and year containing {@code days}: one scan of each
+     * family (a family's scan reads only its own files) keeping the rows whose start is one of those periods'.
+     */
+    private static PeriodTree.ContractCount contractCounts(Table table, Set<LocalDateTime> days) throws IOException {
+        Map<Period, Map<LocalDateTime, Long>> counts = new HashMap<>();
+        for (Period period : List.of(Period.WEEK, Period.MONTH, Period.QUARTER, Period.YEAR)) {
+            Set<String> starts = new TreeSet<>();
+            days.forEach(d -> starts.add(START.format(period.startOf(d))));
+            Map<LocalDateTime, Long> perStart = new HashMap<>();
+            Scan scan = new Scan().addFamily(period.family().bytes()).setCaching(5000).setCacheBlocks(false)
+                    .setFilter(new FilterList(new RowFilter(CompareFilter.CompareOp.EQUAL, new RegexStringComparator(
+                            "^[0-9a-f]~[^~]+~(" + starts.stream().collect(Collectors.joining("|")) + ")$")),
+                            new KeyOnlyFilter()));
+            try (ResultScanner scanner = table.getScanner(scan)) {
+                for (Result row : scanner) {
+                    perStart.merge(PeriodKey.decode(row.getRow()).start(), 1L, Long::sum);
+                }
+            }
+            counts.put(period, perStart);
+        }
+        return (period, start) -> counts.get(period).getOrDefault(start, 0L);
+    }
+}
