@@ -13,6 +13,7 @@ import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.Month;
 import org.enma.store.JobRuns;
+import org.enma.store.RollupPending;
 
 /**
  * Starts one {@code derive} run — from {@code enma derive} or {@code spark-submit} — and records it in {@code jobRuns}
@@ -43,7 +44,10 @@ public final class DeriveLauncher {
                 throw new EnmaException(JOB + " failed: " + Failures.messageOf(mongoDown), mongoDown);
             }
             try {
-                DeriveCounts counts = Derive.run(EnmaData.open(spark, config), company, table, from, to, notes);
+                RollupPending pending = new RollupPending(JobRunner.joined(mongo));
+                String tableName = config.tableNames().of(table).getNameAsString();
+                DeriveCounts counts = Derive.run(EnmaData.open(spark, config), company, table, from, to, notes,
+                        days -> pending.record(tableName, days));
                 runs.succeeded(run, counts.asDocument());
                 return counts;
             } catch (Exception e) {

@@ -77,8 +77,9 @@ final class DemoCommand implements Callable<Integer> {
                 contracts, START, START.plusMonths(MONTHS - 1), files.get(dir.resolve("consumption.csv")), dir);
         out.println("3. loaded:");
         out.flush();
-        try (HBaseSession session = HBaseSession.open(spec); Admin admin = session.admin()) {
-            Loader loader = session.loader(admin, err);
+        try (HBaseSession session = HBaseSession.open(spec); Admin admin = session.admin();
+             MongoStore mongo = session.mongo()) {
+            Loader loader = session.loader(admin, err, mongo);
             for (InputKind kind : List.of(InputKind.CUSTOMERS, InputKind.TARIFFS, InputKind.STATIONS,
                     InputKind.WEATHER, InputKind.CONSUMPTION)) {
                 String file = kind == InputKind.WEATHER ? "temperatureAir.csv" : kind.cliName() + ".csv";

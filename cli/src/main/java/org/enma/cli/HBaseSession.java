@@ -17,6 +17,7 @@ import org.enma.loaders.Loader;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.TableCreator;
 import org.enma.store.MongoStore;
+import org.enma.store.RollupPending;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** A command's connection to HBase, wherever the configuration says it is; closed when the command ends. */
@@ -61,10 +62,16 @@ final class HBaseSession implements AutoCloseable {
         return connection.getAdmin();
     }
 
-    /** A loader into this session's cluster, creating tables through {@code admin}, with progress on {@code err}. */
-    Loader loader(Admin admin, PrintWriter err) {
+    /**
+     * A loader into this session's cluster, creating tables through {@code admin}, with progress on {@code err}; the
+     * contract-days it writes into consumption tables are recorded in {@code mongo} for {@code enma rollup} before
+     * they are written.
+     */
+    Loader loader(Admin admin, PrintWriter err, MongoStore mongo) {
+        RollupPending pending = new RollupPending(mongo.database());
         return new Loader(connection, new TableCreator(admin, config.tableNames(), config.compression()),
-                config.timezone(), Clock.systemUTC(), TerminalProgress.forStderr(err));
+                config.timezone(), Clock.systemUTC(), TerminalProgress.forStderr(err))
+                .tellingDays((table, days) -> pending.record(config.tableNames().of(table).getNameAsString(), days));
     }
 
     /** The HBase name of an existing ENMA table, or a message saying it is not there. */

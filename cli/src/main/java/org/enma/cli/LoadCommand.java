@@ -12,6 +12,7 @@ import org.enma.loaders.LoadReport;
 import org.enma.loaders.LoadResult;
 import org.enma.loaders.Loader;
 import org.enma.schema.CompanyId;
+import org.enma.store.MongoStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,8 +67,9 @@ final class LoadCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--staging goes with --bulk");
         }
         LoadResult result;
-        try (HBaseSession session = HBaseSession.open(spec); Admin admin = session.admin()) {
-            Loader loader = session.loader(admin, err);
+        try (HBaseSession session = HBaseSession.open(spec); Admin admin = session.admin();
+             MongoStore mongo = session.mongo()) {
+            Loader loader = session.loader(admin, err, mongo);
             result = (bulk ? loader.bulk(staging != null ? staging : stagingDefault()) : loader)
                     .load(input, companyId, measureType, files);
         }

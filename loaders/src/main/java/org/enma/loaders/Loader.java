@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Put;
 import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaTable;
 import org.enma.schema.TableCreator;
 
 /**
@@ -33,20 +34,27 @@ public final class Loader {
     private final Clock clock;
     private final LoadProgress progress;
     private final Optional<String> bulkStaging;
+    private final LoadedDays loadedDays;
 
     public Loader(Connection connection, TableCreator creator, ZoneId zone, Clock clock,
                   LoadProgress progress) {
-        this(connection, creator, zone, clock, progress, Optional.empty());
+        this(connection, creator, zone, clock, progress, Optional.empty(), LoadedDays.NONE);
     }
 
     private Loader(Connection connection, TableCreator creator, ZoneId zone, Clock clock,
-                   LoadProgress progress, Optional<String> bulkStaging) {
+                   LoadProgress progress, Optional<String> bulkStaging, LoadedDays loadedDays) {
         this.connection = connection;
         this.creator = creator;
         this.zone = zone;
         this.clock = clock;
         this.progress = progress;
         this.bulkStaging = bulkStaging;
+        this.loadedDays = loadedDays;
+    }
+
+    /** The same loader telling {@code days} which contract-days of consumption tables it is about to write. */
+    public Loader tellingDays(LoadedDays days) {
+        return new Loader(connection, creator, zone, clock, progress, bulkStaging, days);
     }
 
     /**
@@ -54,7 +62,7 @@ public final class Loader {
      * the embedded stack, {@code hdfs://...} for a cluster) and bulk-loading them, instead of sending Puts.
      */
     public Loader bulk(String stagingRoot) {
-        return new Loader(connection, creator, zone, clock, progress, Optional.of(stagingRoot));
+        return new Loader(connection, creator, zone, clock, progress, Optional.of(stagingRoot), loadedDays);
     }
 
     /**
@@ -70,7 +78,9 @@ public final class Loader {
             readHeader(input, kind);
             inputs.add(input);
         }
-        TargetTable table = TargetTable.open(creator, kind.table(company.orElse(null), type));
+        EnmaTable target = kind.table(company.orElse(null), type);
+        TargetTable table = TargetTable.open(creator, target);
+        DayRecorder days = DayRecorder.of(target, zone, loadedDays);
         long totalBytes = inputs.stream().mapToLong(InputFile::size).sum();
         AtomicLong bytesRead = new AtomicLong();
         KeyFingerprints seen = new KeyFingerprints();
@@ -81,8 +91,8 @@ public final class Loader {
                 : new MutatorSink(connection, table.await())) {
             long rowsBefore = 0;
             for (InputFile input : inputs) {
-                FileLoad load = loadFile(input, kind, company.orElse(null), timestamps, sink, seen, bytesRead,
-                        totalBytes, rowsBefore, workers);
+                FileLoad load = loadFile(input, kind, company.orElse(null), timestamps, sink, seen, days,
+                        bytesRead, totalBytes, rowsBefore, workers);
                 rowsBefore += load.report().read();
                 loads.add(load);
             }
@@ -94,13 +104,14 @@ public final class Loader {
     }
 
     private FileLoad loadFile(InputFile input, InputKind kind, CompanyId company, Timestamps timestamps,
-                              CellSink sink, KeyFingerprints seen, AtomicLong bytesRead, long totalBytes,
+                              CellSink sink, KeyFingerprints seen, DayRecorder days, AtomicLong bytesRead,
+                              long totalBytes,
                               long rowsBefore, RowWorkers workers) throws IOException {
         long started = System.nanoTime();
         try (RecordReader reader = new RecordReader(input.open(bytesRead));
              RejectsFile rejects = new RejectsFile(input.path())) {
             Header header = header(input, kind, reader.next(), RowWorkers.strictUtf8());
-            FileRows rows = new FileRows(sink, seen, rejects, count -> progress.update(rowsBefore + count,
+            FileRows rows = new FileRows(sink, seen, days, rejects, count -> progress.update(rowsBefore + count,
                     bytesRead.get(), totalBytes));
             RowWorkers.Pass pass = workers.pass(header, kind.mapper(company, timestamps, header), rows);
             for (RawRecord record = reader.next(); record != null; record = reader.next()) {
@@ -121,6 +132,7 @@ public final class Loader {
     private static final class FileRows implements RowWorkers.ChunkConsumer {
         private final CellSink sink;
         private final KeyFingerprints seen;
+        private final DayRecorder days;
         private final RejectsFile rejects;
         private final LongConsumer rowsProgress;
         long read;
@@ -128,15 +140,18 @@ public final class Loader {
         long rejected;
         long duplicates;
 
-        FileRows(CellSink sink, KeyFingerprints seen, RejectsFile rejects, LongConsumer rowsProgress) {
+        FileRows(CellSink sink, KeyFingerprints seen, DayRecorder days, RejectsFile rejects,
+                 LongConsumer rowsProgress) {
             this.sink = sink;
             this.seen = seen;
+            this.days = days;
             this.rejects = rejects;
             this.rowsProgress = rowsProgress;
         }
 
         @Override
         public void accept(RowWorkers.MappedChunk chunk) throws IOException {
+            days.beforeWriting(chunk.puts());
             for (int i = 0; i < chunk.puts().length; i++) {
                 read++;
                 Put put = chunk.puts()[i];

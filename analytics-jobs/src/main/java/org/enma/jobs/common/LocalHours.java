@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import org.enma.schema.IntervalConvention;
 
 /**
  * The local hour a measure belongs to by the interval convention, for measures handed over in time order (each

@@ -27,7 +27,9 @@ import org.enma.jobs.read.Measure;
 import org.enma.jobs.read.MeasureFields;
 import org.enma.jobs.read.SharedConnections;
 import org.enma.jobs.read.TimeRange;
+import org.enma.jobs.common.LocalHours;
 import org.enma.schema.CompanyId;
+import org.enma.schema.ContractDay;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.MeasureColumns;
 import org.enma.schema.Month;
@@ -41,6 +43,8 @@ import scala.Tuple2;
  * contracts that need one; a reading older than that is not looked for and the measure gets no {@code v}.
  *
  * <p>Only cells that change are written, so a rerun over the same inputs writes nothing and leaves the same cells.
+ * Every contract-day of the range is recorded for the period rollup once pricing has read it (after pricing wrote,
+ * before v is derived): a run killed before that leaves days unrecorded that its rerun records.
  */
 public final class Derive {
     /** The cells pricing reads of each measure: the slot it may have to replace, and whether its v is derivable. */
@@ -78,8 +82,8 @@ public final class Derive {
         }
     }
 
-    /** What one partition's pricing did, and the contracts it saw with a {@code v} to derive. */
-    record Priced(DeriveCounts counts, Set<String> derivable) implements Serializable {
+    /** What one partition's pricing did, the contracts it saw with a {@code v} to derive, and their days. */
+    record Priced(DeriveCounts counts, Set<String> derivable, Set<ContractDay> days) implements Serializable {
     }
 
     /** What one partition's derivation did, and its contracts' first measures still waiting for an earlier reading. */
@@ -93,7 +97,8 @@ public final class Derive {
      * carry {@code v}, and sorting every measure would cost more than reading twice.
      */
     public static DeriveCounts run(EnmaData data, CompanyId company, EnmaTable table, Month from, Month to,
-                                   Consumer<String> notes) throws IOException {
+                                   Consumer<String> notes, Consumer<Set<ContractDay>> changedDays)
+            throws IOException {
         String name = data.existing(table).getNameAsString();
         ContractTariffs tariffs = tariffsOf(data, company, notes);
         ZoneId zone = data.zone();
@@ -103,24 +108,31 @@ public final class Derive {
             try (BufferedMutator out = SharedConnections.of(where).getBufferedMutator(TableName.valueOf(name))) {
                 Deriver deriver = new Deriver(tariffs, zone, mutation -> write(out, mutation));
                 Set<String> derivable = new HashSet<>();
+                Set<ContractDay> days = new HashSet<>();
+                LocalHours hours = new LocalHours(zone);
                 partition.forEachRemaining(m -> {
                     deriver.price(m);
+                    days.add(new ContractDay(m.id(), hours.of(m.timestamp()).toLocalDate()));
                     if (Deriver.derivable(m)) {
                         derivable.add(m.id());
                     }
                 });
                 out.flush();
-                return List.of(new Priced(deriver.counts(), derivable)).iterator();
+                return List.of(new Priced(deriver.counts(), derivable, days)).iterator();
             }
         }).collect();
         DeriveCounts counts = new DeriveCounts();
         // pricing reads every number cell of every measure in the range: what it skipped is what this run skipped
         counts.badCells(data.badCells());
         Set<String> derivable = new HashSet<>();
+        Set<ContractDay> days = new HashSet<>();
         priced.forEach(p -> {
             counts.add(p.counts());
             derivable.addAll(p.derivable());
+            days.addAll(p.days());
         });
+        // every day of the range, whether this run changed it or an earlier, killed one did: the rollup redoes them
+        changedDays.accept(days);
         if (!derivable.isEmpty()) {
             counts.add(deriveInstants(data, name, table, range, tariffs, derivable));
         }

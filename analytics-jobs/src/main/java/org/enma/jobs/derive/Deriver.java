@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.hadoop.hbase.client.Mutation;
-import org.enma.jobs.common.IntervalConvention;
+import org.enma.schema.IntervalConvention;
 import org.enma.jobs.read.Measure;
 import org.enma.schema.MeasureColumns;
 import org.enma.schema.MeasureKey;

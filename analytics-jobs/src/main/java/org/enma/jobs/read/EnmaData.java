@@ -28,7 +28,7 @@ import org.apache.spark.util.TaskCompletionListener;
 import org.enma.config.EnmaConfig;
 import org.enma.config.Endpoints;
 import org.enma.config.StackLocator;
-import org.enma.jobs.common.IntervalConvention;
+import org.enma.schema.IntervalConvention;
 import org.enma.schema.CompanyId;
 import org.enma.schema.CompanyKey;
 import org.enma.schema.CustomerColumns;

@@ -1,11 +1,13 @@
 package org.enma.jobs.rollup;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -27,6 +29,8 @@ import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
 import org.apache.hadoop.hbase.filter.RegexStringComparator;
 import org.apache.hadoop.hbase.filter.RowFilter;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.enma.config.Endpoints;
 import org.enma.jobs.common.LocalHours;
@@ -36,11 +40,13 @@ import org.enma.jobs.read.MeasureFields;
 import org.enma.jobs.read.SharedConnections;
 import org.enma.jobs.read.TimeRange;
 import org.enma.schema.CompanyId;
+import org.enma.schema.ContractDay;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.MeasureColumns;
 import org.enma.schema.Month;
 import org.enma.schema.Period;
 import org.enma.schema.PeriodKey;
+import org.enma.store.RollupPending;
 import scala.Tuple2;
 
 /**
@@ -69,10 +75,47 @@ public final class Rollup {
             throws IOException {
         EnmaTable measures = EnmaTable.measuresOf(type, company);
         data.existing(measures);
-        return run(data, measures, List.of(TimeRange.ofMonths(from, to, data.zone())));
+        return run(data, measures, List.of(TimeRange.ofMonths(from, to, data.zone())), null);
     }
 
-    static Counts run(EnmaData data, EnmaTable measures, List<TimeRange> ranges) throws IOException {
+    /**
+     * Brings the period table up to date: recomputes the periods of the contract-days loads and derive recorded as
+     * pending, then removes those records (not the ones recorded again meanwhile).
+     */
+    public static Counts incremental(EnmaData data, RollupPending pending, CompanyId company, String type)
+            throws IOException {
+        EnmaTable measures = EnmaTable.measuresOf(type, company);
+        String table = data.existing(measures).getNameAsString();
+        List<RollupPending.Taken> taken = pending.take(table);
+        if (taken.isEmpty()) {
+            return new Counts(0, 0);
+        }
+        Set<ContractDay> days = new HashSet<>();
+        taken.forEach(t -> days.add(t.day()));
+        Counts counts = run(data, measures, rangesOf(days, data.zone()), days);
+        pending.done(table, taken);
+        return counts;
+    }
+
+    /** The fewest time ranges holding the measures of {@code days}: consecutive days share one. */
+    static List<TimeRange> rangesOf(Set<ContractDay> days, ZoneId zone) {
+        List<LocalDate> sorted = days.stream().map(ContractDay::day).distinct().sorted().toList();
+        List<TimeRange> ranges = new ArrayList<>();
+        int first = 0;
+        for (int i = 1; i <= sorted.size(); i++) {
+            if (i == sorted.size() || !sorted.get(i).equals(sorted.get(i - 1).plusDays(1))) {
+                long from = sorted.get(first).atStartOfDay(zone).toEpochSecond();
+                long to = sorted.get(i - 1).plusDays(1).atStartOfDay(zone).toEpochSecond();
+                ranges.add(new TimeRange(from + 1, to + 1));
+                first = i;
+            }
+        }
+        return ranges;
+    }
+
+    /** {@code only}: the contract-days whose contract rows to redo; null: every one with measures in the ranges. */
+    static Counts run(EnmaData data, EnmaTable measures, List<TimeRange> ranges, Set<ContractDay> only)
+            throws IOException {
         TableName periods;
         try (Admin admin = data.hbase().getAdmin()) {
             periods = data.tableCreator(admin).ensure(EnmaTable.periodsOf(measures));
@@ -93,8 +136,13 @@ public final class Rollup {
                 })
                 .reduceByKey(PeriodFigures::merge)
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        Broadcast<Set<ContractDay>> wanted = only == null ? null
+                : new JavaSparkContext(data.spark().sparkContext()).broadcast(only);
         try {
-            long[] contracts = hours.mapToPair(e -> new Tuple2<>(e._1()._1(), new Tuple2<>(e._1()._2(), e._2())))
+            long[] contracts = hours
+                    .filter(e -> wanted == null || wanted.value().contains(new ContractDay(e._1()._1(),
+                            e._1()._2().toLocalDate())))
+                    .mapToPair(e -> new Tuple2<>(e._1()._1(), new Tuple2<>(e._1()._2(), e._2())))
                     .groupByKey()
                     .mapPartitions(partition -> {
                         long[] done = new long[2];
@@ -133,6 +181,9 @@ public final class Rollup {
             return new Counts(contracts[0], contracts[1] + companyRows);
         } finally {
             hours.unpersist(false);
+            if (wanted != null) {
+                wanted.destroy();
+            }
         }
     }
 

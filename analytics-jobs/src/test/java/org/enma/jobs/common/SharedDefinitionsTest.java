@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
+import org.enma.schema.IntervalConvention;
 import org.enma.schema.Month;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.enma.jobs.common.IntervalConvention;
+import org.enma.schema.IntervalConvention;
 import org.junit.jupiter.api.Test;
 
 class LoadProfileTest {

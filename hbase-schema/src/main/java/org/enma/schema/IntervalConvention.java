@@ -1,4 +1,4 @@
-package org.enma.jobs.common;
+package org.enma.schema;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

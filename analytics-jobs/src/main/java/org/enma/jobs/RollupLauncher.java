@@ -1,0 +1,54 @@
+package org.enma.jobs;
+
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.enma.config.EnmaConfig;
+import org.enma.jobs.read.EnmaData;
+import org.enma.jobs.rollup.Rollup;
+import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaException;
+import org.enma.schema.Month;
+import org.enma.store.JobRuns;
+import org.enma.store.RollupPending;
+
+/**
+ * Runs {@code rollup} for one company and type, recorded in {@code jobRuns} like derive ({@code ot: "rollup"}, the
+ * months or {@code incremental: true}, {@code days} and {@code rows}): with months, a rebuild of those months from the
+ * raw rows; without, the contract-days recorded as pending by loads and derive.
+ */
+public final class RollupLauncher {
+    public static final String JOB = "rollup";
+
+    private RollupLauncher() {
+    }
+
+    /** {@code months}: first and last, or empty for the incremental run. */
+    public static Rollup.Counts launch(EnmaConfig config, CompanyId company, Optional<String> type,
+                                       Optional<Month[]> months) {
+        String measureType = type.orElse(JobRequest.DEFAULT_TYPE);
+        Document scope = months.map(m -> new Document("from", m[0].asNumber()).append("to", m[1].asNumber()))
+                .orElse(new Document("incremental", true));
+        return JobLauncher.withStores(config, JOB + " " + company, (mongo, spark) -> {
+            JobRuns runs;
+            ObjectId run;
+            try {
+                runs = new JobRuns(JobRunner.joined(mongo));
+                run = runs.started(JOB, company.asNumber(), measureType, scope);
+            } catch (RuntimeException mongoDown) {
+                throw new EnmaException(JOB + " failed: " + Failures.messageOf(mongoDown), mongoDown);
+            }
+            try {
+                EnmaData data = EnmaData.open(spark, config);
+                Rollup.Counts counts = months.isPresent()
+                        ? Rollup.rebuild(data, company, measureType, months.get()[0], months.get()[1])
+                        : Rollup.incremental(data, new RollupPending(JobRunner.joined(mongo)), company, measureType);
+                runs.succeeded(run, new Document("days", counts.days()).append("rows", counts.rows()));
+                return counts;
+            } catch (Exception e) {
+                throw new EnmaException(JOB + " failed: "
+                        + Failures.recorded(Failures.messageOf(e), reason -> runs.failed(run, reason)), e);
+            }
+        });
+    }
+}
