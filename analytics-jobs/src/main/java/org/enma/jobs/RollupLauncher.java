@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.enma.config.EnmaConfig;
+import org.enma.jobs.read.BadCells;
 import org.enma.jobs.read.EnmaData;
 import org.enma.jobs.rollup.Rollup;
 import org.enma.schema.CompanyId;
@@ -14,8 +15,9 @@ import org.enma.store.RollupPending;
 
 /**
  * Runs {@code rollup} for one company and type, recorded in {@code jobRuns} like derive ({@code ot: "rollup"}, the
- * months or {@code incremental: true}, {@code days} and {@code rows}): with months, a rebuild of those months from the
- * raw rows; without, the contract-days recorded as pending by loads and derive.
+ * months or {@code incremental: true}, {@code days}, {@code rows}, and the measures skipped for a bad cell): with
+ * months, a rebuild of those months from the raw rows; without, the contract-days recorded as pending by loads and
+ * derive.
  */
 public final class RollupLauncher {
     public static final String JOB = "rollup";
@@ -43,7 +45,13 @@ public final class RollupLauncher {
                 Rollup.Counts counts = months.isPresent()
                         ? Rollup.rebuild(data, company, measureType, months.get()[0], months.get()[1])
                         : Rollup.incremental(data, new RollupPending(JobRunner.joined(mongo)), company, measureType);
-                runs.succeeded(run, new Document("days", counts.days()).append("rows", counts.rows()));
+                BadCells.Seen bad = data.badCells();
+                Document done = new Document("days", counts.days()).append("rows", counts.rows())
+                        .append("skipped", new Document(BadCells.REASON, bad.count()));
+                if (bad.count() > 0) {
+                    done.append(JobRuns.BAD_CELL_KEYS, bad.first());
+                }
+                runs.succeeded(run, done);
                 return counts;
             } catch (Exception e) {
                 throw new EnmaException(JOB + " failed: "
