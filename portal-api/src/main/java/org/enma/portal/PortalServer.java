@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ import org.bson.Document;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaException;
 import org.enma.schema.TableNames;
+import org.enma.store.PeriodReader;
 import org.enma.store.ResultReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,11 +62,17 @@ public final class PortalServer implements AutoCloseable {
     private final Services services;
 
     /** What the API serves: results, keys, and the health of the stores behind it. */
-    public record Services(ResultsEndpoints results, KeyCache keys, Health health) {
-        /** The API over these stores, serving the results of {@code analytics} (e.g. OT101, OT103, OT201). */
-        public static Services over(MongoDatabase mongo, Connection hbase, TableNames names, Set<String> analytics) {
-            return new Services(new ResultsEndpoints(new ResultReader(mongo, hbase, names), new Contracts(hbase, names),
-                    analytics), new KeyCache(new ApiKeys(mongo)), new Health(mongo, hbase));
+    public record Services(ResultsEndpoints results, ConsumptionEndpoints consumption, KeyCache keys, Health health) {
+        /**
+         * The API over these stores, serving the results of {@code analytics} (e.g. OT101, OT103, OT201) and the
+         * period tables, with times in {@code zone} (the deployment's time zone).
+         */
+        public static Services over(MongoDatabase mongo, Connection hbase, TableNames names, Set<String> analytics,
+                                    ZoneId zone) {
+            Contracts contracts = new Contracts(hbase, names);
+            return new Services(new ResultsEndpoints(new ResultReader(mongo, hbase, names), contracts, analytics),
+                    new ConsumptionEndpoints(new PeriodReader(hbase, names), contracts, zone),
+                    new KeyCache(new ApiKeys(mongo)), new Health(mongo, hbase));
         }
     }
 
@@ -90,6 +98,12 @@ public final class PortalServer implements AutoCloseable {
                         (exchange, company) -> send(exchange, 200, services.results().contract(exchange, company))))
                 .get("/v1/results/{ot}", authorized(services.keys(),
                         (exchange, company) -> send(exchange, 200, services.results().month(exchange, company))))
+                .get("/v1/consumption/{contractId}", authorized(services.keys(),
+                        (exchange, company) -> send(exchange, 200, services.consumption().contract(exchange,
+                                company))))
+                .get("/v1/consumption", authorized(services.keys(),
+                        (exchange, company) -> send(exchange, 200, services.consumption().company(exchange,
+                                company))))
                 .setFallbackHandler(exchange -> error(exchange, 404, "no such endpoint: see /v1/openapi.json"))
                 .setInvalidMethodHandler(exchange -> error(exchange, 405, "only GET is served"));
         GracefulShutdownHandler requests = Handlers.gracefulShutdown(new BlockingHandler(guarded(limited(routes,

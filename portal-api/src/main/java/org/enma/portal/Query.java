@@ -2,6 +2,10 @@ package org.enma.portal;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.QueryParameterUtils;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +18,9 @@ import org.enma.schema.Month;
 
 /** A request's query parameters, checked: only the expected ones, each at most once, each well-formed. */
 final class Query {
+    /** Strict: 2014-02-30 is refused, not moved to 28 February. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
     private final Map<String, Deque<String>> parameters;
 
     private Query(Map<String, Deque<String>> parameters) {
@@ -67,6 +74,18 @@ final class Query {
                 + ", was \"" + printable(text.get()) + "\"");
     }
 
+    /** A required date, {@code YYYY-MM-DD}, that exists in the calendar. */
+    LocalDate date(String name) {
+        String text = get(name).orElseThrow(() -> ApiError.badRequest("query parameter " + name
+                + " is required (YYYY-MM-DD)"));
+        try {
+            return LocalDate.parse(text, DATE);
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest("query parameter " + name + " must be a date YYYY-MM-DD that exists, was \""
+                    + printable(text) + "\"");
+        }
+    }
+
     static String contractId(String value) {
         return valid(() -> Identifier.require("contractId", value));
     }
@@ -79,7 +98,7 @@ final class Query {
         }
     }
 
-    private static String printable(String text) {
+    static String printable(String text) {
         String shown = text.length() > 20 ? text.substring(0, 20) + "..." : text;
         return Identifier.printable(shown);
     }

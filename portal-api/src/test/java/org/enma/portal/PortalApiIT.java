@@ -19,6 +19,7 @@ import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.io.compress.Compression;
 import org.enma.schema.CompanyId;
+import org.enma.schema.PeriodKey;
 import org.enma.schema.CompanyKey;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.Family;
@@ -75,8 +76,9 @@ class PortalApiIT {
                         StandardCharsets.UTF_8), "T1".getBytes(StandardCharsets.UTF_8)));
             }
         }
+        writePeriods(stack, names, tables);
         server = PortalServer.start(PortalServer.Services.over(mongo.database(), stack.connection(), names,
-                Set.of("OT101", "OT103", "OT201")), "127.0.0.1", 0);
+                Set.of("OT101", "OT103", "OT201"), java.time.ZoneOffset.UTC), "127.0.0.1", 0);
         ApiKeys keys = new ApiKeys(mongo.database());
         keyOne = keys.create(ONE);
         keyTwo = keys.create(TWO);
@@ -182,7 +184,8 @@ class PortalApiIT {
         assertThat(doc.status).isEqualTo(200);
         assertThat(doc.json.get("openapi").asText()).startsWith("3.");
         assertThat(iterable(doc.json.get("paths").fieldNames())).containsExactlyInAnyOrder(
-                "/v1/results/{ot}/{contractId}", "/v1/results/{ot}", "/v1/health", "/v1/openapi.json");
+                "/v1/results/{ot}/{contractId}", "/v1/results/{ot}", "/v1/consumption/{contractId}",
+                "/v1/consumption", "/v1/health", "/v1/openapi.json");
         // the analytics this server was started with, not a list written into the document
         assertThat(doc.json.at("/components/parameters/ot/schema/enum").toString())
                 .isEqualTo("[\"OT101\",\"OT103\",\"OT201\"]");
@@ -199,6 +202,87 @@ class PortalApiIT {
                 .get("contractId").asText()).isEqualTo("B");
         // isolation holds on the mirror too
         assertThat(get("/v1/results/OT101/A?from=201301&to=201302", keyTwo).status).isEqualTo(404);
+    }
+
+    /** Period rows as `enma rollup` writes them (the rollup's own tests check how they are computed). */
+    private static void writePeriods(TestStack stack, TableNames names, TableCreator tables) throws IOException {
+        for (CompanyId company : List.of(ONE, TWO)) {
+            EnmaTable periods = EnmaTable.periodsOf(EnmaTable.consumption("electricityConsumption", company));
+            tables.ensure(periods);
+            try (Table t = stack.connection().getTable(names.of(periods))) {
+                if (company.equals(ONE)) {
+                    t.put(List.of(period("A", "2014-01-01T00:00", "DAY", "v=12.5 n=24 min=0.1 max=1.9 cost=2.31 np=24"),
+                            period("A", "2014-01-02T00:00", "DAY", "v=3 n=2 min=1 max=2 np=0"),
+                            period("A", "2014-01-01T00:00", "HOUR", "v=0.1 n=1 min=0.1 max=0.1 np=0"),
+                            period("", "2014-01-01T00:00", "DAY", "v=20 n=30 min=0.1 max=5 cost=3 np=30 c=2")));
+                } else {
+                    t.put(period("X", "2014-01-01T00:00", "DAY", "v=99 n=1 min=99 max=99 np=0"));
+                }
+            }
+        }
+    }
+
+    private static Put period(String contract, String start, String family, String cells) {
+        Put put = new Put(new PeriodKey(contract, java.time.LocalDateTime.parse(start)).encode());
+        for (String cell : cells.split(" ")) {
+            String[] qv = cell.split("=");
+            put.addColumn(family.getBytes(StandardCharsets.UTF_8), qv[0].getBytes(StandardCharsets.UTF_8),
+                    qv[1].getBytes(StandardCharsets.UTF_8));
+        }
+        return put;
+    }
+
+    @Test
+    void aContractsConsumptionByPeriodAndTheCompanyTotals() throws Exception {
+        Answer days = get("/v1/consumption/A?period=DAY&from=2014-01-01&to=2014-01-02", keyOne);
+        assertThat(days.status()).isEqualTo(200);
+        assertThat(days.body()).isEqualTo("{\"contractId\": \"A\", \"period\": \"DAY\", \"unit\": \"kWh\", \"items\": ["
+                + "{\"time\": \"2014-01-01T00:00:00+00:00\", \"v\": 12.5, \"n\": 24, \"min\": 0.1, \"max\": 1.9,"
+                + " \"cost\": 2.31}, {\"time\": \"2014-01-02T00:00:00+00:00\", \"v\": 3, \"n\": 2, \"min\": 1,"
+                + " \"max\": 2}]}");
+        assertThat(get("/v1/consumption/A?period=day&from=2014-01-01&to=2014-01-01", keyOne).json().get("items"))
+                .hasSize(1);
+        assertThat(get("/v1/consumption/A?period=HOUR&from=2014-01-01&to=2014-01-01", keyOne).json().get("items")
+                .get(0).get("v").decimalValue()).isEqualByComparingTo("0.1");
+        // a contract with no consumption yet: no items; another company's contract: as if it did not exist
+        assertThat(get("/v1/consumption/B?period=DAY&from=2014-01-01&to=2014-01-31", keyOne).body())
+                .isEqualTo("{\"contractId\": \"B\", \"period\": \"DAY\", \"unit\": \"kWh\", \"items\": []}");
+        Answer theirs = get("/v1/consumption/X?period=DAY&from=2014-01-01&to=2014-01-31", keyOne);
+        Answer none = get("/v1/consumption/NOPE?period=DAY&from=2014-01-01&to=2014-01-31", keyOne);
+        assertThat(theirs.status()).isEqualTo(404);
+        assertThat(theirs.body().replace("X", "?")).isEqualTo(none.body().replace("NOPE", "?"));
+
+        Answer company = get("/v1/consumption?period=DAY&from=2014-01-01&to=2014-01-31", keyOne);
+        assertThat(company.body()).isEqualTo("{\"period\": \"DAY\", \"unit\": \"kWh\", \"items\": [{\"time\":"
+                + " \"2014-01-01T00:00:00+00:00\", \"v\": 20, \"n\": 30, \"min\": 0.1, \"max\": 5, \"cost\": 3,"
+                + " \"contracts\": 2}]}");
+        assertThat(get("/v1/consumption?period=DAY&from=2014-01-01&to=2014-01-31", keyTwo).body())
+                .doesNotContain("\"v\": 20").contains("\"items\": []");
+    }
+
+    @Test
+    void badConsumptionQueriesAreRefusedNamingTheProblem() throws Exception {
+        Map<String, String> refused = Map.of(
+                "/v1/consumption/A?period=DECADE&from=2014-01-01&to=2014-01-02",
+                "unknown period \"DECADE\": one of HOUR, DAY, WEEK, MONTH, QUARTER, YEAR",
+                "/v1/consumption/A?period=DAY&from=2014-02-30&to=2014-03-02",
+                "query parameter from must be a date YYYY-MM-DD that exists, was \"2014-02-30\"",
+                "/v1/consumption/A?period=DAY&from=201401&to=2014-03-02",
+                "query parameter from must be a date YYYY-MM-DD that exists, was \"201401\"",
+                "/v1/consumption/A?period=DAY&from=2014-03-02&to=2014-03-01", "from 2014-03-02 is after to 2014-03-01",
+                "/v1/consumption/A?period=HOUR&from=2014-01-01&to=2014-02-11",
+                "from 2014-01-01 to 2014-02-11 holds more than 1000 HOUR periods; at most 1000 per request",
+                "/v1/consumption?period=DAY&from=2014-01-01&to=2014-01-02&type=Electricity",
+                "measure type \"Electricity\" is invalid: use camelCase letters and digits starting with a lower-case"
+                        + " letter, e.g. electricityConsumption",
+                "/v1/consumption/A?from=2014-01-01&to=2014-01-02",
+                "query parameter period is required: one of HOUR, DAY, WEEK, MONTH, QUARTER, YEAR");
+        for (Map.Entry<String, String> query : refused.entrySet()) {
+            Answer answer = get(query.getKey(), keyOne);
+            assertThat(answer.status()).as(query.getKey()).isEqualTo(400);
+            assertThat(answer.json().get("error").asText()).as(query.getKey()).isEqualTo(query.getValue());
+        }
+        assertThat(get("/v1/consumption/A?period=DAY&from=2014-01-01&to=2014-01-02", null).status()).isEqualTo(401);
     }
 
     private record Answer(int status, String body, JsonNode json) {

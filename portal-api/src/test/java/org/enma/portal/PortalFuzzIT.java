@@ -30,6 +30,7 @@ import org.apache.hadoop.hbase.io.compress.Compression;
 import org.enma.schema.CompanyId;
 import org.enma.schema.CompanyKey;
 import org.enma.schema.EnmaTable;
+import org.enma.schema.PeriodKey;
 import org.enma.schema.Family;
 import org.enma.schema.Month;
 import org.enma.schema.ResultKey;
@@ -54,8 +55,8 @@ class PortalFuzzIT {
     static final CompanyId ONE = CompanyId.of("7100000001");
     static final CompanyId TWO = CompanyId.of("7200000002");
     static final SetupId SETUP = SetupId.of("52234e386cb9fea66d5b2511");
-    static final List<String> ONE_MARKS = List.of("7100000001", "mk-one", "ONEC1", "ONEC2");
-    static final List<String> TWO_MARKS = List.of("7200000002", "mk-two", "TWOC1", "TWOC2");
+    static final List<String> ONE_MARKS = List.of("7100000001", "mk-one", "ONEC1", "ONEC2", "111.111");
+    static final List<String> TWO_MARKS = List.of("7200000002", "mk-two", "TWOC1", "TWOC2", "222.222");
     /** What a request is refused with when its line or headers are too large, or the server cannot parse it. */
     static final Set<Integer> ANSWERS = Set.of(200, 400, 401, 404, 405, 414, 431);
     static final PortalServer.Limits LIMITS = new PortalServer.Limits(4096, 16384, 50, 20, Duration.ofSeconds(2),
@@ -85,8 +86,23 @@ class PortalFuzzIT {
                         "tariffId".getBytes(StandardCharsets.UTF_8), "T1".getBytes(StandardCharsets.UTF_8)));
             }
         }
+        for (CompanyId company : List.of(ONE, TWO)) {
+            // period rows whose figures only this company has: its contracts' days and its total
+            String mark = company.equals(ONE) ? "111.111" : "222.222";
+            EnmaTable periods = EnmaTable.periodsOf(EnmaTable.consumption("electricityConsumption", company));
+            tables.ensure(periods);
+            try (Table t = stack.connection().getTable(names.of(periods))) {
+                for (String contract : company.equals(ONE) ? List.of("ONEC1", "ONEC2", "") : List.of("TWOC1", "")) {
+                    t.put(new Put(new PeriodKey(contract, java.time.LocalDateTime.of(2014, 1, 1, 0, 0)).encode())
+                            .addColumn(Family.DAY.bytes(), bytes("v"), bytes(mark))
+                            .addColumn(Family.DAY.bytes(), bytes("n"), bytes("1"))
+                            .addColumn(Family.DAY.bytes(), bytes("min"), bytes(mark))
+                            .addColumn(Family.DAY.bytes(), bytes("max"), bytes(mark)));
+                }
+            }
+        }
         server = PortalServer.start(PortalServer.Services.over(mongo.database(), stack.connection(), names,
-                Set.of("OT101", "OT103")), "127.0.0.1", 0, LIMITS);
+                Set.of("OT101", "OT103"), java.time.ZoneOffset.UTC), "127.0.0.1", 0, LIMITS);
         ApiKeys keys = new ApiKeys(mongo.database());
         keyOne = keys.create(ONE);
         keyTwo = keys.create(TWO);
@@ -96,6 +112,10 @@ class PortalFuzzIT {
     static void stop() {
         server.close();
         mongo.close();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static ResultDocument result(CompanyId company, String contract, int month, String marker) {
@@ -216,8 +236,10 @@ class PortalFuzzIT {
         Arbitrary<String> path = Arbitraries.oneOf(
                 Combinators.combine(ot, contract).as((o, c) -> "/v1/results/" + o + "/" + c),
                 ot.map(o -> "/v1/results/" + o),
+                contract.map(c -> "/v1/consumption/" + c),
                 Arbitraries.of("/v1/health", "/v1/openapi.json", "/", "/v1", "/v1/results", "/v2/results/OT101",
-                        "//v1//results//OT101", "/v1/results/OT101/ONEC1/extra"),
+                        "//v1//results//OT101", "/v1/results/OT101/ONEC1/extra", "/v1/consumption",
+                        "/v1/consumption/", "/v1/consumption/ONEC1/extra"),
                 segment().list().ofMaxSize(5).map(s -> "/" + String.join("/", s)));
         Arbitrary<String> query = Combinators.combine(parameterName(), parameterValue())
                 .as((n, v) -> n + "=" + v).list().ofMaxSize(6).map(l -> String.join("&", l));
@@ -234,14 +256,17 @@ class PortalFuzzIT {
     }
 
     private Arbitrary<String> parameterName() {
-        return Arbitraries.oneOf(Arbitraries.of("from", "to", "month", "page", "size", "companyId", "FROM", ""),
+        return Arbitraries.oneOf(Arbitraries.of("from", "to", "month", "page", "size", "companyId", "FROM", "", "period",
+                        "type"),
                 Arbitraries.strings().alpha().ofMaxLength(10));
     }
 
     private Arbitrary<String> parameterValue() {
         return Arbitraries.oneOf(
                 Arbitraries.of("201301", "201302", "201312", "190001", "999912", "201313", "2013-01", "0", "-1",
-                        "1000", "1001", "99999999999999999999", "", "1e3", "%2B1", "%00", "%ZZ", "7200000002"),
+                        "1000", "1001", "99999999999999999999", "", "1e3", "%2B1", "%00", "%ZZ", "7200000002",
+                        "2014-01-01", "2014-01-31", "2014-02-30", "0001-01-01", "9999-12-31", "DAY", "hour", "YEAR",
+                        "DECADE", "electricityConsumption", "touElectricityConsumption", "gasPeriods"),
                 Arbitraries.integers().between(-10, 300_000).map(String::valueOf),
                 Arbitraries.strings().all().ofMaxLength(12).map(PortalFuzzIT::percentEncoded));
     }
