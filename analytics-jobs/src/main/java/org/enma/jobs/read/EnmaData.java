@@ -16,6 +16,7 @@ import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,6 +36,7 @@ import org.enma.schema.CustomerColumns;
 import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.Month;
+import org.enma.schema.PeriodKey;
 import org.enma.schema.StationColumns;
 import org.enma.schema.TariffColumns;
 import org.enma.schema.TariffKey;
@@ -63,6 +65,7 @@ public final class EnmaData {
     public static final String WEATHER_VIEW = "weather";
     public static final String STATIONS_VIEW = "stations";
     public static final String TARIFFS_VIEW = "tariffs";
+    public static final String PERIODS_VIEW = "periods";
     private static final List<String> TARIFF_KEY_COLUMNS = List.of("tariffId", "dateStart_flatRate",
             "dateEnd_flatRate", "dateStart_energyCost", "dateEnd_energyCost", "periodKey");
     private static final ClassTag<ScanSlice> SLICE = ClassTag$.MODULE$.apply(ScanSlice.class);
@@ -191,6 +194,33 @@ public final class EnmaData {
         Dataset<Row> measures = spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)));
         measures.createOrReplaceTempView(view);
         return measures;
+    }
+
+    /**
+     * The period table of a company's consumption table ({@code enma rollup}) as a Dataset, also registered as the SQL
+     * view {@code periods}: one row per period — {@code contractId} (empty for the company total), {@code period}
+     * ({@code HOUR} … {@code YEAR}), {@code start} (timestamp of the local start), {@code v}, {@code n}, {@code min},
+     * {@code max}, {@code cost} (exact decimals), {@code np}. Read by salt, sixteen partitions.
+     */
+    public Dataset<Row> periods(CompanyId company, String type) throws IOException {
+        String table = existing(EnmaTable.periodsOf(EnmaTable.measuresOf(type, company))).getNameAsString();
+        Endpoints where = endpoints;
+        ZoneId z = zone;
+        List<Integer> salts = new ArrayList<>();
+        for (int s = 0; s < PeriodKey.SALTS; s++) {
+            salts.add(s);
+        }
+        JavaRDD<Row> rows = new JavaSparkContext(spark.sparkContext()).parallelize(salts, salts.size())
+                .mapPartitions(part -> {
+                    List<Row> all = new ArrayList<>();
+                    while (part.hasNext()) {
+                        PeriodRowsRead.salt(where, table, part.next(), z).forEachRemaining(all::add);
+                    }
+                    return all.iterator();
+                });
+        Dataset<Row> periods = spark.createDataFrame(rows, PeriodRowsRead.SCHEMA);
+        periods.createOrReplaceTempView(PERIODS_VIEW);
+        return periods;
     }
 
     /**

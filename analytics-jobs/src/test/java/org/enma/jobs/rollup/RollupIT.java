@@ -98,6 +98,15 @@ class RollupIT {
 
         assertThat(Rollup.rebuild(data, COMPANY, "electricityConsumption", Month.of(2014, 1), Month.of(2014, 2))
                 .line()).isEqualTo("days=3 rows=0");
+
+        // the SQL view: one row per family of a row — A 12, B 6, the company 12
+        data.periods(COMPANY, "electricityConsumption");
+        assertThat(spark.sql("SELECT count(*) FROM periods").first().getLong(0)).isEqualTo(30L);
+        assertThat(spark.sql("SELECT contractId, CAST(v AS STRING), n FROM periods WHERE period = 'MONTH'"
+                + " AND start >= TIMESTAMP '2014-01-01 00:00:00' ORDER BY contractId, start").collectAsList()
+                .stream().map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getLong(2)).toList())
+                .containsExactly(" 7.2500000000 4", " 4.0000000000 1", "A 4.2500000000 3", "A 4.0000000000 1",
+                        "B 3.0000000000 1");
         assertThat(rows(stack, names.of(EnmaTable.periodsOf(measures)))).isEqualTo(expected);
     }
 
