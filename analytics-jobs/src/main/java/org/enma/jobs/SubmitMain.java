@@ -57,6 +57,20 @@ public final class SubmitMain {
                         Month.parse(flags.get("--to")), System.err::println).summaryLine()));
     }
 
+    /** {@code rollup}'s entry: {@code --company ID [--type T] [--from YYYYMM --to YYYYMM]}. */
+    public static void rollup(String[] args) {
+        System.exit(submit("rollup", List.of("--company"), List.of("--type", "--from", "--to"), args, System.out,
+                System.err, (config, flags) -> {
+                    if (flags.containsKey("--from") != flags.containsKey("--to")) {
+                        throw new EnmaException("--from and --to go together");
+                    }
+                    Optional<Month[]> months = flags.containsKey("--from") ? Optional.of(new Month[] {
+                        Month.parse(flags.get("--from")), Month.parse(flags.get("--to"))}) : Optional.empty();
+                    return RollupLauncher.launch(config, CompanyId.of(flags.get("--company")),
+                            Optional.ofNullable(flags.get("--type")), months).line();
+                }));
+    }
+
     static int submit(String name, List<String> required, List<String> optional, String[] args, PrintStream out,
                       PrintStream err, Job job) {
         String usage = "arguments: " + required.stream().map(f -> f + " " + f.substring(2).toUpperCase(Locale.ROOT))

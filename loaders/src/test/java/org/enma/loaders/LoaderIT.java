@@ -347,6 +347,36 @@ class LoaderIT {
         }
     }
 
+    @Test
+    void aLoadToldTheDaysBeforeWritingThemEvenWhenItFailsMidway() throws IOException {
+        CompanyId company = CompanyId.of("1000000023");
+        Path first = write("days1.csv", "contractId,timestamp,v\nA,1372640400,1\nA,1372726800,2\nB,1372640400,3\n");
+        Path second = write("days2.csv", "contractId,timestamp,v\nC,1372640400,3\n");
+        Files.createDirectories(RejectsFile.of(second).resolve("inside"));
+        java.util.Set<org.enma.schema.ContractDay> told = new java.util.TreeSet<>(
+                java.util.Comparator.comparing(org.enma.schema.ContractDay::toString));
+        assertThatThrownBy(() -> loader.tellingDays((table, days) -> {
+            assertThat(table).isEqualTo(EnmaTable.consumption("electricityConsumption", company));
+            told.addAll(days);
+        }).load(InputKind.CONSUMPTION, Optional.of(company), "electricityConsumption", List.of(first, second)))
+                .isInstanceOf(java.nio.file.DirectoryNotEmptyException.class);
+        // 1372640400 = 2013-07-01 01:00Z → 03:00 Madrid, 1 July; 1372726800 = 2 July 03:00 Madrid
+        assertThat(told).extracting(Object::toString).containsExactly(
+                "ContractDay[contractId=A, day=2013-07-01]", "ContractDay[contractId=A, day=2013-07-02]",
+                "ContractDay[contractId=B, day=2013-07-01]");
+    }
+
+    @Test
+    void aLoadWhoseDaysCannotBeRecordedWritesNothing() throws IOException {
+        CompanyId company = CompanyId.of("1000000024");
+        Path csv = write("unrecorded.csv", "contractId,timestamp,v\nA,1372640400,1\n");
+        assertThatThrownBy(() -> loader.tellingDays((table, days) -> {
+            throw new IllegalStateException("MongoDB went away");
+        }).load(InputKind.CONSUMPTION, Optional.of(company), "electricityConsumption", List.of(csv)))
+                .hasMessage("MongoDB went away");
+        assertThat(cells(EnmaTable.consumption("electricityConsumption", company))).isEmpty();
+    }
+
     // ---------- file-level errors: nothing written ----------
 
     @Test

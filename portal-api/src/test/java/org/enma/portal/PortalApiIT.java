@@ -56,12 +56,14 @@ class PortalApiIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private MongoStore mongo;
+    private TestStack stack;
     private PortalServer server;
     private String keyOne;
     private String keyTwo;
 
     @BeforeAll
     void serve(TestStack stack) throws IOException {
+        this.stack = stack;
         mongo = MongoStore.open(stack.mongoUri(), stack.database());
         TableNames names = new TableNames(stack.namespace());
         TableCreator tables = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.NONE);
@@ -251,6 +253,16 @@ class PortalApiIT {
         Answer none = get("/v1/consumption/NOPE?period=DAY&from=2014-01-01&to=2014-01-31", keyOne);
         assertThat(theirs.status()).isEqualTo(404);
         assertThat(theirs.body().replace("X", "?")).isEqualTo(none.body().replace("NOPE", "?"));
+
+        // a deployment in Madrid: the same local starts, with their offset (+01:00 in January)
+        try (PortalServer madrid = PortalServer.start(PortalServer.Services.over(mongo.database(), stack.connection(),
+                new TableNames(stack.namespace()), Set.of("OT101"), java.time.ZoneId.of("Europe/Madrid")),
+                "127.0.0.1", 0)) {
+            HttpResponse<String> local = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + madrid.port() + "/v1/consumption/A?period=DAY&from=2014-01-01&to=2014-01-01"))
+                    .header("Authorization", "Bearer " + keyOne).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(local.body()).contains("\"time\": \"2014-01-01T00:00:00+01:00\"");
+        }
 
         Answer company = get("/v1/consumption?period=DAY&from=2014-01-01&to=2014-01-31", keyOne);
         assertThat(company.body()).isEqualTo("{\"period\": \"DAY\", \"unit\": \"kWh\", \"items\": [{\"time\":"

@@ -33,6 +33,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.enma.config.Endpoints;
+import org.enma.jobs.SubmitMain;
 import org.enma.jobs.common.LocalHours;
 import org.enma.jobs.read.EnmaData;
 import org.enma.jobs.read.Measure;
@@ -61,6 +62,14 @@ public final class Rollup {
     private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("uuuuMMddHHmm");
 
     private Rollup() {
+    }
+
+    /**
+     * {@code spark-submit --class org.enma.jobs.rollup.Rollup enma-jobs.jar --company ID [--type T] [--from YYYYMM
+     * --to YYYYMM]}.
+     */
+    public static void main(String[] args) {
+        SubmitMain.rollup(args);
     }
 
     /** What a run did: contract-days recomputed, period-table rows written (company totals included). */
