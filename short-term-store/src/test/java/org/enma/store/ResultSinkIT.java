@@ -167,6 +167,29 @@ class ResultSinkIT {
     }
 
     @Test
+    void pendingDaysKeepTheirContractsUntilADayHasTooManyThenTheWholeDay() {
+        RollupPending pending = new RollupPending(mongo);
+        java.time.LocalDate first = java.time.LocalDate.of(2014, 1, 1);
+        java.time.LocalDate second = first.plusDays(1);
+        pending.record("ns:t", List.of(new org.enma.schema.ContractDay("A", first),
+                new org.enma.schema.ContractDay("B", first)));
+        pending.record("ns:t", List.of(new org.enma.schema.ContractDay("A", first)));
+        List<org.enma.schema.ContractDay> many = new ArrayList<>();
+        for (int c = 0; c <= RollupPending.CONTRACTS_PER_DAY; c++) {
+            many.add(new org.enma.schema.ContractDay("C" + c, second));
+        }
+        pending.record("ns:t", many);
+        List<RollupPending.Taken> taken = pending.take("ns:t");
+        assertThat(taken).extracting(t -> t.day() + " " + t.contracts().map(Object::toString).orElse("all"))
+                .containsExactlyInAnyOrder("2014-01-01 [A, B]", "2014-01-02 all");
+        // recorded again after it was taken: the first day stays for the next run
+        pending.record("ns:t", List.of(new org.enma.schema.ContractDay("C", first)));
+        pending.done("ns:t", taken);
+        assertThat(pending.take("ns:t")).extracting(t -> t.day() + " " + t.contracts().orElseThrow())
+                .containsExactly("2014-01-01 [A, B, C]");
+    }
+
+    @Test
     void setupsAndJobRuns() {
         Setups setups = new Setups(mongo);
         Map<String, Object> setup = Map.of("ot", "OT101", "minGroupSize", 20);

@@ -41,7 +41,6 @@ import org.enma.jobs.read.MeasureFields;
 import org.enma.jobs.read.SharedConnections;
 import org.enma.jobs.read.TimeRange;
 import org.enma.schema.CompanyId;
-import org.enma.schema.ContractDay;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.MeasureColumns;
 import org.enma.schema.Month;
@@ -99,16 +98,27 @@ public final class Rollup {
         if (taken.isEmpty()) {
             return new Counts(0, 0);
         }
-        Set<ContractDay> days = new HashSet<>();
-        taken.forEach(t -> days.add(t.day()));
-        Counts counts = run(data, measures, rangesOf(days, data.zone()), days);
+        Map<LocalDate, Set<String>> days = new HashMap<>();
+        taken.forEach(t -> days.put(t.day(), t.contracts().map(c -> (Set<String>) new HashSet<>(c)).orElse(null)));
+        Counts counts = run(data, measures, rangesOf(days.keySet(), data.zone()), new DaysToDo(days));
         pending.done(table, taken);
         return counts;
     }
 
+    /** The contract-days an incremental run redoes: per day its contracts, or null for every contract of the day. */
+    record DaysToDo(Map<LocalDate, Set<String>> days) implements java.io.Serializable {
+        boolean contains(String contractId, LocalDate day) {
+            if (!days.containsKey(day)) {
+                return false;
+            }
+            Set<String> contracts = days.get(day);
+            return contracts == null || contracts.contains(contractId);
+        }
+    }
+
     /** The fewest time ranges holding the measures of {@code days}: consecutive days share one. */
-    static List<TimeRange> rangesOf(Set<ContractDay> days, ZoneId zone) {
-        List<LocalDate> sorted = days.stream().map(ContractDay::day).distinct().sorted().toList();
+    static List<TimeRange> rangesOf(Set<LocalDate> days, ZoneId zone) {
+        List<LocalDate> sorted = days.stream().sorted().toList();
         List<TimeRange> ranges = new ArrayList<>();
         int first = 0;
         for (int i = 1; i <= sorted.size(); i++) {
@@ -123,7 +133,7 @@ public final class Rollup {
     }
 
     /** {@code only}: the contract-days whose contract rows to redo; null: every one with measures in the ranges. */
-    static Counts run(EnmaData data, EnmaTable measures, List<TimeRange> ranges, Set<ContractDay> only)
+    static Counts run(EnmaData data, EnmaTable measures, List<TimeRange> ranges, DaysToDo only)
             throws IOException {
         TableName periods;
         try (Admin admin = data.hbase().getAdmin()) {
@@ -145,12 +155,11 @@ public final class Rollup {
                 })
                 .reduceByKey(PeriodFigures::merge)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Broadcast<Set<ContractDay>> wanted = only == null ? null
+        Broadcast<DaysToDo> wanted = only == null ? null
                 : new JavaSparkContext(data.spark().sparkContext()).broadcast(only);
         try {
             long[] contracts = hours
-                    .filter(e -> wanted == null || wanted.value().contains(new ContractDay(e._1()._1(),
-                            e._1()._2().toLocalDate())))
+                    .filter(e -> wanted == null || wanted.value().contains(e._1()._1(), e._1()._2().toLocalDate()))
                     .mapToPair(e -> new Tuple2<>(e._1()._1(), new Tuple2<>(e._1()._2(), e._2())))
                     .groupByKey()
                     .mapPartitions(partition -> {
