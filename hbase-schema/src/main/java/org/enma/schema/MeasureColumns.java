@@ -1,6 +1,9 @@
 package org.enma.schema;
 
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Qualifiers of family {@code m} in consumption tables (residential, tou, tertiary) and weather tables. */
 public final class MeasureColumns {
@@ -17,6 +20,8 @@ public final class MeasureColumns {
 
     /** The tariff-slot fields a measure carries, in the order DATA-MODEL.md lists them. */
     public static final List<String> TARIFF_SLOT = List.of(TIME_SLOT_NAME, ENERGY_COST, FLAT_RATE, PERIOD_KEY);
+    /** {@code p1}, {@code p2}, ... and their cumulative {@code p1a}, {@code p2a}, ... */
+    private static final Pattern PERIOD = Pattern.compile("p([1-9][0-9]*)(a?)");
 
     private MeasureColumns() {
     }
@@ -24,7 +29,13 @@ public final class MeasureColumns {
     /** Whether the data model says {@code qualifier} holds a number: v, va, energyCost, flatRate, p1, p1a, ... */
     public static boolean isNumber(String qualifier) {
         return qualifier.equals(V) || qualifier.equals(VA) || qualifier.equals(ENERGY_COST)
-                || qualifier.equals(FLAT_RATE) || qualifier.matches("p[1-9][0-9]*a?");
+                || qualifier.equals(FLAT_RATE) || PERIOD.matcher(qualifier).matches();
+    }
+
+    /** N of an instant tariff-period qualifier {@code pN}; empty for any other (the cumulative {@code pNa} too). */
+    public static OptionalInt periodNumber(String qualifier) {
+        Matcher m = PERIOD.matcher(qualifier);
+        return m.matches() && m.group(2).isEmpty() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
     }
 
     /** Instant consumption in tariff period {@code n} (1-based): {@code p1}, {@code p2}, ... */

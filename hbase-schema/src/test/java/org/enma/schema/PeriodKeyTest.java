@@ -69,6 +69,16 @@ class PeriodKeyTest {
     }
 
     @Test
+    void tariffPeriodQualifiersAreNumberedAndOnlyInstantOnesAreSummed() {
+        assertThat(MeasureColumns.periodNumber("p12")).hasValue(12);
+        assertThat(MeasureColumns.periodNumber("p1a")).isEmpty();
+        assertThat(MeasureColumns.periodNumber("p0")).isEmpty();
+        assertThat(MeasureColumns.periodNumber("v")).isEmpty();
+        assertThat(MeasureColumns.isNumber("p1a")).isTrue();
+        assertThat(MeasureColumns.isNumber("periodKey")).isFalse();
+    }
+
+    @Test
     void thePeriodTableSitsNextToItsMeasureTable() {
         CompanyId company = CompanyId.of("1111111111");
         assertThat(EnmaTable.periodsOf(EnmaTable.consumption("electricityConsumption", company)))

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.enma.schema.DecimalText;
+import org.enma.schema.MeasureColumns;
 import org.enma.schema.PeriodColumns;
 
 /**
@@ -118,11 +119,8 @@ public final class PeriodFigures implements Serializable {
                 ? DecimalText.parse(PeriodColumns.COST, cells.get(PeriodColumns.COST)) : BigDecimal.ZERO;
         f.np = Long.parseLong(cells.getOrDefault(PeriodColumns.NP, "0"));
         f.contracts = Long.parseLong(cells.getOrDefault(PeriodColumns.CONTRACTS, "0"));
-        cells.forEach((q, text) -> {
-            if (q.matches("p[1-9][0-9]*")) {
-                f.periods.put(Integer.parseInt(q.substring(1)), DecimalText.parse(q, text));
-            }
-        });
+        cells.forEach((q, text) -> MeasureColumns.periodNumber(q).ifPresent(n ->
+                f.periods.put(n, DecimalText.parse(q, text))));
         return f;
     }
 

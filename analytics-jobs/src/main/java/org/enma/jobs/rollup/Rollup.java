@@ -214,11 +214,7 @@ public final class Rollup {
     /** A measure's {@code pN} texts by N (tou and tertiary tables). */
     private static Map<Integer, String> periodsOf(Measure m) {
         Map<Integer, String> periods = new HashMap<>();
-        m.texts().forEach((q, text) -> {
-            if (q.matches("p[1-9][0-9]*")) {
-                periods.put(Integer.parseInt(q.substring(1)), text);
-            }
-        });
+        m.texts().forEach((q, text) -> MeasureColumns.periodNumber(q).ifPresent(n -> periods.put(n, text)));
         return periods;
     }
 
