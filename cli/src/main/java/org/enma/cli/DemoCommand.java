@@ -97,6 +97,9 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         DeriveCounts derived = DeriveLauncher.launch(config, COMPANY, Optional.empty(), START, last, err::println);
         out.printf("5. derived fields, %s..%s: %s%n", START, last, derived.summaryLine());
+        // not run here: on the demo's million rows it takes about a minute (68 s measured), longer than the rest
+        out.printf("   period rollups (hour ... year, per contract and company): `scripts/enma rollup --company %s`"
+                + " (about a minute here) fills /v1/consumption%n", COMPANY);
         out.println("6. analytics for " + last + ":");
         out.flush();
         for (String ot : ANALYTICS) {
@@ -124,6 +127,9 @@ final class DemoCommand implements Callable<Integer> {
                         COMPANY);
                 out.printf("   curl -H 'Authorization: Bearer %s' \\%n     'http://127.0.0.1:%d/v1/results/OT101/%s"
                         + "?from=%s&to=%s'%n", key, server.port(), contract, last.plusMonths(-11), last);
+                out.printf("   curl -H 'Authorization: Bearer %s' \\%n     'http://127.0.0.1:%d/v1/consumption/%s"
+                        + "?period=MONTH&from=%s-01&to=%s'   (after the rollup)%n", key, server.port(), contract,
+                        START.value(), last.value().atEndOfMonth());
                 out.println("   Ctrl-C stops the API; the stack keeps running (`scripts/enma stack stop`).");
                 out.flush();
                 ServeCommand.untilStopped(stopRequested, spec.commandLine().getErr());

@@ -38,6 +38,8 @@ class DemoIT {
                 // the generated tariffs cover every hour of every day: each measure gets exactly one slot
                 .containsPattern("5. derived fields, 201301..201401: measures=(\\d+) derived=\\d+ priced=\\1 unpriced=0"
                         + " ambiguous=0 resets=0")
+                .contains("period rollups (hour ... year, per contract and company): `scripts/enma rollup --company"
+                        + " 1111111111` (about a minute here) fills /v1/consumption")
                 .containsPattern("OT101  results=\\d+ skipped=\\d+ setupId=[0-9a-f]{24}")
                 .containsPattern("OT103  results=\\d+ skipped=\\d+ setupId=[0-9a-f]{24}")
                 .containsPattern("OT201  results=\\d+ skipped=\\d+ setupId=[0-9a-f]{24}")
