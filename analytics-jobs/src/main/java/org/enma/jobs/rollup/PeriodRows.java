@@ -41,7 +41,18 @@ final class PeriodRows {
     /** The rows of {@code contractId} ("" for the company total) with a start in {@code [from, to)}, of {@code periods}. */
     static PeriodRows read(Table table, String contractId, LocalDateTime from, LocalDateTime to, List<Period> periods)
             throws IOException {
-        PeriodRows rows = new PeriodRows(contractId);
+        PeriodRows rows = none(contractId);
+        rows.add(table, from, to, periods);
+        return rows;
+    }
+
+    /** No rows yet of {@code contractId}: {@link #add} reads them span by span. */
+    static PeriodRows none(String contractId) {
+        return new PeriodRows(contractId);
+    }
+
+    /** Reads the rows of the span {@code [from, to)} too. */
+    void add(Table table, LocalDateTime from, LocalDateTime to, List<Period> periods) throws IOException {
         Scan scan = new Scan().withStartRow(key(contractId, from)).withStopRow(key(contractId, to))
                 .setCaching(1000).setCacheBlocks(false);
         periods.forEach(p -> scan.addFamily(p.family().bytes()));
@@ -50,12 +61,11 @@ final class PeriodRows {
                 LocalDateTime start = PeriodKey.decode(row.getRow()).start();
                 for (Cell cell : row.rawCells()) {
                     Period period = Period.valueOf(Bytes.toString(CellUtil.cloneFamily(cell)));
-                    rows.stored.get(period).computeIfAbsent(start, s -> new TreeMap<>())
+                    stored.get(period).computeIfAbsent(start, s -> new TreeMap<>())
                             .put(Bytes.toString(CellUtil.cloneQualifier(cell)), Bytes.toString(CellUtil.cloneValue(cell)));
                 }
             }
         }
-        return rows;
     }
 
     private static byte[] key(String contractId, LocalDateTime start) {

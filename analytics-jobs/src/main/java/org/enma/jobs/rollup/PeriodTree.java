@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.hbase.client.BufferedMutator;
@@ -39,7 +40,7 @@ final class PeriodTree {
         LocalDateTime from = min(Period.WEEK.startOf(firstDay), Period.YEAR.startOf(firstDay));
         LocalDateTime to = max(Period.WEEK.next(Period.WEEK.startOf(lastDay)),
                 Period.YEAR.next(Period.YEAR.startOf(lastDay)));
-        PeriodRows hourRows = PeriodRows.read(table, owner, firstDay, lastDay.plusDays(1), List.of(Period.HOUR));
+        PeriodRows hourRows = hourRows(table, owner, days.navigableKeySet());
         PeriodRows rows = PeriodRows.read(table, owner, from, to, PeriodRows.above(Period.HOUR));
         Set<LocalDateTime> written = new TreeSet<>();
         for (var hour : hours.entrySet()) {
@@ -81,6 +82,26 @@ final class PeriodTree {
             }
         }
         return starts;
+    }
+
+    /**
+     * The stored hours of {@code days}, one scan per run of consecutive days: a day corrected a year before the rest
+     * costs its own 24 rows, not a year of them.
+     */
+    private static PeriodRows hourRows(Table table, String owner, NavigableSet<LocalDateTime> days)
+            throws IOException {
+        PeriodRows rows = PeriodRows.none(owner);
+        LocalDateTime runStart = days.first();
+        LocalDateTime previous = runStart;
+        for (LocalDateTime day : days.tailSet(runStart, false)) {
+            if (!day.equals(previous.plusDays(1))) {
+                rows.add(table, runStart, previous.plusDays(1), List.of(Period.HOUR));
+                runStart = day;
+            }
+            previous = day;
+        }
+        rows.add(table, runStart, previous.plusDays(1), List.of(Period.HOUR));
+        return rows;
     }
 
     private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
