@@ -39,6 +39,8 @@ public final class RollupPending {
     private static final String VERSION = "version";
 
     private final MongoCollection<Document> pending;
+    /** Whether this instance made sure of the index: a load records chunk by chunk, the index needs asking once. */
+    private boolean indexed;
 
     /**
      * A day taken for a rollup: its contracts (empty: every contract with measures that day) and how many times it was
@@ -56,7 +58,10 @@ public final class RollupPending {
         if (days.isEmpty()) {
             return;
         }
-        pending.createIndex(Indexes.ascending("table"));
+        if (!indexed) {
+            pending.createIndex(Indexes.ascending("table"));
+            indexed = true;
+        }
         Map<LocalDate, List<String>> byDay = new TreeMap<>();
         days.forEach(d -> byDay.computeIfAbsent(d.day(), k -> new ArrayList<>()).add(d.contractId()));
         Date now = new Date();
