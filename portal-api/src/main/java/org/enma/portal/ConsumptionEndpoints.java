@@ -44,7 +44,7 @@ final class ConsumptionEndpoints {
     String contract(HttpServerExchange exchange, CompanyId company) throws IOException {
         String contractId = Query.contractId(exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters()
                 .get("contractId"));
-        Request request = Request.of(exchange);
+        Request request = Request.of(exchange, company);
         List<PeriodReader.Item> items = reader.periods(company, request.type(), contractId, request.period(),
                 request.from(), request.to(), MAX_ITEMS);
         if (items.isEmpty() && !contracts.exists(company, contractId)) {
@@ -55,7 +55,7 @@ final class ConsumptionEndpoints {
     }
 
     String company(HttpServerExchange exchange, CompanyId company) throws IOException {
-        Request request = Request.of(exchange);
+        Request request = Request.of(exchange, company);
         return "{" + body(request, reader.periods(company, request.type(), "", request.period(), request.from(),
                 request.to(), MAX_ITEMS), true);
     }
@@ -84,7 +84,7 @@ final class ConsumptionEndpoints {
 
     /** The checked query: the period kind, the local span {@code [from, to)}, the measure type. */
     private record Request(Period period, LocalDateTime from, LocalDateTime to, String type) {
-        static Request of(HttpServerExchange exchange) {
+        static Request of(HttpServerExchange exchange, CompanyId company) {
             Query query = Query.of(exchange, PARAMETERS);
             String name = query.get("period").orElseThrow(() -> ApiError.badRequest("query parameter period is"
                     + " required: one of " + periods()));
@@ -101,7 +101,7 @@ final class ConsumptionEndpoints {
             }
             String type = query.get("type").orElse(DEFAULT_TYPE);
             try {
-                EnmaTable.measuresOf(type, CompanyId.of("0000000000"));
+                EnmaTable.measuresOf(type, company);
             } catch (EnmaException e) {
                 throw ApiError.badRequest(e.getMessage());
             }
