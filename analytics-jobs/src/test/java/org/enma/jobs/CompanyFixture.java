@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.hbase.client.Put;
@@ -32,6 +33,7 @@ final class CompanyFixture {
     private final List<Put> stations = new ArrayList<>();
     private final List<Put> tariffs = new ArrayList<>();
     private final List<Put> temperatures = new ArrayList<>();
+    private final Map<EnmaTable, List<Put>> others = new LinkedHashMap<>();
 
     CompanyFixture(TestStack stack, CompanyId company) {
         this.stack = stack;
@@ -119,6 +121,16 @@ final class CompanyFixture {
         return this;
     }
 
+    /** One row of any table: its key and cells of one family, as qualifier, value, qualifier, ... */
+    CompanyFixture row(EnmaTable table, byte[] key, Family family, String... cells) {
+        Put put = new Put(key);
+        for (int i = 0; i < cells.length; i += 2) {
+            put.addColumn(family.bytes(), bytes(cells[i]), bytes(cells[i + 1]));
+        }
+        others.computeIfAbsent(table, t -> new ArrayList<>()).add(put);
+        return this;
+    }
+
     void write() throws IOException {
         TableCreator creator = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.NONE);
         EnmaTable consumption = EnmaTable.consumption("electricityConsumption", company);
@@ -130,6 +142,9 @@ final class CompanyFixture {
         put(creator, EnmaTable.stations(), stations);
         put(creator, EnmaTable.tariffs(), tariffs);
         put(creator, EnmaTable.weather("temperatureAir"), temperatures);
+        for (Map.Entry<EnmaTable, List<Put>> table : others.entrySet()) {
+            put(creator, table.getKey(), table.getValue());
+        }
     }
 
     private void put(TableCreator creator, EnmaTable table, List<Put> puts) throws IOException {

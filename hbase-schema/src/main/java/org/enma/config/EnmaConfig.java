@@ -226,10 +226,9 @@ public final class EnmaConfig {
     }
 
     private static Setting settingOfKey(String key, Path file) {
-        for (Setting s : Setting.values()) {
-            if (s.key().equals(key)) {
-                return s;
-            }
+        Optional<Setting> setting = Setting.ofKey(key);
+        if (setting.isPresent()) {
+            return setting.get();
         }
         StringBuilder known = new StringBuilder();
         for (Setting s : Setting.values()) {

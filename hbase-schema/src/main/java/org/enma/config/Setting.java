@@ -1,6 +1,7 @@
 package org.enma.config;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Every ENMA setting, with its property key (in {@code enma.properties}), its environment variable
@@ -37,6 +38,16 @@ public enum Setting {
 
     public String key() {
         return key;
+    }
+
+    /** The setting written {@code key} in {@code enma.properties}, if there is one. */
+    public static Optional<Setting> ofKey(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     public String envVariable() {

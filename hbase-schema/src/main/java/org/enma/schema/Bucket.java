@@ -7,8 +7,10 @@ import java.util.List;
 import org.apache.hadoop.hbase.util.Bytes;
 
 /**
- * The salt of time-ordered keys: {@code (timestamp / 100) % 100}, written without padding. Consecutive writes of one
- * hour land in different buckets, so a bulk load spreads over every region instead of hammering the last one.
+ * The salt of time-ordered keys: {@code (timestamp / 100) % 100}, written without padding. Readings 100 seconds
+ * apart land in different buckets, so a load that spans many timestamps spreads over every region instead of
+ * hammering the last one. Every contract's reading of one hour has the same timestamp, hence the same bucket: hourly
+ * data of one hour lands in one bucket, and a year of it over all buckets.
  */
 public final class Bucket {
     public static final int COUNT = 100;
@@ -26,6 +28,11 @@ public final class Bucket {
     /** {@code "<bucket>~"}: every key of a bucket starts with it, and no key of another bucket does. */
     public static byte[] prefix(int bucket) {
         return (bucket + "~").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every key of a bucket: from {@code "<bucket>~"} to {@code "<bucket>\u007f"} (DEL sorts after '~'). */
+    public static KeyRange range(int bucket) {
+        return new KeyRange(prefix(bucket), (bucket + "\u007f").getBytes(StandardCharsets.UTF_8));
     }
 
     /** The bucket prefixes in HBase (byte) order: "0~", "10~", "11~", ..., "19~", "1~", "20~", ... */

@@ -1,7 +1,7 @@
 package org.enma.schema;
 
 /** A company: a 10-digit decimal identifier (DATA-MODEL.md), kept as text because it is part of keys and table names. */
-public record CompanyId(String value) {
+public record CompanyId(String value) implements java.io.Serializable {
     public CompanyId {
         if (value == null || !value.matches("[0-9]{10}")) {
             throw new InvalidIdentifierException("companyId \"" + Identifier.printable(String.valueOf(value))

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * An ENMA table by kind and name (without namespace). The naming rules of DATA-MODEL.md live here and nowhere else:
  * build names with the factories, and read a name typed by a user with {@link #parse}.
  */
-public record EnmaTable(TableKind kind, String name) {
+public record EnmaTable(TableKind kind, String name) implements java.io.Serializable {
     private static final Pattern MEASURE_TYPE = Pattern.compile("[a-z][A-Za-z0-9]*");
     private static final Pattern COMPANY_TABLE = Pattern.compile("([a-z][A-Za-z0-9]*)_([0-9]{10})");
     private static final Pattern RESULT_TABLE = Pattern.compile("ot[0-9]{3}");

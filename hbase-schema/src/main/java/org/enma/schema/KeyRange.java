@@ -2,6 +2,8 @@ package org.enma.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
+import org.apache.hadoop.hbase.util.Bytes;
 
 /** A scan range of row keys: {@code start} inclusive, {@code stop} exclusive, as HBase's {@code Scan} takes them. */
 public record KeyRange(byte[] start, byte[] stop) {
@@ -18,6 +20,16 @@ public record KeyRange(byte[] start, byte[] stop) {
     @Override
     public byte[] stop() {
         return stop.clone();
+    }
+
+    /**
+     * The part of this range inside a region {@code [regionStart, regionEnd)}, HBase's way: an empty start or end is
+     * unbounded. Empty when they do not overlap.
+     */
+    public Optional<KeyRange> within(byte[] regionStart, byte[] regionEnd) {
+        byte[] from = regionStart.length > 0 && Bytes.compareTo(regionStart, start) > 0 ? regionStart : start;
+        byte[] to = regionEnd.length > 0 && Bytes.compareTo(regionEnd, stop) < 0 ? regionEnd : stop;
+        return Bytes.compareTo(from, to) < 0 ? Optional.of(new KeyRange(from, to)) : Optional.empty();
     }
 
     @Override

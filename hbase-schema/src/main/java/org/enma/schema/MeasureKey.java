@@ -2,7 +2,10 @@ package org.enma.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Key of a measure or weather row: {@code <bucket>~<timestamp>~<id>}, with {@code id} the contractId (measures) or
@@ -39,6 +42,10 @@ public record MeasureKey(long timestamp, String id) {
             throw new IllegalArgumentException("bucket must be 0.." + (Bucket.COUNT - 1) + ", was " + bucket);
         }
         Bucket.of(fromSecond);
+        if (fromSecond == 0 && toSecond == Long.MAX_VALUE) {
+            // every time: one scan of the bucket instead of one per digit count
+            return List.of(Bucket.range(bucket));
+        }
         List<KeyRange> ranges = new ArrayList<>();
         long lo = fromSecond;
         while (lo < toSecond) {
@@ -50,6 +57,20 @@ public record MeasureKey(long timestamp, String id) {
             lo = hi;
         }
         return ranges;
+    }
+
+    /**
+     * A regular expression matching exactly the measure keys whose id is one of {@code ids}, for HBase's {@code
+     * RowFilter}: the region server applies it, so rows of other contracts do not travel. Match it against the key
+     * decoded as UTF-8.
+     */
+    public static String idPattern(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("an id pattern needs at least one id");
+        }
+        ids.forEach(id -> Identifier.require("id", id));
+        return "^[0-9]+" + KeyParts.SEPARATOR + "[0-9]+" + KeyParts.SEPARATOR + "(?:"
+                + ids.stream().sorted().map(Pattern::quote).collect(Collectors.joining("|")) + ")$";
     }
 
     private static long nextPowerOfTen(long value) {

@@ -47,6 +47,14 @@ public record PeriodKey(String contractId, LocalDateTime start) {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The prefix of every key of salt {@code salt} (0 … {@value #SALTS} − 1): {@code "<hex digit>~"}. */
+    public static byte[] saltPrefix(int salt) {
+        if (salt < 0 || salt >= SALTS) {
+            throw new IllegalArgumentException("salt must be 0.." + (SALTS - 1) + ", was " + salt);
+        }
+        return (Character.forDigit(salt, SALTS) + "" + KeyParts.SEPARATOR).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The first key of a contract's rows (all its periods, in time order, start with it). */
     public static byte[] contractPrefix(String contractId) {
         return (salt(contractId) + "" + KeyParts.SEPARATOR + contractId + KeyParts.SEPARATOR)

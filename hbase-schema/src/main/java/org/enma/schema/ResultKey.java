@@ -28,6 +28,19 @@ public record ResultKey(Month month, CompanyId company, String contractId, Setup
         return KeyParts.join(month, company, Identifier.require("contractId", contractId), "");
     }
 
+    /** The first key of month {@code month}: every key of an earlier month sorts before it (months have six digits). */
+    public static byte[] monthStart(Month month) {
+        return KeyParts.join(month, "");
+    }
+
+    /**
+     * A regular expression matching exactly the keys of {@code company}'s results, any month, for HBase's {@code
+     * RowFilter} (applied in the region server).
+     */
+    public static String companyPattern(CompanyId company) {
+        return "^[0-9]{6}" + KeyParts.SEPARATOR + company + KeyParts.SEPARATOR;
+    }
+
     public static ResultKey decode(byte[] key) {
         String[] p = KeyParts.split(key, "result", PARTS);
         return new ResultKey(Month.parse(p[0]), CompanyId.of(p[1]), p[2], SetupId.of(p[3]));

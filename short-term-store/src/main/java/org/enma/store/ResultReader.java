@@ -23,6 +23,9 @@ import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.CompareOperator;
+import org.apache.hadoop.hbase.filter.RegexStringComparator;
+import org.apache.hadoop.hbase.filter.RowFilter;
 import org.apache.hadoop.hbase.filter.MultiRowRangeFilter;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -86,6 +89,28 @@ public final class ResultReader {
                 month.asNumber())), skip, limit);
     }
 
+    /**
+     * Every result of a company, any month: MongoDB's, then the mirror's of the months MongoDB no longer holds (one
+     * scan of the mirror up to the first month held, filtered by company in the region server). In key order within
+     * each store.
+     */
+    public List<Document> company(String ot, CompanyId company) throws IOException {
+        List<Document> found = find(ot, Filters.eq("companyId", company.asNumber()), 0, Integer.MAX_VALUE);
+        Optional<Month> firstHeld = retention.firstHeld(ResultSink.collectionOf(ot));
+        if (firstHeld.isPresent()) {
+            List<Document> purged = scan(ot, new Scan().withStopRow(ResultKey.monthStart(firstHeld.get()))
+                    .setFilter(new RowFilter(CompareOperator.EQUAL, new RegexStringComparator(
+                            ResultKey.companyPattern(company)))), 0, Integer.MAX_VALUE);
+            // a month MongoDB still holds (a purge under way) is MongoDB's
+            Set<Object> inMongo = new HashSet<>();
+            found.forEach(d -> inMongo.add(d.get("_id")));
+            purged.removeIf(d -> inMongo.contains(d.get("_id")));
+            purged.addAll(found);
+            return purged;
+        }
+        return found;
+    }
+
     private MongoCollection<Document> collection(String ot) {
         return mongo.getCollection(ResultSink.collectionOf(ot));
     }
@@ -133,6 +158,11 @@ public final class ResultReader {
             }
             scan = new Scan().setFilter(new MultiRowRangeFilter(ranges));
         }
+        return scan(ot, scan, skip, limit);
+    }
+
+    private List<Document> scan(String ot, Scan scan, int skip, int limit) throws IOException {
+        List<Document> documents = new ArrayList<>();
         TableName table = names.of(EnmaTable.results(ot));
         if (!mirrorExists(table)) {
             return documents;

@@ -2,6 +2,10 @@ package org.enma.jobs.read;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 import org.apache.spark.util.AccumulatorV2;
 
@@ -17,12 +21,33 @@ public final class BadCells extends AccumulatorV2<String, BadCells.Seen> {
     /** How many of the skipped cells a report names. */
     static final int NAMED = 5;
 
+    /** The accumulators {@link EnmaData} shares with the {@code enma} data source on this driver, by id. */
+    private static final Map<String, BadCells> SHARED = new ConcurrentHashMap<>();
+
+    private transient String sharedAs;
     private long count;
     private TreeSet<String> first = new TreeSet<>();
 
     /** What was skipped: how many measures, and the first {@value #NAMED} as {@code <row key> m:<qualifier>}. */
     public record Seen(long count, List<String> first) implements Serializable {
         public static final Seen NONE = new Seen(0, List.of());
+    }
+
+    /**
+     * An id by which a read of the {@code enma} data source on this driver counts its bad cells here (a Spark option
+     * carries text only).
+     */
+    public synchronized String share() {
+        if (sharedAs == null) {
+            sharedAs = UUID.randomUUID().toString();
+            SHARED.put(sharedAs, this);
+        }
+        return sharedAs;
+    }
+
+    /** The accumulator {@link #share()} gave {@code id}, when it was shared by this JVM. */
+    public static Optional<BadCells> shared(String id) {
+        return Optional.ofNullable(SHARED.get(id));
     }
 
     @Override

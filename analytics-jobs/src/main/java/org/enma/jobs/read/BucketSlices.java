@@ -2,33 +2,44 @@ package org.enma.jobs.read;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.hbase.HRegionLocation;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.RegionInfo;
 import org.apache.hadoop.hbase.client.RegionLocator;
 import org.enma.schema.Bucket;
 
-/** Cuts a bucketed table into {@link ScanSlice}s: one per region, holding the buckets that region serves. */
+/**
+ * Cuts a bucketed table into {@link ScanSlice}s: one per region, holding the buckets with keys in that region. Tables
+ * are pre-split on bucket boundaries, but HBase splits a region that grows at a key of its own choosing — inside a
+ * bucket — and both daughters then get a slice of their own.
+ */
 public final class BucketSlices {
     private BucketSlices() {
     }
 
     public static List<ScanSlice> of(Connection hbase, TableName table) throws IOException {
-        Map<String, List<Integer>> bucketsByRegion = new LinkedHashMap<>();
-        Map<String, String> hostOfRegion = new LinkedHashMap<>();
+        List<ScanSlice> slices = new ArrayList<>();
         try (RegionLocator locator = hbase.getRegionLocator(table)) {
-            for (int bucket = 0; bucket < Bucket.COUNT; bucket++) {
-                HRegionLocation location = locator.getRegionLocation(Bucket.prefix(bucket));
-                String region = location.getRegion().getEncodedName();
-                bucketsByRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(bucket);
-                hostOfRegion.put(region, location.getHostname());
+            for (HRegionLocation location : locator.getAllRegionLocations()) {
+                RegionInfo region = location.getRegion();
+                if (region.isSplitParent() || region.isOffline()) {
+                    continue;
+                }
+                List<Integer> buckets = new ArrayList<>();
+                for (int bucket = 0; bucket < Bucket.COUNT; bucket++) {
+                    if (Bucket.range(bucket).within(region.getStartKey(), region.getEndKey()).isPresent()) {
+                        buckets.add(bucket);
+                    }
+                }
+                if (!buckets.isEmpty()) {
+                    // a region in transition has no server yet: no preferred host, the scanner finds it later
+                    slices.add(new ScanSlice(buckets, location.getServerName() == null ? null
+                            : location.getHostname(), region.getStartKey(), region.getEndKey()));
+                }
             }
         }
-        List<ScanSlice> slices = new ArrayList<>();
-        bucketsByRegion.forEach((region, buckets) -> slices.add(new ScanSlice(buckets, hostOfRegion.get(region))));
         return slices;
     }
 }

@@ -20,15 +20,15 @@ import org.enma.schema.CompanyKey;
  * Reads one company's rows of a company-keyed table ({@code customers}, {@code stations}, {@code tariffs}: every key
  * starts with {@code <companyId>~}) on the driver: these tables are small next to the measures.
  */
-final class CompanyRows {
+public final class CompanyRows {
     /** One row: its key and its cells by qualifier name (any family). */
-    record Row(byte[] key, Map<String, String> cells) {
+    public record Row(byte[] key, Map<String, String> cells) {
     }
 
     private CompanyRows() {
     }
 
-    static List<Row> read(Connection hbase, TableName table, CompanyId company) throws IOException {
+    public static List<Row> read(Connection hbase, TableName table, CompanyId company) throws IOException {
         List<Row> rows = new ArrayList<>();
         try (Table t = hbase.getTable(table);
              ResultScanner scanner = t.getScanner(new Scan().setRowPrefixFilter(CompanyKey.prefix(company))

@@ -2,43 +2,35 @@ package org.enma.jobs.read;
 
 import java.io.IOException;
 import java.sql.Date;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.functions;
 import org.apache.spark.util.TaskCompletionListener;
 import org.enma.config.EnmaConfig;
 import org.enma.config.Endpoints;
 import org.enma.config.StackLocator;
-import org.enma.schema.IntervalConvention;
+import org.enma.jobs.source.EnmaSource;
+import org.enma.jobs.source.SourceOptions;
+import org.enma.jobs.source.SourceTable;
 import org.enma.schema.CompanyId;
 import org.enma.schema.CompanyKey;
-import org.enma.schema.CustomerColumns;
 import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.Month;
-import org.enma.schema.PeriodKey;
-import org.enma.schema.StationColumns;
-import org.enma.schema.TariffColumns;
 import org.enma.schema.TariffKey;
 import org.enma.schema.TableCreator;
 import org.enma.schema.TableNames;
@@ -66,8 +58,6 @@ public final class EnmaData {
     public static final String STATIONS_VIEW = "stations";
     public static final String TARIFFS_VIEW = "tariffs";
     public static final String PERIODS_VIEW = "periods";
-    private static final List<String> TARIFF_KEY_COLUMNS = List.of("tariffId", "dateStart_flatRate",
-            "dateEnd_flatRate", "dateStart_energyCost", "dateEnd_energyCost", "periodKey");
     private static final ClassTag<ScanSlice> SLICE = ClassTag$.MODULE$.apply(ScanSlice.class);
 
     private final SparkSession spark;
@@ -143,57 +133,34 @@ public final class EnmaData {
         List<TimeRange> ranges = List.copyOf(times);
         BadCells bad = badCells;
         return JavaRDD.fromRDD(slices, SLICE).mapPartitions(partition -> {
-            List<Integer> buckets = new ArrayList<>();
-            partition.forEachRemaining(s -> buckets.addAll(s.buckets()));
-            MeasureScan scan = new MeasureScan(SharedConnections.of(where), TableName.valueOf(name), buckets, ranges,
-                    fields, bad);
+            ScanSlice slice = partition.next();
+            MeasureScan scan = new MeasureScan(SharedConnections.of(where), TableName.valueOf(name), slice, ranges,
+                    fields, Set.of(), bad);
             closeWhenTaskEnds(scan);
             return scan;
         });
     }
 
     /**
-     * Consumption of months {@code from} … {@code to} as a Dataset, also registered as the SQL view {@code
-     * consumption}: {@code contractId}, {@code timestamp} (epoch seconds, end of the interval), {@code v}, {@code va},
-     * and, by the interval convention in the configured timezone, the {@code date} and {@code hour} it belongs to.
+     * Consumption of months {@code from} … {@code to} as a Dataset of the {@code enma} data source (docs/spark.md
+     * lists its columns: {@code contractId}, {@code timestamp}, {@code date}, {@code hour}, {@code v}, {@code va},
+     * ...), also registered as the SQL view {@code consumption}. The months are the dates by the interval convention
+     * in the configured timezone; they become the scan's time range, like any further filter on {@code timestamp},
+     * {@code date} or {@code contractId}.
      */
-    public Dataset<Row> consumption(CompanyId company, String type, Month from, Month to) throws IOException {
-        return measureView(EnmaTable.measuresOf(type, company), "contractId", true, from, to, CONSUMPTION_VIEW);
+    public Dataset<Row> consumption(CompanyId company, String type, Month from, Month to) {
+        return view(months(source(SourceTable.Kind.CONSUMPTION).option(SourceOptions.COMPANY, company.value())
+                .option(SourceOptions.TYPE, type).load(), from, to), CONSUMPTION_VIEW);
     }
 
     /**
      * Weather measures of months {@code from} … {@code to} (e.g. {@code temperatureAir}), also registered as the SQL
-     * view {@code weather}: {@code stationId}, {@code timestamp}, {@code v}, {@code date}, {@code hour} — the same
+     * view {@code weather}: {@code stationId}, {@code timestamp}, {@code date}, {@code hour}, {@code v} — the same
      * interval convention as consumption.
      */
-    public Dataset<Row> weather(String weatherType, Month from, Month to) throws IOException {
-        return measureView(EnmaTable.weather(weatherType), "stationId", false, from, to, WEATHER_VIEW);
-    }
-
-    private Dataset<Row> measureView(EnmaTable table, String idColumn, boolean cumulative, Month from, Month to,
-                                     String view) throws IOException {
-        ZoneId z = zone;
-        JavaRDD<Row> rows = measures(table, List.of(TimeRange.ofMonths(from, to, z)),
-                cumulative ? MeasureFields.CUMULATIVE : MeasureFields.INSTANT).map(m -> {
-            LocalDateTime local = IntervalConvention.localTimeOf(m.timestamp(), z);
-            return cumulative
-                    ? RowFactory.create(m.id(), m.timestamp(), m.v(), m.va(), Date.valueOf(local.toLocalDate()),
-                            local.getHour())
-                    : RowFactory.create(m.id(), m.timestamp(), m.v(), Date.valueOf(local.toLocalDate()),
-                            local.getHour());
-        });
-        List<StructField> fields = new ArrayList<>(List.of(
-                DataTypes.createStructField(idColumn, DataTypes.StringType, false),
-                DataTypes.createStructField("timestamp", DataTypes.LongType, false),
-                DataTypes.createStructField("v", DataTypes.DoubleType, true)));
-        if (cumulative) {
-            fields.add(DataTypes.createStructField("va", DataTypes.DoubleType, true));
-        }
-        fields.add(DataTypes.createStructField("date", DataTypes.DateType, false));
-        fields.add(DataTypes.createStructField("hour", DataTypes.IntegerType, false));
-        Dataset<Row> measures = spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)));
-        measures.createOrReplaceTempView(view);
-        return measures;
+    public Dataset<Row> weather(String weatherType, Month from, Month to) {
+        return view(months(source(SourceTable.Kind.WEATHER).option(SourceOptions.TYPE, weatherType).load(), from, to),
+                WEATHER_VIEW);
     }
 
     /**
@@ -202,52 +169,45 @@ public final class EnmaData {
      * ({@code HOUR} … {@code YEAR}), {@code start} (timestamp of the local start), {@code v}, {@code n}, {@code min},
      * {@code max}, {@code cost} (exact decimals), {@code np}. Read by salt, sixteen partitions.
      */
-    public Dataset<Row> periods(CompanyId company, String type) throws IOException {
-        String table = existing(EnmaTable.periodsOf(EnmaTable.measuresOf(type, company))).getNameAsString();
-        Endpoints where = endpoints;
-        ZoneId z = zone;
-        List<Integer> salts = new ArrayList<>();
-        for (int s = 0; s < PeriodKey.SALTS; s++) {
-            salts.add(s);
-        }
-        JavaRDD<Row> rows = new JavaSparkContext(spark.sparkContext()).parallelize(salts, salts.size())
-                .mapPartitions(part -> {
-                    List<Row> all = new ArrayList<>();
-                    while (part.hasNext()) {
-                        PeriodRowsRead.salt(where, table, part.next(), z).forEachRemaining(all::add);
-                    }
-                    return all.iterator();
-                });
-        Dataset<Row> periods = spark.createDataFrame(rows, PeriodRowsRead.SCHEMA);
-        periods.createOrReplaceTempView(PERIODS_VIEW);
-        return periods;
+    public Dataset<Row> periods(CompanyId company, String type) {
+        return view(source(SourceTable.Kind.PERIODS).option(SourceOptions.COMPANY, company.value()).option(SourceOptions.TYPE, type).load(),
+                PERIODS_VIEW);
     }
 
     /**
      * A company's customers as a Dataset, also registered as the SQL view {@code customers}: {@code contractId} and
-     * one string column per attribute of DATA-MODEL.md (null where the customer has none).
+     * one string column per customer attribute (null where the customer has none).
      */
-    public Dataset<Row> customers(CompanyId company) throws IOException {
-        return companyView(EnmaTable.customers(), company, List.of("contractId"),
-                key -> new Object[] {CompanyKey.decode(key).id()}, CustomerColumns.names(), Set.of(), CUSTOMERS_VIEW);
+    public Dataset<Row> customers(CompanyId company) {
+        return view(source(SourceTable.Kind.CUSTOMERS).option(SourceOptions.COMPANY, company.value()).load(), CUSTOMERS_VIEW);
     }
 
     /** A company's weather stations, also the SQL view {@code stations}: {@code stationId} and the address fields. */
-    public Dataset<Row> stations(CompanyId company) throws IOException {
-        return companyView(EnmaTable.stations(), company, List.of("stationId"),
-                key -> new Object[] {CompanyKey.decode(key).id()}, StationColumns.ALL, Set.of(), STATIONS_VIEW);
+    public Dataset<Row> stations(CompanyId company) {
+        return view(source(SourceTable.Kind.STATIONS).option(SourceOptions.COMPANY, company.value()).load(), STATIONS_VIEW);
     }
 
     /**
      * A company's tariff slots, also the SQL view {@code tariffs}: the key's {@code tariffId}, its four dates (as
      * dates) and {@code periodKey}, then the slot's fields ({@code flatRate} and {@code energyCost} as numbers).
      */
-    public Dataset<Row> tariffs(CompanyId company) throws IOException {
-        return companyView(EnmaTable.tariffs(), company, TARIFF_KEY_COLUMNS, key -> {
-            TariffKey t = TariffKey.decode(key);
-            return new Object[] {t.tariffId(), Date.valueOf(t.flatRateStart()), Date.valueOf(t.flatRateEnd()),
-                Date.valueOf(t.energyCostStart()), Date.valueOf(t.energyCostEnd()), t.periodKey()};
-        }, TariffColumns.ALL, Set.of(TariffColumns.FLAT_RATE, TariffColumns.ENERGY_COST), TARIFFS_VIEW);
+    public Dataset<Row> tariffs(CompanyId company) {
+        return view(source(SourceTable.Kind.TARIFFS).option(SourceOptions.COMPANY, company.value()).load(), TARIFFS_VIEW);
+    }
+
+    private DataFrameReader source(SourceTable.Kind table) {
+        return EnmaSource.reader(spark, config, badCells).option(SourceOptions.TABLE, table.optionName());
+    }
+
+    /** The measures of months {@code from} … {@code to}: dates by the interval convention, pushed into the scan. */
+    private static Dataset<Row> months(Dataset<Row> measures, Month from, Month to) {
+        return measures.where(functions.col("date").geq(functions.lit(Date.valueOf(from.value().atDay(1))))
+                .and(functions.col("date").lt(functions.lit(Date.valueOf(to.value().plusMonths(1).atDay(1))))));
+    }
+
+    private static Dataset<Row> view(Dataset<Row> dataset, String name) {
+        dataset.createOrReplaceTempView(name);
+        return dataset;
     }
 
     /** A company's customers by contractId, read on the driver (the table is small next to the measures). */
@@ -266,33 +226,6 @@ public final class EnmaData {
             tariffs.put(TariffKey.decode(row.key()), row.cells());
         }
         return tariffs;
-    }
-
-    /** A Dataset of a company-keyed table: the key's columns, then one column per field (strings, or numbers). */
-    private Dataset<Row> companyView(EnmaTable table, CompanyId company, List<String> keyColumns,
-                                     Function<byte[], Object[]> keyValues, List<String> columns,
-                                     Set<String> numeric, String view) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        for (CompanyRows.Row row : CompanyRows.read(hbase(), existing(table), company)) {
-            Object[] key = keyValues.apply(row.key());
-            Object[] values = Arrays.copyOf(key, key.length + columns.size());
-            for (int i = 0; i < columns.size(); i++) {
-                String text = row.cells().get(columns.get(i));
-                values[key.length + i] = text != null && numeric.contains(columns.get(i))
-                        ? (Object) Double.parseDouble(text) : text;
-            }
-            rows.add(RowFactory.create(values));
-        }
-        List<StructField> fields = new ArrayList<>();
-        for (String column : keyColumns) {
-            fields.add(DataTypes.createStructField(column, column.startsWith("date") ? DataTypes.DateType
-                    : DataTypes.StringType, false));
-        }
-        columns.forEach(c -> fields.add(DataTypes.createStructField(c, numeric.contains(c) ? DataTypes.DoubleType
-                : DataTypes.StringType, true)));
-        Dataset<Row> dataset = spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)));
-        dataset.createOrReplaceTempView(view);
-        return dataset;
     }
 
     /**

@@ -11,24 +11,30 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import org.apache.hadoop.hbase.CompareOperator;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.filter.RegexStringComparator;
+import org.apache.hadoop.hbase.filter.RowFilter;
 import org.enma.schema.Family;
 import org.enma.schema.KeyRange;
 import org.enma.schema.MeasureColumns;
 import org.enma.schema.MeasureKey;
 
 /**
- * Reads the measures of some buckets within some time ranges, one range scan after the other, streaming: at most one
- * scanner's cache of rows is in memory. The time ranges are pushed into each scan's start and stop rows, so only the
- * rows of those times travel from the region server. A measure with a cell that must be a number and is not is
- * skipped and counted in {@link BadCells}: one bad cell never fails a job.
+ * Reads the measures of one {@link ScanSlice} within some time ranges, one range scan after the other, streaming: at
+ * most one scanner's cache of rows is in memory. The time ranges are pushed into each scan's start and stop rows, so
+ * only the rows of those times travel from the region server; a set of ids becomes a row filter the region server
+ * applies. A measure with a cell that must be a number and is not is skipped and counted in {@link BadCells}: one bad
+ * cell never fails a job. Every reader of measures comes here: the jobs' RDDs ({@link EnmaData#measures}) and the
+ * {@code enma} Spark data source.
  */
-final class MeasureScan implements Iterator<Measure>, Closeable {
+public final class MeasureScan implements Iterator<Measure>, Closeable {
     /** Rows per scanner RPC: large enough to amortize the round trip, small enough to stay within the RPC timeout. */
     static final int CACHING = 2000;
     /**
@@ -45,22 +51,39 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
     private final MeasureFields fields;
     private final byte[][] texts;
     private final BadCells badCells;
+    private final Set<String> ids;
     private final Deque<KeyRange> ranges = new ArrayDeque<>();
     private ResultScanner scanner;
     private Measure next;
+    private long rowsScanned;
 
-    MeasureScan(Connection hbase, TableName table, List<Integer> buckets, List<TimeRange> times, MeasureFields fields,
-                BadCells badCells) throws IOException {
+    /**
+     * The measures of {@code slice} in {@code times} with the cells {@code fields} asks for; of the ids in {@code ids}
+     * only, or of every id when it is empty.
+     */
+    public MeasureScan(Connection hbase, TableName table, ScanSlice slice, List<TimeRange> times, MeasureFields fields,
+                       Set<String> ids, BadCells badCells) throws IOException {
         this.table = hbase.getTable(table);
         this.badCells = badCells;
         this.times = List.copyOf(times);
         this.fields = fields;
+        this.ids = Set.copyOf(ids);
         this.texts = fields.texts().stream().map(q -> q.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-        for (int bucket : buckets) {
+        for (int bucket : slice.buckets()) {
             for (TimeRange time : times) {
-                ranges.addAll(MeasureKey.scanRanges(bucket, time.fromSecond(), time.toSecond()));
+                for (KeyRange range : MeasureKey.scanRanges(bucket, time.fromSecond(), time.toSecond())) {
+                    range.within(slice.regionStart(), slice.regionEnd()).ifPresent(ranges::add);
+                }
             }
         }
+    }
+
+    /**
+     * The rows the region servers looked at for this scan so far (HBase's scan metrics), counting the rows its filter
+     * turned down: what proves that a pushed-down time range or id list spared the servers the rest of the table.
+     */
+    public long rowsScanned() {
+        return rowsScanned + (scanner == null ? 0 : scanner.getScanMetrics().countOfRowsScanned.get());
     }
 
     @Override
@@ -91,16 +114,18 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
     }
 
     private boolean openNextScanner() throws IOException {
-        if (scanner != null) {
-            scanner.close();
-            scanner = null;
-        }
+        closeScanner();
         KeyRange range = ranges.poll();
         if (range == null) {
             return false;
         }
         Scan scan = new Scan().withStartRow(range.start()).withStopRow(range.stop())
-                .setCaching(CACHING).setCacheBlocks(false);
+                .setCaching(CACHING).setCacheBlocks(false).setScanMetricsEnabled(true);
+        if (!ids.isEmpty()) {
+            RegexStringComparator idIn = new RegexStringComparator(MeasureKey.idPattern(ids));
+            idIn.setCharset(StandardCharsets.UTF_8);
+            scan.setFilter(new RowFilter(CompareOperator.EQUAL, idIn));
+        }
         if (texts.length >= WHOLE_FAMILY || fields.everyText()) {
             scan.addFamily(M);
         } else {
@@ -123,6 +148,9 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
     private Measure measureOf(Result row) {
         byte[] key = row.getRow();
         long timestamp = MeasureKey.timestampOf(key);
+        if (!ids.isEmpty() && !ids.contains(MeasureKey.idOf(key))) {
+            return null;
+        }
         for (TimeRange time : times) {
             if (time.contains(timestamp)) {
                 try {
@@ -206,11 +234,17 @@ final class MeasureScan implements Iterator<Measure>, Closeable {
         }
     }
 
-    @Override
-    public void close() throws IOException {
+    private void closeScanner() {
         if (scanner != null) {
             scanner.close();
+            rowsScanned += scanner.getScanMetrics().countOfRowsScanned.get();
+            scanner = null;
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeScanner();
         table.close();
     }
 }

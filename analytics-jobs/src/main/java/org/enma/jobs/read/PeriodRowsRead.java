@@ -5,18 +5,16 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.util.Bytes;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -27,15 +25,15 @@ import org.enma.schema.PeriodColumns;
 import org.enma.schema.PeriodKey;
 
 /**
- * The rows of a period table as Spark rows, one per (row, family): {@code contractId} (empty for the company total),
+ * The rows of a period table as Spark values, one per (row, family): {@code contractId} (empty for the company total),
  * {@code period}, {@code start} (a timestamp: the local start in the deployment's zone), {@code v}, {@code n},
- * {@code min}, {@code max}, {@code cost}, {@code np} — numbers as exact decimals. One Spark partition per salt: a
- * contract's rows are all in one.
+ * {@code min}, {@code max}, {@code cost}, {@code np} — numbers as exact decimals. A salt's rows are read in one Spark
+ * partition, a contract's all in one salt.
  */
-final class PeriodRowsRead {
+public final class PeriodRowsRead {
     /** Exact: the codec writes plain decimals, a kWh sum has at most a few decimals, a cost six. */
     static final DataType NUMBER = DataTypes.createDecimalType(38, 10);
-    static final StructType SCHEMA = new StructType(new StructField[] {
+    public static final StructType SCHEMA = new StructType(new StructField[] {
         DataTypes.createStructField("contractId", DataTypes.StringType, false),
         DataTypes.createStructField("period", DataTypes.StringType, false),
         DataTypes.createStructField("start", DataTypes.TimestampType, false),
@@ -49,26 +47,30 @@ final class PeriodRowsRead {
     private PeriodRowsRead() {
     }
 
-    /** The rows of salt {@code salt} (0 … 15) of {@code table}. */
-    static Iterator<Row> salt(Endpoints where, String table, int salt, ZoneId zone) throws IOException {
-        String prefix = Character.forDigit(salt, PeriodKey.SALTS) + "~";
-        List<Row> rows = new ArrayList<>();
+    /**
+     * The rows of {@code table} under key prefix {@code prefix} (a salt's {@code "<salt>~"}, or a contract's), in
+     * families {@code periods} only (all when empty), as values in {@link #SCHEMA}'s order.
+     */
+    public static List<Object[]> read(Endpoints where, String table, byte[] prefix, Set<Period> periods, ZoneId zone)
+            throws IOException {
+        Scan scan = new Scan().setRowPrefixFilter(prefix).setCaching(MeasureScan.CACHING).setCacheBlocks(false);
+        periods.forEach(p -> scan.addFamily(p.family().bytes()));
+        List<Object[]> rows = new ArrayList<>();
         try (Table t = SharedConnections.of(where).getTable(TableName.valueOf(table));
-             ResultScanner scanner = t.getScanner(new Scan().setRowPrefixFilter(Bytes.toBytes(prefix))
-                     .setCaching(MeasureScan.CACHING).setCacheBlocks(false))) {
+             ResultScanner scanner = t.getScanner(scan)) {
             for (Result result : scanner) {
                 PeriodKey key = PeriodKey.decode(result.getRow());
                 Timestamp start = Timestamp.from(key.start().atZone(zone).toInstant());
                 for (Map.Entry<byte[], NavigableMap<byte[], byte[]>> family : result.getNoVersionMap().entrySet()) {
                     Map<byte[], byte[]> cells = family.getValue();
-                    rows.add(RowFactory.create(key.contractId(), Period.valueOf(Bytes.toString(family.getKey())).name(),
-                            start, number(cells, PeriodColumns.V), count(cells, PeriodColumns.N),
-                            number(cells, PeriodColumns.MIN), number(cells, PeriodColumns.MAX),
-                            number(cells, PeriodColumns.COST), count(cells, PeriodColumns.NP)));
+                    rows.add(new Object[] {key.contractId(), Period.valueOf(Bytes.toString(family.getKey())).name(),
+                        start, number(cells, PeriodColumns.V), count(cells, PeriodColumns.N),
+                        number(cells, PeriodColumns.MIN), number(cells, PeriodColumns.MAX),
+                        number(cells, PeriodColumns.COST), count(cells, PeriodColumns.NP)});
                 }
             }
         }
-        return rows.iterator();
+        return rows;
     }
 
     private static BigDecimal number(Map<byte[], byte[]> cells, String qualifier) {

@@ -4,11 +4,16 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The buckets one Spark partition reads: those of one region of the table (buckets never straddle regions, see
- * {@code Bucket.splitKeys}), with the region server's host as the partition's preferred location.
+ * What one Spark partition of a bucketed table reads: one region ({@code [regionStart, regionEnd)}, empty for
+ * unbounded, as HBase writes region bounds) and the buckets with keys in it, each read only within the region. The
+ * region server's host is the partition's preferred location. A bucket that a split cut in two is read by the
+ * partitions of both regions, each its half.
  */
-public record ScanSlice(List<Integer> buckets, String host) implements Serializable {
+public record ScanSlice(List<Integer> buckets, String host, byte[] regionStart, byte[] regionEnd)
+        implements Serializable {
     public ScanSlice {
         buckets = List.copyOf(buckets);
+        regionStart = regionStart.clone();
+        regionEnd = regionEnd.clone();
     }
 }

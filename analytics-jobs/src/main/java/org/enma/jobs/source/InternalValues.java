@@ -1,0 +1,35 @@
+package org.enma.jobs.source;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import org.apache.spark.sql.types.Decimal;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
+
+/** Java values as Spark holds them inside a row: text as UTF-8, times in microseconds, dates in days, exact decimals. */
+final class InternalValues {
+    private InternalValues() {
+    }
+
+    static Object of(Object value, StructType schema, int column) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String s) {
+            return UTF8String.fromString(s);
+        }
+        if (value instanceof Timestamp t) {
+            return Math.floorDiv(t.getTime(), 1000L) * 1_000_000L + t.getNanos() / 1000;
+        }
+        if (value instanceof Date d) {
+            return (int) d.toLocalDate().toEpochDay();
+        }
+        if (value instanceof BigDecimal b) {
+            DecimalType type = (DecimalType) schema.fields()[column].dataType();
+            return Decimal.apply(b, type.precision(), type.scale());
+        }
+        return value;
+    }
+}
