@@ -58,7 +58,7 @@ public final class JobLauncher {
      * configured master ({@code --master}, {@code ENMA_SPARK_MASTER}, default {@code local[*]}) and no web UI, and a
      * non-local master gets the job jar and is checked ({@link SparkMaster}).
      */
-    static SparkSession session(EnmaConfig config, String appName) {
+    public static SparkSession session(EnmaConfig config, String appName) {
         SparkMaster.requireBuiltVersion();
         SparkConf submitted = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName("enma " + appName)

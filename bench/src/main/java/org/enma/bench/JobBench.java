@@ -3,6 +3,8 @@ package org.enma.bench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,7 @@ import org.enma.jobs.read.ScanSlice;
 import org.enma.jobs.read.SharedConnections;
 import org.enma.jobs.read.TimeRange;
 import org.enma.jobs.setup.SetupFile;
+import org.enma.jobs.source.EnmaCatalog;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.KeyRange;
@@ -90,6 +93,12 @@ public final class JobBench {
             return scan(spark, config, consumption, year)
                     + scan(spark, config, EnmaTable.weather(JobContext.TEMPERATURE), year);
         }
+        if (contender.equals("scan_sum")) {
+            return scanSum(spark, config, consumption, TimeRange.ofMonth(month, config.timezone()));
+        }
+        if (contender.equals("source") || contender.equals("catalog")) {
+            return sourceSum(contender, spark, config, company, month);
+        }
         JobReport report = switch (contender) {
             case "ot101" -> JobLauncher.launch(config, "OT101", company, Optional.empty(), month, Optional.empty());
             case "ot701" -> JobLauncher.launch(config, "OT701", company, Optional.empty(), month, Optional.empty());
@@ -127,6 +136,59 @@ public final class JobBench {
             }
             return cells;
         }).reduce(Long::sum);
+    }
+
+    /**
+     * The floor of a month's {@code SELECT contractId, sum(v) ... GROUP BY contractId}: the month's bucket-range scans,
+     * one Spark partition per region, {@code m:v} parsed and summed per contract in the partition, the sums merged
+     * by contract. The number of contracts.
+     */
+    private static long scanSum(SparkSession spark, EnmaConfig config, EnmaTable measures, TimeRange time)
+            throws IOException {
+        Endpoints endpoints = Endpoints.resolve(config, StackLocator.forUser());
+        String table = config.tableNames().of(measures).getNameAsString();
+        List<ScanSlice> slices = BucketSlices.of(SharedConnections.of(endpoints), TableName.valueOf(table));
+        byte[] m = Bytes.toBytes("m");
+        byte[] v = Bytes.toBytes("v");
+        return new JavaSparkContext(spark.sparkContext()).parallelize(slices, slices.size()).mapPartitionsToPair(
+                part -> {
+                    Map<String, Double> sums = new HashMap<>();
+                    Connection hbase = SharedConnections.of(endpoints);
+                    try (Table t = hbase.getTable(TableName.valueOf(table))) {
+                        ScanSlice slice = part.next();
+                        for (int bucket : slice.buckets()) {
+                            for (KeyRange range : MeasureKey.scanRanges(bucket, time.fromSecond(), time.toSecond())) {
+                                try (ResultScanner scanner = t.getScanner(new Scan().withStartRow(range.start())
+                                        .withStopRow(range.stop()).addColumn(m, v).setCaching(2000)
+                                        .setCacheBlocks(false))) {
+                                    for (Result r : scanner) {
+                                        sums.merge(MeasureKey.idOf(r.getRow()),
+                                                Double.parseDouble(Bytes.toString(r.getValue(m, v))), Double::sum);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    List<scala.Tuple2<String, Double>> pairs = new ArrayList<>();
+                    sums.forEach((id, sum) -> pairs.add(new scala.Tuple2<>(id, sum)));
+                    return pairs.iterator();
+                }).reduceByKey(Double::sum).collect().size();
+    }
+
+    /** The same query through the {@code enma} data source ({@code source}) or the SQL catalog ({@code catalog}). */
+    private static long sourceSum(String contender, SparkSession spark, EnmaConfig config, CompanyId company,
+                                  Month month) {
+        String first = month.value().atDay(1).toString();
+        String next = month.value().plusMonths(1).atDay(1).toString();
+        // the month by the interval convention: the same rows as the scan's time range
+        String where = "date >= DATE '" + first + "' AND date < DATE '" + next + "'";
+        if (contender.equals("source")) {
+            return spark.read().format("enma").option("company", company.value()).option("table", "consumption")
+                    .load().where(where).groupBy("contractId").sum("v").collectAsList().size();
+        }
+        EnmaCatalog.register(spark, config);
+        return spark.sql("SELECT contractId, sum(v) FROM enma." + EnmaCatalog.namespaceOf(company)
+                + ".electricityConsumption WHERE " + where + " GROUP BY contractId").collectAsList().size();
     }
 
     /** What a naive Spark job does: TableInputFormat over the whole table, the month filtered out in Spark. */

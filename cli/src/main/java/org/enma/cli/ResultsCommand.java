@@ -3,6 +3,7 @@ package org.enma.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import org.enma.schema.Month;
 import org.enma.store.MirrorValues;
 import org.enma.store.MongoStore;
 import org.enma.store.ResultReader;
+import org.enma.store.Setups;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "results", mixinStandardHelpOptions = true,
         description = {"Prints an analytic's results: MongoDB first, the HBase mirror for months MongoDB no longer"
                 + " holds. One line per result: month, contract, setupId, then field=value; --json: one document"
-                + " per line."})
+                + " per line.", "OT is one ENMA runs (OT101, ...) or one written back from Spark (docs/spark.md)."})
 final class ResultsCommand implements Callable<Integer> {
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
     private static final Set<String> IDENTITY = Set.of("_id", "contractId", "companyId", "month", "setupId");
@@ -57,7 +59,6 @@ final class ResultsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String name = Analytics.named(ot).name();
         CompanyId companyId = Arguments.valid(spec, () -> CompanyId.of(company));
         if (contract != null) {
             Arguments.valid(spec, () -> Identifier.require("contractId", contract));
@@ -65,6 +66,7 @@ final class ResultsCommand implements Callable<Integer> {
         List<Month> months = months();
         List<Document> results = new ArrayList<>();
         try (HBaseSession session = HBaseSession.open(spec); MongoStore mongo = session.mongo()) {
+            String name = analytic(mongo);
             ResultReader reader = new ResultReader(mongo.database(), session.connection(),
                     session.config().tableNames());
             if (contract != null) {
@@ -82,6 +84,16 @@ final class ResultsCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().printf("%d result%s%n", results.size(), results.size() == 1 ? "" : "s");
         return Enma.OK;
+    }
+
+    /**
+     * The analytic's name: one ENMA runs, or one written back from Spark (a valid name with a setup saved), else a
+     * message listing those ENMA runs.
+     */
+    private String analytic(MongoStore mongo) {
+        String name = ot.toUpperCase(Locale.ROOT);
+        return Analytics.names().contains(name) || name.matches("OT[0-9]{3}")
+                && new Setups(mongo.database()).hasAnalytic(name) ? name : Analytics.named(ot).name();
     }
 
     private List<Month> months() {

@@ -29,6 +29,11 @@ final class SparkJobOptions {
      * the build puts beside {@code enma.jar} unless another is configured.
      */
     EnmaConfig config(CommandSpec spec) {
+        return config(spec, master);
+    }
+
+    /** {@link #config(CommandSpec)} for a command with a {@code --master} of its own ({@code enma sql}). */
+    static EnmaConfig config(CommandSpec spec, String master) {
         EnmaConfig config = CommandSettings.config(spec).withDefault(Setting.SPARK_JOBS_JAR, jobsJarBesideCli());
         return master == null ? config : config.with(Setting.SPARK_MASTER, master);
     }

@@ -28,6 +28,7 @@ import org.enma.schema.EnmaException;
 import org.enma.schema.TableNames;
 import org.enma.store.PeriodReader;
 import org.enma.store.ResultReader;
+import org.enma.store.Setups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,13 +65,14 @@ public final class PortalServer implements AutoCloseable {
     /** What the API serves: results, keys, and the health of the stores behind it. */
     public record Services(ResultsEndpoints results, ConsumptionEndpoints consumption, KeyCache keys, Health health) {
         /**
-         * The API over these stores, serving the results of {@code analytics} (e.g. OT101, OT103, OT201) and the
-         * period tables, with times in {@code zone} (the deployment's time zone).
+         * The API over these stores, serving the results of {@code analytics} (e.g. OT101, OT103, OT201), of any
+         * analytic written back from Spark (it has a setup saved), and the period tables, with times in {@code zone} (the deployment's time zone).
          */
         public static Services over(MongoDatabase mongo, Connection hbase, TableNames names, Set<String> analytics,
                                     ZoneId zone) {
             Contracts contracts = new Contracts(hbase, names);
-            return new Services(new ResultsEndpoints(new ResultReader(mongo, hbase, names), contracts, analytics),
+            return new Services(new ResultsEndpoints(new ResultReader(mongo, hbase, names), contracts, analytics,
+                    new Setups(mongo)),
                     new ConsumptionEndpoints(new PeriodReader(hbase, names), contracts, zone),
                     new KeyCache(new ApiKeys(mongo)), new Health(mongo, hbase));
         }

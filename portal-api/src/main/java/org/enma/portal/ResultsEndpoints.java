@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -14,6 +15,7 @@ import org.enma.schema.CompanyId;
 import org.enma.schema.Identifier;
 import org.enma.schema.Month;
 import org.enma.store.ResultReader;
+import org.enma.store.Setups;
 
 /**
  * {@code GET /v1/results/{OT}/{contractId}?from&to} and {@code GET /v1/results/{OT}?month&page&size}: a company's
@@ -28,16 +30,20 @@ public final class ResultsEndpoints {
     private final ResultReader reader;
     private final Contracts contracts;
     private final Set<String> analytics;
+    private final Setups setups;
+    /** Written-back analytics seen with a setup: they do not go away, so each is asked of MongoDB once. */
+    private final Set<String> writtenBack = ConcurrentHashMap.newKeySet();
 
     /** The analytics whose results this API serves. */
     Set<String> analytics() {
         return analytics;
     }
 
-    ResultsEndpoints(ResultReader reader, Contracts contracts, Set<String> analytics) {
+    ResultsEndpoints(ResultReader reader, Contracts contracts, Set<String> analytics, Setups setups) {
         this.reader = reader;
         this.contracts = contracts;
         this.analytics = Set.copyOf(analytics);
+        this.setups = setups;
     }
 
     String contract(HttpServerExchange exchange, CompanyId company) throws IOException {
@@ -77,11 +83,23 @@ public final class ResultsEndpoints {
 
     private String analytic(HttpServerExchange exchange) {
         String ot = pathParameter(exchange, "ot").toUpperCase(Locale.ROOT);
-        if (!analytics.contains(ot)) {
+        if (!analytics.contains(ot) && !writtenBack(ot)) {
             throw ApiError.badRequest("unknown analytic \"" + Identifier.printable(pathParameter(exchange, "ot"))
                     + "\"; results exist for " + String.join(", ", analytics.stream().sorted().toList()));
         }
         return ot;
+    }
+
+    /** Whether {@code ot} is an analytic written back from Spark: a valid name with a setup saved. */
+    private boolean writtenBack(String ot) {
+        if (writtenBack.contains(ot)) {
+            return true;
+        }
+        if (ot.matches("OT[0-9]{3}") && setups.hasAnalytic(ot)) {
+            writtenBack.add(ot);
+            return true;
+        }
+        return false;
     }
 
     private static String pathParameter(HttpServerExchange exchange, String name) {

@@ -18,6 +18,14 @@ public final class Setups {
         this.setups = mongo.getCollection(COLLECTION);
     }
 
+    /**
+     * Whether {@code ot} has a setup saved — every analytic that ever wrote results has, the built-in ones and those
+     * written back from Spark ({@code df.write.format("enma")}) alike.
+     */
+    public boolean hasAnalytic(String ot) {
+        return setups.find(Filters.eq("setup.ot", ot)).limit(1).first() != null;
+    }
+
     /** Stores the setup (idempotent: the same parameters have the same id) and returns its id. */
     public SetupId save(Map<String, Object> setup) {
         SetupId id = SetupIds.of(setup);

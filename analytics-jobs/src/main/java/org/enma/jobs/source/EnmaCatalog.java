@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.hadoop.hbase.client.Admin;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchNamespaceException;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.connector.catalog.Identifier;
@@ -38,7 +39,21 @@ import org.enma.schema.TableKind;
  * for results, which {@code INSERT INTO} cannot write (use {@code df.write.format("enma")}: a write needs a setup).
  */
 public final class EnmaCatalog implements TableCatalog, SupportsNamespaces {
+    /** The catalog's name where ENMA sets it up ({@code enma sql}): tables are {@code enma.c<companyId>.<table>}. */
+    public static final String NAME = "enma";
     private static final String COMPANY_PREFIX = "c";
+
+    /** Sets the catalog up in {@code spark} as {@value #NAME}, seeing exactly {@code config}'s stores. */
+    public static void register(SparkSession spark, EnmaConfig config) {
+        spark.conf().set("spark.sql.catalog." + NAME, EnmaCatalog.class.getName());
+        SourceOptions.of(config).forEach((key, value) -> spark.conf().set("spark.sql.catalog." + NAME + "." + key,
+                value));
+    }
+
+    /** The namespace of a company's tables: {@code c<companyId>}. */
+    public static String namespaceOf(CompanyId company) {
+        return COMPANY_PREFIX + company;
+    }
 
     private String name;
     private EnmaConfig config;
