@@ -26,7 +26,6 @@ import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bson.Document;
-import org.enma.config.EnmaConfig;
 import org.enma.jobs.source.EnmaCatalog;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaTable;
@@ -72,14 +71,12 @@ class EnmaSourceIT {
 
     private TestStack stack;
     private SparkSession spark;
-    private EnmaConfig config;
     private MongoStore mongo;
 
     @BeforeAll
     void company(TestStack stack, SparkSession spark) throws IOException {
         this.stack = stack;
         this.spark = spark;
-        this.config = EnmaConfig.of(stack.settings());
         this.mongo = MongoStore.open(stack.mongoUri(), stack.database());
         LocalDateTime t = LocalDateTime.of(2014, 1, 10, 13, 0);
         CompanyFixture fixture = new CompanyFixture(stack, COMPANY)

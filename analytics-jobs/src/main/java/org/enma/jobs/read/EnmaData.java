@@ -149,7 +149,7 @@ public final class EnmaData {
      * {@code date} or {@code contractId}.
      */
     public Dataset<Row> consumption(CompanyId company, String type, Month from, Month to) {
-        return view(months(source(SourceTable.Kind.CONSUMPTION).option(SourceOptions.COMPANY, company.value())
+        return view(months(source(SourceTable.Kind.CONSUMPTION, company)
                 .option(SourceOptions.TYPE, type).load(), from, to), CONSUMPTION_VIEW);
     }
 
@@ -170,7 +170,7 @@ public final class EnmaData {
      * {@code max}, {@code cost} (exact decimals), {@code np}. Read by salt, sixteen partitions.
      */
     public Dataset<Row> periods(CompanyId company, String type) {
-        return view(source(SourceTable.Kind.PERIODS).option(SourceOptions.COMPANY, company.value()).option(SourceOptions.TYPE, type).load(),
+        return view(source(SourceTable.Kind.PERIODS, company).option(SourceOptions.TYPE, type).load(),
                 PERIODS_VIEW);
     }
 
@@ -179,12 +179,12 @@ public final class EnmaData {
      * one string column per customer attribute (null where the customer has none).
      */
     public Dataset<Row> customers(CompanyId company) {
-        return view(source(SourceTable.Kind.CUSTOMERS).option(SourceOptions.COMPANY, company.value()).load(), CUSTOMERS_VIEW);
+        return view(source(SourceTable.Kind.CUSTOMERS, company).load(), CUSTOMERS_VIEW);
     }
 
     /** A company's weather stations, also the SQL view {@code stations}: {@code stationId} and the address fields. */
     public Dataset<Row> stations(CompanyId company) {
-        return view(source(SourceTable.Kind.STATIONS).option(SourceOptions.COMPANY, company.value()).load(), STATIONS_VIEW);
+        return view(source(SourceTable.Kind.STATIONS, company).load(), STATIONS_VIEW);
     }
 
     /**
@@ -192,11 +192,15 @@ public final class EnmaData {
      * dates) and {@code periodKey}, then the slot's fields ({@code flatRate} and {@code energyCost} as numbers).
      */
     public Dataset<Row> tariffs(CompanyId company) {
-        return view(source(SourceTable.Kind.TARIFFS).option(SourceOptions.COMPANY, company.value()).load(), TARIFFS_VIEW);
+        return view(source(SourceTable.Kind.TARIFFS, company).load(), TARIFFS_VIEW);
     }
 
     private DataFrameReader source(SourceTable.Kind table) {
         return EnmaSource.reader(spark, config, badCells).option(SourceOptions.TABLE, table.optionName());
+    }
+
+    private DataFrameReader source(SourceTable.Kind table, CompanyId company) {
+        return source(table).option(SourceOptions.COMPANY, company.value());
     }
 
     /** The measures of months {@code from} … {@code to}: dates by the interval convention, pushed into the scan. */

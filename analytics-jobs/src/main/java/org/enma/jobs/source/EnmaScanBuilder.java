@@ -37,7 +37,8 @@ final class EnmaScanBuilder implements ScanBuilder, SupportsPushDownFilters, Sup
     private final List<Filter> pushed = new ArrayList<>();
     private StructType columns;
     private String contract;
-    private boolean noContract;
+    /** The pushed filters contradict each other (two contracts, disjoint period lists): nothing to read. */
+    private boolean nothing;
     private Set<Period> periods = EnumSet.noneOf(Period.class);
 
     EnmaScanBuilder(ReadContext context) {
@@ -74,7 +75,7 @@ final class EnmaScanBuilder implements ScanBuilder, SupportsPushDownFilters, Sup
     private boolean takePeriodFilter(Filter filter) {
         if (filter instanceof EqualTo f && f.attribute().equals(SourceTable.CONTRACT_ID)
                 && f.value() instanceof String id) {
-            noContract |= contract != null && !contract.equals(id);
+            nothing |= contract != null && !contract.equals(id);
             contract = id;
             return true;
         }
@@ -96,7 +97,7 @@ final class EnmaScanBuilder implements ScanBuilder, SupportsPushDownFilters, Sup
             periods = named;
         } else {
             periods.retainAll(named);
-            noContract |= periods.isEmpty();
+            nothing |= periods.isEmpty();
         }
         return true;
     }
@@ -117,13 +118,14 @@ final class EnmaScanBuilder implements ScanBuilder, SupportsPushDownFilters, Sup
                 columns, context.badCells());
         if (measures()) {
             MeasureFields fields = fieldsOf(columns);
-            return new EnmaScan(read, pushedFilters(), "TimeRanges: " + measureFilters.times() + ", Ids: "
-                    + (measureFilters.ids().isEmpty() && !measureFilters.noId() ? "all"
-                    : measureFilters.ids().size()) + ", Cells: " + cellsOf(fields), () -> measurePartitions(read, fields));
+            String ids = measureFilters.ids().isEmpty() && !measureFilters.noId() ? "all"
+                    : Integer.toString(measureFilters.ids().size());
+            return new EnmaScan(read, pushedFilters(), "TimeRanges: " + measureFilters.times() + ", Ids: " + ids
+                    + ", Cells: " + cellsOf(fields), () -> measurePartitions(read, fields));
         }
         if (context.table().kind() == SourceTable.Kind.PERIODS) {
             List<InputPartition> parts = new ArrayList<>();
-            if (noContract) {
+            if (nothing) {
                 return new EnmaScan(read, pushedFilters(), "nothing to read", List::of);
             }
             if (contract != null) {

@@ -8,7 +8,7 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
-/** Java values as Spark holds them inside a row: text as UTF-8, times in microseconds, dates in days, exact decimals. */
+/** Java values as Spark holds them in a row: text as UTF-8, times in microseconds, dates in days, exact decimals. */
 final class InternalValues {
     private InternalValues() {
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.SpecializedGetters;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.sql.types.ArrayType;
@@ -77,12 +78,12 @@ final class ResultColumns implements Serializable {
             return Month.of(date.getYear(), date.getMonthValue());
         }
         String text = type == DataTypes.StringType ? row.getUTF8String(month).toString()
-                : type == DataTypes.IntegerType ? Integer.toString(row.getInt(month)) : Long.toString(row.getLong(month));
+                : type == DataTypes.IntegerType ? Integer.toString(row.getInt(month))
+                : Long.toString(row.getLong(month));
         return Month.parse(text);
     }
 
-    private static Object value(org.apache.spark.sql.catalyst.expressions.SpecializedGetters row, int i,
-                                DataType type) {
+    private static Object value(SpecializedGetters row, int i, DataType type) {
         if (type == DataTypes.StringType) {
             return row.getUTF8String(i).toString();
         }

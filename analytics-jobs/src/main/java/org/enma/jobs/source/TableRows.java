@@ -1,8 +1,10 @@
 package org.enma.jobs.source;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,7 @@ import org.enma.jobs.read.SharedConnections;
 import org.enma.schema.CompanyKey;
 import org.enma.schema.CustomerColumns;
 import org.enma.schema.EnmaException;
+import org.enma.schema.Period;
 import org.enma.schema.PeriodKey;
 import org.enma.schema.StationColumns;
 import org.enma.schema.TariffColumns;
@@ -66,7 +69,7 @@ final class TableRows {
         List<Object[]> rows = new ArrayList<>();
         for (CompanyRows.Row row : CompanyRows.read(hbase, name, table.company())) {
             Object[] key = keyValues.apply(row.key());
-            Object[] values = java.util.Arrays.copyOf(key, key.length + columns.size());
+            Object[] values = Arrays.copyOf(key, key.length + columns.size());
             for (int i = 0; i < columns.size(); i++) {
                 String text = row.cells().get(columns.get(i));
                 values[key.length + i] = text != null && table.kind() == SourceTable.Kind.TARIFFS
@@ -81,8 +84,8 @@ final class TableRows {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new EnmaException("tariffs row " + new String(key, java.nio.charset.StandardCharsets.UTF_8) + ": m:" + column + " is \"" + text
-                    + "\", not a number");
+            throw new EnmaException("tariffs row " + new String(key, StandardCharsets.UTF_8) + ": m:" + column
+                    + " is \"" + text + "\", not a number");
         }
     }
 
@@ -108,7 +111,7 @@ final class TableRows {
     }
 
     /** A prefix of every salt of a period table: one partition each. */
-    static List<RowsPartition> salts(Set<org.enma.schema.Period> periods) {
+    static List<RowsPartition> salts(Set<Period> periods) {
         List<RowsPartition> parts = new ArrayList<>();
         for (int salt = 0; salt < PeriodKey.SALTS; salt++) {
             parts.add(new RowsPartition(PeriodKey.saltPrefix(salt), periods));
