@@ -96,6 +96,9 @@ public final class JobBench {
         if (contender.equals("scan_sum")) {
             return scanSum(spark, config, consumption, TimeRange.ofMonth(month, config.timezone()));
         }
+        if (contender.equals("hbase_spark")) {
+            return hbaseSparkSum(spark, config, consumption, TimeRange.ofMonth(month, config.timezone()));
+        }
         if (contender.equals("source") || contender.equals("catalog")) {
             return sourceSum(contender, spark, config, company, month);
         }
@@ -189,6 +192,29 @@ public final class JobBench {
         EnmaCatalog.register(spark, config);
         return spark.sql("SELECT contractId, sum(v) FROM enma." + EnmaCatalog.namespaceOf(company)
                 + ".electricityConsumption WHERE " + where + " GROUP BY contractId").collectAsList().size();
+    }
+
+    /**
+     * The same query as a user of HBase's own connector ({@code hbase-spark}, format {@code
+     * org.apache.hadoop.hbase.spark}) writes it: the row key is one string column, so the month is found by parsing the
+     * key in Spark — every row of the table is read. Its HBase settings come from the hbase-site.xml on the classpath
+     * (scripts/bench-source writes one).
+     */
+    private static long hbaseSparkSum(SparkSession spark, EnmaConfig config, EnmaTable measures, TimeRange time) {
+        TableName table = config.tableNames().of(measures);
+        String catalog = "{\"table\": {\"namespace\": \"" + table.getNamespaceAsString() + "\", \"name\": \""
+                + table.getQualifierAsString() + "\"}, \"rowkey\": \"key\", \"columns\": {"
+                + "\"key\": {\"cf\": \"rowkey\", \"col\": \"key\", \"type\": \"string\"},"
+                + " \"v\": {\"cf\": \"m\", \"col\": \"v\", \"type\": \"string\"}}}";
+        return spark.read().format("org.apache.hadoop.hbase.spark").option("catalog", catalog)
+                .option("hbase.spark.use.hbasecontext", "false")
+                // its own pushdown filter runs in the region servers, which would need the connector's jar (and its
+                // protobuf classes do not load beside HBase 2.6's): off, as its users on a stock cluster must
+                .option("hbase.spark.pushdown.columnfilter", "false").load()
+                .selectExpr("split(key, '~') AS k", "CAST(v AS DOUBLE) AS v")
+                .where("CAST(k[1] AS BIGINT) >= " + time.fromSecond() + " AND CAST(k[1] AS BIGINT) < "
+                        + time.toSecond())
+                .selectExpr("k[2] AS contractId", "v").groupBy("contractId").sum("v").collectAsList().size();
     }
 
     /** What a naive Spark job does: TableInputFormat over the whole table, the month filtered out in Spark. */
