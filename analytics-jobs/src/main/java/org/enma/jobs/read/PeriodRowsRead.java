@@ -1,13 +1,15 @@
 package org.enma.jobs.read;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Result;
@@ -49,28 +51,61 @@ public final class PeriodRowsRead {
 
     /**
      * The rows of {@code table} under key prefix {@code prefix} (a salt's {@code "<salt>~"}, or a contract's), in
-     * families {@code periods} only (all when empty), as values in {@link #SCHEMA}'s order.
+     * families {@code periods} only (all when empty), as values in {@link #SCHEMA}'s order. They stream: a salt of a
+     * big company holds millions of hourly rows, and at most a scanner's cache of them is in memory.
      */
-    public static List<Object[]> read(Endpoints where, String table, byte[] prefix, Set<Period> periods, ZoneId zone)
+    public static ValueRows read(Endpoints where, String table, byte[] prefix, Set<Period> periods, ZoneId zone)
             throws IOException {
         Scan scan = new Scan().setRowPrefixFilter(prefix).setCaching(MeasureScan.CACHING).setCacheBlocks(false);
         periods.forEach(p -> scan.addFamily(p.family().bytes()));
-        List<Object[]> rows = new ArrayList<>();
-        try (Table t = SharedConnections.of(where).getTable(TableName.valueOf(table));
-             ResultScanner scanner = t.getScanner(scan)) {
-            for (Result result : scanner) {
-                PeriodKey key = PeriodKey.decode(result.getRow());
-                Timestamp start = Timestamp.from(key.start().atZone(zone).toInstant());
-                for (Map.Entry<byte[], NavigableMap<byte[], byte[]>> family : result.getNoVersionMap().entrySet()) {
-                    Map<byte[], byte[]> cells = family.getValue();
-                    rows.add(new Object[] {key.contractId(), Period.valueOf(Bytes.toString(family.getKey())).name(),
-                        start, number(cells, PeriodColumns.V), count(cells, PeriodColumns.N),
-                        number(cells, PeriodColumns.MIN), number(cells, PeriodColumns.MAX),
-                        number(cells, PeriodColumns.COST), count(cells, PeriodColumns.NP)});
+        Table t = SharedConnections.of(where).getTable(TableName.valueOf(table));
+        ResultScanner scanner = t.getScanner(scan);
+        Deque<Object[]> ready = new ArrayDeque<>();
+        return new ValueRows() {
+            @Override
+            public boolean hasNext() {
+                while (ready.isEmpty()) {
+                    Result result;
+                    try {
+                        result = scanner.next();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("reading " + table + " failed: " + e.getMessage(), e);
+                    }
+                    if (result == null) {
+                        return false;
+                    }
+                    addRows(result, zone, ready);
                 }
+                return true;
             }
+
+            @Override
+            public Object[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return ready.poll();
+            }
+
+            @Override
+            public void close() throws IOException {
+                scanner.close();
+                t.close();
+            }
+        };
+    }
+
+    /** One row per family of a period table row. */
+    private static void addRows(Result result, ZoneId zone, Deque<Object[]> rows) {
+        PeriodKey key = PeriodKey.decode(result.getRow());
+        Timestamp start = Timestamp.from(key.start().atZone(zone).toInstant());
+        for (Map.Entry<byte[], NavigableMap<byte[], byte[]>> family : result.getNoVersionMap().entrySet()) {
+            Map<byte[], byte[]> cells = family.getValue();
+            rows.add(new Object[] {key.contractId(), Period.valueOf(Bytes.toString(family.getKey())).name(),
+                start, number(cells, PeriodColumns.V), count(cells, PeriodColumns.N),
+                number(cells, PeriodColumns.MIN), number(cells, PeriodColumns.MAX),
+                number(cells, PeriodColumns.COST), count(cells, PeriodColumns.NP)});
         }
-        return rows;
     }
 
     private static BigDecimal number(Map<byte[], byte[]> cells, String qualifier) {

@@ -17,6 +17,7 @@ import org.bson.json.JsonWriterSettings;
 import org.enma.jobs.read.CompanyRows;
 import org.enma.jobs.read.PeriodRowsRead;
 import org.enma.jobs.read.SharedConnections;
+import org.enma.jobs.read.ValueRows;
 import org.enma.schema.CompanyKey;
 import org.enma.schema.CustomerColumns;
 import org.enma.schema.EnmaException;
@@ -29,9 +30,9 @@ import org.enma.store.MongoStore;
 import org.enma.store.ResultReader;
 
 /**
- * Reads the tables that are no bucketed time series — customers, stations, tariffs, a period table's salt, a
- * company's results — whole, as values in the order of {@link SourceTable#schema()}. These are small next to the
- * measures (a period table is read one salt or one contract per partition).
+ * Reads the tables that are no bucketed time series as values in the order of {@link SourceTable#schema()}: a period
+ * table's salt or contract streaming, and customers, stations, tariffs and a company's results whole (these are small
+ * next to the measures).
  */
 final class TableRows {
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
@@ -41,10 +42,17 @@ final class TableRows {
     private TableRows() {
     }
 
-    static List<Object[]> read(ReadContext context, RowsPartition partition) throws IOException {
+    static ValueRows read(ReadContext context, RowsPartition partition) throws IOException {
         SourceTable table = context.table();
         Connection hbase = SharedConnections.of(context.endpoints());
         TableName name = TableName.valueOf(context.hbaseTable());
+        return table.kind() == SourceTable.Kind.PERIODS ? PeriodRowsRead.read(context.endpoints(),
+                context.hbaseTable(), partition.prefix(), partition.periods(), context.zone())
+                : ValueRows.of(whole(context, hbase, name));
+    }
+
+    private static List<Object[]> whole(ReadContext context, Connection hbase, TableName name) throws IOException {
+        SourceTable table = context.table();
         return switch (table.kind()) {
             case CUSTOMERS -> company(hbase, name, table, key -> new Object[] {CompanyKey.decode(key).id()},
                     CustomerColumns.names());
@@ -55,10 +63,8 @@ final class TableRows {
                 return new Object[] {t.tariffId(), Date.valueOf(t.flatRateStart()), Date.valueOf(t.flatRateEnd()),
                     Date.valueOf(t.energyCostStart()), Date.valueOf(t.energyCostEnd()), t.periodKey()};
             }, TariffColumns.ALL);
-            case PERIODS -> PeriodRowsRead.read(context.endpoints(), context.hbaseTable(), partition.prefix(),
-                    partition.periods(), context.zone());
             case RESULTS -> results(context);
-            default -> throw new IllegalStateException(table.kind() + " is read by MeasureReader");
+            default -> throw new IllegalStateException(table.kind() + " is not read whole");
         };
     }
 

@@ -1,25 +1,24 @@
 package org.enma.jobs.source;
 
-import java.util.Iterator;
-import java.util.List;
+import java.io.IOException;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.StructType;
+import org.enma.jobs.read.ValueRows;
 
-/** Hands over rows read whole (values in the table schema's order) with only the columns the query asked for. */
+/** Hands over rows of values (in the table schema's order) with only the columns the query asked for. */
 final class ValuesReader implements PartitionReader<InternalRow> {
-    private final Iterator<Object[]> rows;
+    private final ValueRows rows;
     private final StructType schema;
     private final int[] columns;
-    private final long rowsScanned;
+    private long rowsRead;
     private InternalRow current;
 
-    ValuesReader(List<Object[]> rows, StructType schema, StructType readSchema) {
-        this.rows = rows.iterator();
+    ValuesReader(ValueRows rows, StructType schema, StructType readSchema) {
+        this.rows = rows;
         this.schema = schema;
-        this.rowsScanned = rows.size();
         this.columns = new int[readSchema.size()];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = schema.fieldIndex(readSchema.fields()[i].name());
@@ -32,6 +31,7 @@ final class ValuesReader implements PartitionReader<InternalRow> {
             return false;
         }
         Object[] row = rows.next();
+        rowsRead++;
         Object[] values = new Object[columns.length];
         for (int i = 0; i < columns.length; i++) {
             values[i] = InternalValues.of(row[columns[i]], schema, columns[i]);
@@ -47,11 +47,11 @@ final class ValuesReader implements PartitionReader<InternalRow> {
 
     @Override
     public CustomTaskMetric[] currentMetricsValues() {
-        return ScanMetrics.of(rowsScanned, 0);
+        return ScanMetrics.of(rowsRead, 0);
     }
 
     @Override
-    public void close() {
-        // the rows were read whole when the reader was made
+    public void close() throws IOException {
+        rows.close();
     }
 }
