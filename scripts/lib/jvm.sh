@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# The flags of every JVM the scripts start: those Spark needs on Java 17 (STACK.md § JVM flags), then huge pages.
+# The flags of every JVM the scripts start: those Spark needs on Java 17 (docs/stack.md § JVM flags), then huge pages.
 enma_jvm_flags=(-XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED

@@ -16,7 +16,7 @@ public record JobReport(String ot, SetupId setupId, long contractsSeen, long res
         return skipped.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** CLI.md's job report line, which scripts parse: {@code results=N skipped=N setupId=...}. */
+    /** docs/cli.md's job report line, which scripts parse: {@code results=N skipped=N setupId=...}. */
     public String summaryLine() {
         return "results=" + results + " skipped=" + skippedTotal() + " setupId=" + setupId.value();
     }

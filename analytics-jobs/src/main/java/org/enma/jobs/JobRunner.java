@@ -116,7 +116,7 @@ public final class JobRunner {
         }
     }
 
-    /** ANALYTICS.md § Setup: the OT name, company, type and parameters; their hash is the setupId. */
+    /** docs/analytics.md § Setup: the OT name, company, type and parameters; their hash is the setupId. */
     static Map<String, Object> setupOf(Analytic analytic, JobRequest request) {
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("ot", analytic.name());

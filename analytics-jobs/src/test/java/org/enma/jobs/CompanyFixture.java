@@ -56,7 +56,7 @@ final class CompanyFixture {
         return this;
     }
 
-    /** One more customer attribute, e.g. {@code weatherStationId}, in the family DATA-MODEL.md gives it. */
+    /** One more customer attribute, e.g. {@code weatherStationId}, in the family docs/data-model.md gives it. */
     CompanyFixture attribute(String contractId, String name, String value) {
         customers.add(new Put(CompanyKey.of(company, contractId).encode())
                 .addColumn(CustomerColumns.familyOf(name).orElseThrow().bytes(), bytes(name), bytes(value)));

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The classpath the analytics issue builds on: Spark local and the HBase mini cluster in one JVM (STACK.md's pins),
+ * The classpath the analytics issue builds on: Spark local and the HBase mini cluster in one JVM (docs/stack.md's pins),
  * a Dataset made from rows read out of HBase and summed by Spark SQL, with the JVM's shared SparkSession.
  */
 @ExtendWith(EnmaStackExtension.class)

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "derive", mixinStandardHelpOptions = true,
-        description = {"Fills the platform-derived measure fields (ANALYTICS.md) of a company's measures with Spark:"
+        description = {"Fills the platform-derived measure fields (docs/analytics.md) of a company's measures with Spark:"
                 + " v = va - previous va with calc=1 where v was not uploaded (a negative difference is a meter reset:"
                 + " no v, counted), and the tariff slot (timeSlotName, energyCost, flatRate, periodKey) of the"
                 + " contract's tariff. Ends with: measures=N derived=N priced=N unpriced=N ambiguous=N resets=N badCells=N",

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
         description = "ENMA energy analytics: load smart-meter data into HBase, run Spark analytics, serve results.",
         subcommands = {StackCommand.class, GenerateCommand.class, LoadCommand.class, DeriveCommand.class,
                 RunCommand.class, RollupCommand.class, SqlCommand.class, ResultsCommand.class, ServeCommand.class, ApiKeyCommand.class, PurgeCommand.class,
-                TablesCommand.class, ScanCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class},
+                TablesCommand.class, ScanCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class,
+                CompletionCommand.class},
         footer = {"", "Connection settings: every command takes --hbase-quorum, --mongo-uri, --namespace, ...;"
                 + " each also comes from ENMA_* variables or enma.properties (see README)."})
 public final class Enma implements Runnable {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs an OT job (ANALYTICS.md) for one company and month with Spark, writing one result per"
+        description = {"Runs an OT job (docs/analytics.md) for one company and month with Spark, writing one result per"
                 + " contract to MongoDB OTnnnResults and the HBase mirror otnnn. Ends with: results=N skipped=N"
                 + " setupId=...",
                 "Rerunning with the same setup overwrites the same results."})
@@ -33,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SparkJobOptions job;
 
-    @Option(names = "--month", paramLabel = "YYYYMM", required = true, description = "the month M of ANALYTICS.md")
+    @Option(names = "--month", paramLabel = "YYYYMM", required = true, description = "the month M of docs/analytics.md")
     String month;
 
     @Option(names = "--setup", paramLabel = "FILE.json", description = "the run's parameters as one JSON object;"

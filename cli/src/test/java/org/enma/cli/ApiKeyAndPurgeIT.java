@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** `enma apikey create` and `enma purge` as scripts use them (CLI.md). */
+/** `enma apikey create` and `enma purge` as scripts use them (docs/cli.md). */
 @ExtendWith(EnmaStackExtension.class)
 class ApiKeyAndPurgeIT {
     private static String[] settings;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The exit codes and output lines of `enma load` that scripts rely on (CLI.md). */
+/** The exit codes and output lines of `enma load` that scripts rely on (docs/cli.md). */
 @ExtendWith(EnmaStackExtension.class)
 class LoadCommandIT {
     private static String[] settings;

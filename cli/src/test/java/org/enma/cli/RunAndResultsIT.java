@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `enma run` and `enma results` as scripts use them (CLI.md): loaded CSVs in, the job report line out, the results
+ * `enma run` and `enma results` as scripts use them (docs/cli.md): loaded CSVs in, the job report line out, the results
  * back as JSON lines; and the exit codes of bad runs. Company: A uses 1 kWh and B 3 kWh a day in February 2013.
  */
 @ExtendWith(EnmaStackExtension.class)

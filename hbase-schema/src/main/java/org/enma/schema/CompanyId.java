@@ -1,6 +1,6 @@
 package org.enma.schema;
 
-/** A company: a 10-digit decimal identifier (DATA-MODEL.md), kept as text because it is part of keys and table names. */
+/** A company: a 10-digit decimal identifier (docs/data-model.md), kept as text because it is part of keys and table names. */
 public record CompanyId(String value) implements java.io.Serializable {
     public CompanyId {
         if (value == null || !value.matches("[0-9]{10}")) {

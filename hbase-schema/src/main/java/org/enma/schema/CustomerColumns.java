@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The attributes of the {@code customers} table, each in its one family (DATA-MODEL.md § Customers). */
+/** The attributes of the {@code customers} table, each in its one family (docs/data-model.md § Customers). */
 public final class CustomerColumns {
     public static final String TARIFF_ID = "tariffId";
     public static final String WEATHER_STATION_ID = "weatherStationId";
@@ -41,7 +41,7 @@ public final class CustomerColumns {
         return Optional.ofNullable(FAMILY_OF.get(name));
     }
 
-    /** Every customer attribute, family by family in DATA-MODEL.md order. */
+    /** Every customer attribute, family by family in docs/data-model.md order. */
     public static List<String> names() {
         return List.copyOf(FAMILY_OF.keySet());
     }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * An ENMA table by kind and name (without namespace). The naming rules of DATA-MODEL.md live here and nowhere else:
+ * An ENMA table by kind and name (without namespace). The naming rules of docs/data-model.md live here and nowhere else:
  * build names with the factories, and read a name typed by a user with {@link #parse}.
  */
 public record EnmaTable(TableKind kind, String name) implements java.io.Serializable {
@@ -48,7 +48,7 @@ public record EnmaTable(TableKind kind, String name) implements java.io.Serializ
     }
 
     /**
-     * The consumption table an analytic reads, named by its type as DATA-MODEL.md prefixes it: {@code
+     * The consumption table an analytic reads, named by its type as docs/data-model.md prefixes it: {@code
      * electricityConsumption} (residential), {@code touElectricityConsumption}, {@code
      * tertiaryElectricityConsumption}. All three carry the total {@code m:v}.
      */

@@ -10,7 +10,7 @@ public enum Family {
     ADDRESS("address"),
     PROFILE("profile"),
     RESULTS("results"),
-    /** Period tables: one family per calendar period, named as DATA-MODEL.md writes them. */
+    /** Period tables: one family per calendar period, named as docs/data-model.md writes them. */
     HOUR("HOUR"),
     DAY("DAY"),
     WEEK("WEEK"),

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
- * ANALYTICS.md: a measure's timestamp marks the END of its interval, so a measure belongs to the local date and hour
+ * docs/analytics.md: a measure's timestamp marks the END of its interval, so a measure belongs to the local date and hour
  * of {@code timestamp − 1 s}. A reading stamped 2013-08-01T00:00 belongs to 2013-07-31, hour 23.
  */
 public final class IntervalConvention {

@@ -18,7 +18,7 @@ public final class MeasureColumns {
     public static final String FLAT_RATE = "flatRate";
     public static final String PERIOD_KEY = "periodKey";
 
-    /** The tariff-slot fields a measure carries, in the order DATA-MODEL.md lists them. */
+    /** The tariff-slot fields a measure carries, in the order docs/data-model.md lists them. */
     public static final List<String> TARIFF_SLOT = List.of(TIME_SLOT_NAME, ENERGY_COST, FLAT_RATE, PERIOD_KEY);
     /** {@code p1}, {@code p2}, ... and their cumulative {@code p1a}, {@code p2a}, ... */
     private static final Pattern PERIOD = Pattern.compile("p([1-9][0-9]*)(a?)");

@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 
 /**
- * The calendar periods of the period tables, each its own column family (DATA-MODEL.md § Period tables): where a
+ * The calendar periods of the period tables, each its own column family (docs/data-model.md § Period tables): where a
  * local date-time's period starts. A row of a period table holds family {@code X} only where its time is the start
  * of an {@code X} period.
  */

@@ -1,6 +1,6 @@
 package org.enma.schema;
 
-/** Qualifiers of every family of a period table (DATA-MODEL.md § Period tables). */
+/** Qualifiers of every family of a period table (docs/data-model.md § Period tables). */
 public final class PeriodColumns {
     /** The sum of {@code m:v}, exact decimal. */
     public static final String V = "v";

@@ -10,7 +10,7 @@ class MeasureKeyTest {
 
     @Test
     void sourceExampleFollowsTheFormulaNotTheMisprintedKey() {
-        // DATA-MODEL.md: (1505210023 / 100) % 100 = 15052100 % 100 = 0, although the source document printed 4.
+        // docs/data-model.md: (1505210023 / 100) % 100 = 15052100 % 100 = 0, although the source document printed 4.
         MeasureKey key = MeasureKey.of(1505210023L, "CHBB");
         assertThat(key.bucket()).isZero();
         assertThat(text(key.encode())).isEqualTo("0~1505210023~CHBB");

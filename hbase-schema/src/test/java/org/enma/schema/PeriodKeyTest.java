@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** DATA-MODEL.md § Period tables: keys, salts, period starts and the table name, byte for byte. */
+/** docs/data-model.md § Period tables: keys, salts, period starts and the table name, byte for byte. */
 class PeriodKeyTest {
     @Test
     void theSaltIsTheCrc32OfTheContractIdModulo16() {

@@ -12,7 +12,7 @@ import org.enma.schema.StationColumns;
 import org.enma.schema.TariffColumns;
 import org.enma.schema.TableKind;
 
-/** The upload kinds of CSV-FORMATS.md: their columns, their target table and their row mapper. */
+/** The upload kinds of docs/upload-formats.md: their columns, their target table and their row mapper. */
 public enum InputKind {
     CONSUMPTION, TOU, TERTIARY, CUSTOMERS, TARIFFS, WEATHER, STATIONS;
 

@@ -12,7 +12,7 @@ public record LoadReport(long read, long stored, long rejected, long duplicates)
                 duplicates + other.duplicates);
     }
 
-    /** The summary line scripts rely on (CLI.md). */
+    /** The summary line scripts rely on (docs/cli.md). */
     public String summaryLine() {
         return "read=" + read + " stored=" + stored + " rejected=" + rejected + " duplicates=" + duplicates;
     }

@@ -3,7 +3,7 @@ package org.enma.loaders;
 import org.apache.hadoop.hbase.client.Put;
 
 /**
- * Turns one validated row of an input kind into the cells of DATA-MODEL.md, or says why it cannot. Called from
+ * Turns one validated row of an input kind into the cells of docs/data-model.md, or says why it cannot. Called from
  * several threads at once ({@link RowWorkers}): a mapper keeps no state between rows.
  */
 interface RowMapper {

@@ -19,7 +19,7 @@ import org.enma.schema.TariffKey;
 /**
  * One time slot of one tariff version. Checks what a price lookup relies on: real dates with start before end, a
  * valid {@code mmdd} (29 February allowed) and {@code HHMMSS}, and a set of weekdays, stored in week order as
- * {@code Mon,Tue,...} — the form users upload (DATA-MODEL.md's "concatenated from Mon,Tue,..." read that way).
+ * {@code Mon,Tue,...} — the form users upload (docs/data-model.md's "concatenated from Mon,Tue,..." read that way).
  */
 final class TariffMapper implements RowMapper {
     static final String TARIFF_ID = "tariffId";

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.enma.schema.SetupId;
 
 /**
- * ANALYTICS.md § Setup: the setupId is the first 24 hex digits of the SHA-256 of the setup's canonical JSON (keys
+ * docs/analytics.md § Setup: the setupId is the first 24 hex digits of the SHA-256 of the setup's canonical JSON (keys
  * sorted at every level, no whitespace), so the same parameters always give the same id and a rerun overwrites its
  * own results.
  */

@@ -64,7 +64,7 @@ class ResultSinkIT {
         client.close();
     }
 
-    /** DATA-MODEL.md's OT101 example, field by field. */
+    /** docs/data-model.md's OT101 example, field by field. */
     private static ResultDocument example(double consumption) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("consumption", consumption);

@@ -3,7 +3,7 @@ package org.enma.jobs.common;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** The output arithmetic of ANALYTICS.md: full precision inside, half-up to 2 decimals at the very end. */
+/** The output arithmetic of docs/analytics.md: full precision inside, half-up to 2 decimals at the very end. */
 public final class Decimals {
     private Decimals() {
     }

@@ -8,7 +8,7 @@ import org.enma.schema.EnmaException;
  * 24.544999… on one run and 24.545000…1 on another, 24.54 and 24.55 once rounded (found by scripts/cluster-check:
  * the same data on Spark local[*] and on a standalone cluster). Values are added as whole nano-units in a
  * {@code long}: a stored decimal of up to 9 places is taken exactly, the sum is exact, and any order gives the same
- * bits. ANALYTICS.md asks for full double precision before the final rounding; an exact sum is that, and more.
+ * bits. docs/analytics.md asks for full double precision before the final rounding; an exact sum is that, and more.
  */
 public final class ExactSum {
     private static final double UNITS_PER_ONE = 1e9;

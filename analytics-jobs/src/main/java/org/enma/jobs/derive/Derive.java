@@ -37,7 +37,7 @@ import scala.Tuple2;
 
 /**
  * {@code enma derive}: fills the platform-derived fields of a company's measures over months {@code from} … {@code
- * to} (ANALYTICS.md § Platform-derived measure fields) — {@code v} from {@code va} differences with {@code calc = 1},
+ * to} (docs/analytics.md § Platform-derived measure fields) — {@code v} from {@code va} differences with {@code calc = 1},
  * and the tariff slot fields. Each Spark partition writes its own changes. A contract's first measure takes its
  * previous reading from before the range, looked up in widening windows (two days, 40 days, 400 days) for just the
  * contracts that need one; a reading older than that is not looked for and the measure gets no {@code v}.

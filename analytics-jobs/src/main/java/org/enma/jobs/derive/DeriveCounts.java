@@ -6,7 +6,7 @@ import org.enma.jobs.read.BadCells;
 import org.enma.store.JobRuns;
 
 /**
- * What a derive run did, for CLI.md's summary line: measures read, {@code v} derived, measures priced, unpriced and
+ * What a derive run did, for docs/cli.md's summary line: measures read, {@code v} derived, measures priced, unpriced and
  * of ambiguous tariff, meter resets, measures left out for a bad cell (a number cell that is no number: not read, so
  * not in the other counts). priced + unpriced + ambiguous = measures.
  */
@@ -54,7 +54,7 @@ public final class DeriveCounts implements Serializable {
         badCells = seen;
     }
 
-    /** CLI.md's summary line, which scripts parse. */
+    /** docs/cli.md's summary line, which scripts parse. */
     public String summaryLine() {
         return "measures=" + measures + " derived=" + derived + " priced=" + priced + " unpriced=" + unpriced
                 + " ambiguous=" + ambiguous + " resets=" + resets + " badCells=" + badCells.count();

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * ANALYTICS.md § Instant from cumulative, for one measure and the contract's previous measure: where {@code v} is
+ * docs/analytics.md § Instant from cumulative, for one measure and the contract's previous measure: where {@code v} is
  * absent (or was derived by an earlier run, {@code calc = 1}) and {@code va} is present on both, {@code v = va −
  * va_previous}; a negative difference is a meter reset or rollover and gives no {@code v}. An uploaded {@code v} is
  * never touched. The difference is taken in decimal, not binary: {@code 1234.5 − 1230.2} is stored {@code 4.3}, not

@@ -15,7 +15,7 @@ import org.enma.schema.TariffColumns;
 import org.enma.schema.TariffKey;
 
 /**
- * One row of {@code tariffs}: when its time slot applies (ANALYTICS.md § Tariff slot) and what it costs. A slot
+ * One row of {@code tariffs}: when its time slot applies (docs/analytics.md § Tariff slot) and what it costs. A slot
  * covers a local time t when t's date is in the energy-cost date range (inclusive), in {@code periodStart..periodEnd}
  * (mmdd, inclusive, may wrap over New Year), t's time of day is in {@code [hourStart, hourEnd)} (may wrap over
  * midnight; equal ends mean the whole day; {@code 240000} is read as the end of the day) and t's weekday is one of

@@ -10,7 +10,7 @@ import org.enma.jobs.common.ContractMonth;
 import org.enma.jobs.common.MonthlyUsage;
 import org.enma.schema.Month;
 
-/** OT101 — a contract's month against similar and against efficient customers (ANALYTICS.md). */
+/** OT101 — a contract's month against similar and against efficient customers (docs/analytics.md). */
 public final class Ot101 implements PeerAnalytic {
 
     /** {@code spark-submit --class org.enma.jobs.ot101.Ot101 enma-jobs.jar --company ID --month YYYYMM}. */

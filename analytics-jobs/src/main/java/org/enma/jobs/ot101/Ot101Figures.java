@@ -3,13 +3,13 @@ package org.enma.jobs.ot101;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The figures of one OT101 result, rounded as ANALYTICS.md says (diffs from the unrounded values). */
+/** The figures of one OT101 result, rounded as docs/analytics.md says (diffs from the unrounded values). */
 public record Ot101Figures(double consumption, int consumptionNumberOfDays, double averageConsumption,
                            double averageEffConsumption, double diffAverageConsumption,
                            double diffAverageEffConsumption, int numberCustomers, int numberCustomersEff,
                            String criteria) {
 
-    /** The result document's fields, named and ordered as ANALYTICS.md lists them. */
+    /** The result document's fields, named and ordered as docs/analytics.md lists them. */
     public Map<String, Object> fields() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("consumption", consumption);

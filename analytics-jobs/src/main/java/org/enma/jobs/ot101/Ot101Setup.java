@@ -5,7 +5,7 @@ import java.util.Map;
 import org.enma.jobs.setup.Parameter;
 import org.enma.schema.EnmaException;
 
-/** OT101's (and OT103's) parameters, with ANALYTICS.md's defaults. */
+/** OT101's (and OT103's) parameters, with docs/analytics.md's defaults. */
 public record Ot101Setup(List<List<String>> criteria, int minGroupSize, double efficientShare) {
     public static final Ot101Setup DEFAULTS = new Ot101Setup(
             List.of(List.of("postalCode", "tariffId"), List.of("postalCode"), List.of("tariffId"), List.of()), 20, 0.25);

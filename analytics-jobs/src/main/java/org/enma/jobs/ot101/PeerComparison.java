@@ -10,7 +10,7 @@ import org.enma.jobs.common.ContractMonth;
 import org.enma.jobs.common.Decimals;
 
 /**
- * OT101's formula (ANALYTICS.md), as plain Java over one company's month: peer groups per criterion, the group each
+ * OT101's formula (docs/analytics.md), as plain Java over one company's month: peer groups per criterion, the group each
  * contract is compared with, and its averages. No Spark here: the job feeds it the contract months it computed.
  */
 public final class PeerComparison {

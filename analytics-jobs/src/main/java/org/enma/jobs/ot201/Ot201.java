@@ -15,7 +15,7 @@ import org.enma.jobs.common.ContractMonth;
 import org.enma.jobs.common.MonthlyUsage;
 import org.enma.schema.Month;
 
-/** OT201 — this month against the same month last year (ANALYTICS.md); reads only those two months. */
+/** OT201 — this month against the same month last year (docs/analytics.md); reads only those two months. */
 public final class Ot201 implements Analytic {
     static final String INCOMPLETE_MONTH = "incompleteMonth";
 

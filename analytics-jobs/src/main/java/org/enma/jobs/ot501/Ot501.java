@@ -15,7 +15,7 @@ import org.enma.jobs.read.TimeRange;
 import org.enma.schema.MeasureColumns;
 
 /**
- * OT501 — consumption and energy cost by tariff period (ANALYTICS.md): reads month M's {@code v} with the slot fields
+ * OT501 — consumption and energy cost by tariff period (docs/analytics.md): reads month M's {@code v} with the slot fields
  * {@code enma derive} wrote onto each measure. A measure without a slot (derive not run, no tariff, ambiguous) counts
  * as unpriced consumption.
  */

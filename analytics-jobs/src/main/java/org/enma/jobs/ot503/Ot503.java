@@ -12,7 +12,7 @@ import org.enma.jobs.common.DailySums;
 import org.enma.jobs.read.TimeRange;
 
 /**
- * OT503 — daily consumption against temperature (ANALYTICS.md): each contract's consumption per local date of month
+ * OT503 — daily consumption against temperature (docs/analytics.md): each contract's consumption per local date of month
  * M beside the mean {@code temperatureAir} of its {@code weatherStationId} that date. A contract without a station
  * still gets its days, without temperatures.
  */

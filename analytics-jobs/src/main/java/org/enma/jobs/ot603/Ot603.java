@@ -12,7 +12,7 @@ import org.enma.jobs.read.MeasureFields;
 import org.enma.jobs.read.TimeRange;
 
 /**
- * OT603 — typical daily load profile (ANALYTICS.md): month M's mean {@code v} per local hour, over weekdays and over
+ * OT603 — typical daily load profile (docs/analytics.md): month M's mean {@code v} per local hour, over weekdays and over
  * weekends.
  */
 public final class Ot603 implements Analytic {

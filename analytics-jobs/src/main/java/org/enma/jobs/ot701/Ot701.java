@@ -16,11 +16,11 @@ import org.enma.jobs.setup.Parameter;
 import org.enma.schema.EnmaException;
 
 /**
- * OT701 — weather dependence (ANALYTICS.md): per contract, the least-squares fit of daily consumption on heating and
+ * OT701 — weather dependence (docs/analytics.md): per contract, the least-squares fit of daily consumption on heating and
  * cooling degree days over the days of M−11 … M with both consumption and a temperature at the contract's
  * {@code weatherStationId}. One scan of the twelve months of consumption, one of the weather; the fits run on the
  * driver (a few microseconds each). A contract without a station is skipped as {@code noWeatherStation} — a reason
- * ANALYTICS.md does not name, kept apart from {@code notEnoughDays} because its fix is different (load customers).
+ * docs/analytics.md does not name, kept apart from {@code notEnoughDays} because its fix is different (load customers).
  */
 public final class Ot701 implements Analytic {
     static final String NOT_ENOUGH_DAYS = "notEnoughDays";

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.enma.jobs.common.Decimals;
 
 /**
- * OT701's formula (ANALYTICS.md § Weather and tariff analytics) as plain Java: over the days that have both
+ * OT701's formula (docs/analytics.md § Weather and tariff analytics) as plain Java: over the days that have both
  * consumption and temperature, HDD = max(0, heatingBase − T) and CDD = max(0, T − coolingBase), and the ordinary least
  * squares fit of daily consumption = baseload + heatingSlope·HDD + coolingSlope·CDD. A term whose degree days are all
  * zero is dropped (slope 0). Decision: so is a term whose degree days are the same on every day — it cannot be told

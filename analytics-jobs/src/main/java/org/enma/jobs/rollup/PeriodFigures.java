@@ -16,7 +16,7 @@ import org.enma.schema.PeriodColumns;
  * and, in company totals, how many contracts. Sums are {@link BigDecimal}s of the stored texts: the order measures
  * arrive in never changes a digit.
  *
- * <p>Cost: a period's cost is exact over its measures and then rounded half-up to 6 decimals (DATA-MODEL.md). A
+ * <p>Cost: a period's cost is exact over its measures and then rounded half-up to 6 decimals (docs/data-model.md). A
  * period above a day is summed from its parts as they are stored — rounded — so that rebuilding from raw rows and
  * updating from stored rows give the same bytes; it may differ from the exact sum over raw measures by at most half
  * a millionth of a euro per part.
@@ -90,7 +90,7 @@ public final class PeriodFigures implements Serializable {
         return n == 0;
     }
 
-    /** The cells of this period (qualifier → text), in the codec of DATA-MODEL.md; {@code c} only in totals. */
+    /** The cells of this period (qualifier → text), in the codec of docs/data-model.md; {@code c} only in totals. */
     public Map<String, String> cells(boolean companyTotal) {
         Map<String, String> cells = new LinkedHashMap<>();
         cells.put(PeriodColumns.V, DecimalText.format(v));

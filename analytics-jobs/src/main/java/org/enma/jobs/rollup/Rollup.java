@@ -50,7 +50,7 @@ import org.enma.store.RollupPending;
 import scala.Tuple2;
 
 /**
- * {@code enma rollup}: the period table of a consumption table (DATA-MODEL.md § Period tables). The raw rows of the
+ * {@code enma rollup}: the period table of a consumption table (docs/data-model.md § Period tables). The raw rows of the
  * days to do are read once; each contract's hours are summed where they are read, then each contract's rows are
  * written by the Spark task that holds it ({@link PeriodTree}), and last the company totals on the driver: their
  * hours and days from every contract's raw rows of those days, the periods above from the company's days, months and

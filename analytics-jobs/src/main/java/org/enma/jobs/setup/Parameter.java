@@ -6,7 +6,7 @@ import java.util.List;
 import org.enma.schema.EnmaException;
 
 /**
- * One parameter of an analytic's setup (ANALYTICS.md), with its kind and default. Reading a value from a setup file
+ * One parameter of an analytic's setup (docs/analytics.md), with its kind and default. Reading a value from a setup file
  * checks its kind and names the parameter and the value when it is wrong.
  */
 public record Parameter(String name, Kind kind, Object defaultValue) {

@@ -17,7 +17,7 @@ import org.enma.schema.EnmaException;
 
 /**
  * Reads {@code --setup FILE.json}: one JSON object of parameters. Missing keys take their defaults; an unknown key or
- * a value of the wrong kind is refused with a message naming it (ANALYTICS.md § Setup file).
+ * a value of the wrong kind is refused with a message naming it (docs/analytics.md § Setup file).
  */
 public final class SetupFile {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** DATA-MODEL.md § Period tables, the qualifiers, with every expected figure worked out by hand. */
+/** docs/data-model.md § Period tables, the qualifiers, with every expected figure worked out by hand. */
 class PeriodFiguresTest {
     @Test
     void sumsAreExactDecimalsAndTheCostIsRoundedHalfUpToSixDecimals() {

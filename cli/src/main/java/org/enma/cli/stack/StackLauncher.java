@@ -110,7 +110,7 @@ public final class StackLauncher {
                 .start();
     }
 
-    /** This JVM's java executable with the module opens it was given (STACK.md), to start a sibling JVM. */
+    /** This JVM's java executable with the module opens it was given (docs/stack.md), to start a sibling JVM. */
     public static List<String> javaCommand() {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
