@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.enma.config.Endpoints;
 import org.enma.config.StackLocator;
-import org.enma.portal.ApiKeys;
+import org.enma.portal.KeyCache;
+import org.enma.store.ApiKeys;
 import org.enma.schema.CompanyId;
 import org.enma.store.MongoStore;
 import picocli.CommandLine.Command;
@@ -113,7 +114,7 @@ final class ApiKeyCommand {
         @Override
         public Integer call() throws InterruptedException {
             ApiKeys.Stored revoked = withKeys(spec, keys -> keys.revoke(id));
-            Thread.sleep(ApiKeys.REFUSED_EVERYWHERE_AFTER.toMillis());
+            Thread.sleep(KeyCache.REFUSED_EVERYWHERE_AFTER.toMillis());
             spec.commandLine().getOut().println("revoked " + revoked.shortId() + " (company " + revoked.company()
                     + ", revoked " + revoked.revoked().orElseThrow() + ")");
             return Enma.OK;

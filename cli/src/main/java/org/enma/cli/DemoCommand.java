@@ -21,7 +21,7 @@ import org.enma.loaders.InputKind;
 import org.enma.loaders.LoadResult;
 import org.enma.loaders.Loader;
 import org.enma.loaders.synthetic.SyntheticCompany;
-import org.enma.portal.ApiKeys;
+import org.enma.store.ApiKeys;
 import org.enma.portal.PortalServer;
 import org.enma.schema.CompanyId;
 import org.enma.schema.Month;

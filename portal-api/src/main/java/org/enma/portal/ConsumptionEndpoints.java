@@ -19,6 +19,7 @@ import org.enma.schema.EnmaTable;
 import org.enma.schema.Period;
 import org.enma.schema.PeriodColumns;
 import org.enma.store.PeriodReader;
+import org.enma.store.Contracts;
 
 /**
  * {@code GET /v1/consumption/{contractId}} and {@code GET /v1/consumption} (the company totals): a contract's own

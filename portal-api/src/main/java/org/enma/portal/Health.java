@@ -4,10 +4,8 @@ import com.mongodb.client.MongoDatabase;
 import io.undertow.server.HttpServerExchange;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
-import org.apache.hadoop.hbase.client.Get;
-import org.apache.hadoop.hbase.client.Table;
+import org.enma.store.StorePings;
 import org.bson.Document;
 
 /**
@@ -24,14 +22,8 @@ public final class Health implements AutoCloseable {
     private final StoreProbe hbase;
 
     public Health(MongoDatabase mongo, Connection hbase) {
-        MongoDatabase bounded = mongo.withTimeout(PROBE_MS, TimeUnit.MILLISECONDS);
-        this.mongo = new StoreProbe("mongo", () -> bounded.runCommand(new Document("ping", 1)));
-        this.hbase = new StoreProbe("hbase", () -> {
-            try (Table meta = hbase.getTableBuilder(TableName.META_TABLE_NAME, null)
-                    .setOperationTimeout(PROBE_MS).setRpcTimeout(PROBE_MS).setReadRpcTimeout(PROBE_MS).build()) {
-                meta.exists(new Get(new byte[] {0}));
-            }
-        });
+        this.mongo = new StoreProbe("mongo", () -> StorePings.mongo(mongo, PROBE_MS));
+        this.hbase = new StoreProbe("hbase", () -> StorePings.hbase(hbase, PROBE_MS));
     }
 
     /** Both stores' state, as the health endpoint answers it. */

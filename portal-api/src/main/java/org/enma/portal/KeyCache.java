@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.enma.schema.CompanyId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.enma.store.ApiKeys;
 
 /**
  * The portal's view of the API keys: a known key is remembered for {@value #CACHE_SECONDS} s, so most requests cost no
@@ -19,11 +20,17 @@ import org.slf4j.LoggerFactory;
  * asks MongoDB. So a revoked key is refused by the first request after {@link #FRESH} — the time {@code enma apikey
  * revoke} waits before it returns — in every portal process, whatever the cache holds.
  */
-final class KeyCache implements AutoCloseable {
+public final class KeyCache implements AutoCloseable {
     static final long CACHE_SECONDS = 60;
     static final long WATCH_MS = 250;
     /** How old the watcher's last read may be for the cache to be trusted. */
     static final Duration FRESH = Duration.ofMillis(4 * WATCH_MS);
+    /**
+     * How long after {@code ApiKeys.revoke} every running portal refuses the key: its cache is trusted only while its
+     * watcher of revocations read MongoDB within {@link #FRESH}, plus two of the watcher's rounds for a read in
+     * flight. {@code enma apikey revoke} waits this long before it says the key is revoked.
+     */
+    public static final Duration REFUSED_EVERYWHERE_AFTER = FRESH.plusMillis(2 * WATCH_MS);
     /**
      * How far back each read looks: the cache's lifetime plus room for the clocks of the revoking process and MongoDB
      * to disagree. A key revoked earlier than that left every cache when its entry expired.

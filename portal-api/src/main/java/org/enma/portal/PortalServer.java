@@ -31,6 +31,8 @@ import org.enma.store.ResultReader;
 import org.enma.store.Setups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.enma.store.ApiKeys;
+import org.enma.store.Contracts;
 
 /**
  * The portal API over HTTP (Undertow): routing, the bearer-key check, JSON answers and errors. Every refused request

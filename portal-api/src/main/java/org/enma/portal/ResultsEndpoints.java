@@ -16,6 +16,7 @@ import org.enma.schema.Identifier;
 import org.enma.schema.Month;
 import org.enma.store.ResultReader;
 import org.enma.store.Setups;
+import org.enma.store.Contracts;
 
 /**
  * {@code GET /v1/results/{OT}/{contractId}?from&to} and {@code GET /v1/results/{OT}?month&page&size}: a company's

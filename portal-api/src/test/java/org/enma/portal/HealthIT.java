@@ -23,6 +23,7 @@ import org.enma.testing.TestStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.enma.store.ApiKeys;
 
 /**
  * Health against a MongoDB that goes away and comes back, and a server stopped with a request in flight. Each test

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.enma.store.ApiKeys;
 
 /**
  * The portal API over HTTP on the shared mini cluster and Mongo server: keys, isolation between companies, every

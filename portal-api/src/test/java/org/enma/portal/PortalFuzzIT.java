@@ -41,6 +41,7 @@ import org.enma.store.MongoStore;
 import org.enma.store.ResultDocument;
 import org.enma.store.ResultSink;
 import org.enma.testing.TestStack;
+import org.enma.store.ApiKeys;
 
 /**
  * The portal API against thousands of generated requests (seeded, so a failure replays): random methods, paths,

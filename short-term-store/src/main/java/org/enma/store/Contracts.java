@@ -1,4 +1,4 @@
-package org.enma.portal;
+package org.enma.store;
 
 import java.io.IOException;
 import org.apache.hadoop.hbase.TableName;
@@ -15,16 +15,16 @@ import org.enma.schema.TableNames;
  * Whether a company has a contract: a row of {@code customers} under {@code <companyId>~<contractId>}. Another
  * company's contract is simply not there, so the API answers it exactly like a contract that does not exist.
  */
-final class Contracts {
+public final class Contracts {
     private final Connection hbase;
     private final TableName customers;
 
-    Contracts(Connection hbase, TableNames names) {
+    public Contracts(Connection hbase, TableNames names) {
         this.hbase = hbase;
         this.customers = names.of(EnmaTable.customers());
     }
 
-    boolean exists(CompanyId company, String contractId) throws IOException {
+    public boolean exists(CompanyId company, String contractId) throws IOException {
         try (Table table = hbase.getTable(customers)) {
             return table.exists(new Get(CompanyKey.of(company, contractId).encode()));
         } catch (TableNotFoundException noCustomersYet) {

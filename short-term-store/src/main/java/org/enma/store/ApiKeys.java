@@ -1,4 +1,4 @@
-package org.enma.portal;
+package org.enma.store;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,12 +31,6 @@ import org.enma.schema.EnmaException;
  */
 public final class ApiKeys {
     public static final String COLLECTION = "apiKeys";
-    /**
-     * How long after {@link #revoke} every running portal refuses the key: its cache is trusted only while its
-     * watcher of revocations read MongoDB within {@link KeyCache#FRESH}, plus two of the watcher's rounds for a read
-     * in flight. {@code enma apikey revoke} waits this long before it says the key is revoked.
-     */
-    public static final Duration REFUSED_EVERYWHERE_AFTER = KeyCache.FRESH.plusMillis(2 * KeyCache.WATCH_MS);
     /** How many characters of a key's id {@code enma apikey list} shows. */
     public static final int ID_SHOWN = 12;
     /** The fewest characters of an id {@code revoke} takes: fewer would name many keys too easily. */
@@ -77,7 +70,7 @@ public final class ApiKeys {
      * The company of the key whose hash is {@code id}, unless it is unknown or revoked; records the use (one round
      * trip does both).
      */
-    Optional<CompanyId> use(String id) {
+    public Optional<CompanyId> use(String id) {
         Document stored = keys.findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.exists(REVOKED, false)),
                 Updates.set(LAST_USED, new Date()), new FindOneAndUpdateOptions());
         if (stored == null || !MessageDigest.isEqual(stored.getString("_id").getBytes(StandardCharsets.US_ASCII),
@@ -121,7 +114,7 @@ public final class ApiKeys {
     }
 
     /** The ids of the keys revoked at or after {@code since}. */
-    List<String> revokedSince(Instant since) {
+    public List<String> revokedSince(Instant since) {
         List<String> ids = new ArrayList<>();
         keys.find(Filters.gte(REVOKED, Date.from(since))).forEach(doc -> ids.add(doc.getString("_id")));
         return ids;
@@ -138,7 +131,7 @@ public final class ApiKeys {
     }
 
     /** A key's id: the hex SHA-256 of the key. */
-    static String hash(String key) {
+    public static String hash(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(key.getBytes(StandardCharsets.UTF_8)));
