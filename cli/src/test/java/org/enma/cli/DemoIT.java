@@ -10,7 +10,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The main job as far as it goes today (up to the OT runs and their summary), on a real embedded stack of its own (a small company to stay quick). */
+/**
+ * The main job end to end with {@code --no-serve} (generate, load, derive, every OT and the summary), on a real embedded
+ * stack of its own with a small company to stay quick; the serve step it ends with is `enma serve`'s, which
+ * ServeStopIT and the portal's ITs cover.
+ */
 class DemoIT {
     @TempDir
     static Path home;
