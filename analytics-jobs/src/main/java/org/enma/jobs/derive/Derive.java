@@ -21,7 +21,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.enma.config.Endpoints;
-import org.enma.jobs.SubmitMain;
 import org.enma.jobs.read.EnmaData;
 import org.enma.jobs.read.Measure;
 import org.enma.jobs.read.MeasureFields;
@@ -61,13 +60,6 @@ public final class Derive {
     private Derive() {
     }
 
-    /**
-     * {@code spark-submit --class org.enma.jobs.derive.Derive enma-jobs.jar --company ID --from YYYYMM --to YYYYMM
-     * [--type T]}.
-     */
-    public static void main(String[] args) {
-        SubmitMain.derive(args);
-    }
 
     /** A measure's place: hashed by contract alone, so each contract lands in one partition, whole. */
     record ContractTime(String contractId, long timestamp) implements Serializable {

@@ -7,7 +7,6 @@ import org.apache.spark.sql.Row;
 import org.enma.jobs.Analytic;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
-import org.enma.jobs.SubmitMain;
 import org.enma.jobs.common.Decimals;
 
 /**
@@ -19,10 +18,6 @@ import org.enma.jobs.common.Decimals;
 public final class NightShare implements Analytic {
     static final String NO_CONSUMPTION = "noConsumption";
 
-    /** {@code spark-submit --class org.enma.jobs.example.NightShare enma-jobs.jar --company ID --month YYYYMM}. */
-    public static void main(String[] args) {
-        SubmitMain.run(new NightShare(), args);
-    }
 
     @Override
     public String name() {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
-import org.enma.jobs.SubmitMain;
 import org.enma.jobs.common.ContractMonth;
 import org.enma.jobs.common.MonthlyUsage;
 import org.enma.schema.Month;
@@ -13,10 +12,6 @@ import org.enma.schema.Month;
 /** OT101 — a contract's month against similar and against efficient customers (docs/analytics.md). */
 public final class Ot101 implements PeerAnalytic {
 
-    /** {@code spark-submit --class org.enma.jobs.ot101.Ot101 enma-jobs.jar --company ID --month YYYYMM}. */
-    public static void main(String[] args) {
-        SubmitMain.run(new Ot101(), args);
-    }
 
     @Override
     public String name() {

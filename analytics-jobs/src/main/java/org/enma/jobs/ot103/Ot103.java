@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
-import org.enma.jobs.SubmitMain;
 import org.enma.jobs.common.ContractMonth;
 import org.enma.jobs.common.MonthlyUsage;
 import org.enma.jobs.common.Usage;
@@ -25,10 +24,6 @@ import org.enma.schema.Month;
  */
 public final class Ot103 implements PeerAnalytic {
 
-    /** {@code spark-submit --class org.enma.jobs.ot103.Ot103 enma-jobs.jar --company ID --month YYYYMM}. */
-    public static void main(String[] args) {
-        SubmitMain.run(new Ot103(), args);
-    }
 
     @Override
     public String name() {

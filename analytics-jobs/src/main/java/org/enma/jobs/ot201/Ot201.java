@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.enma.jobs.Analytic;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
-import org.enma.jobs.SubmitMain;
 import org.enma.jobs.common.ContractMonth;
 import org.enma.jobs.common.MonthlyUsage;
 import org.enma.schema.Month;
@@ -19,10 +18,6 @@ import org.enma.schema.Month;
 public final class Ot201 implements Analytic {
     static final String INCOMPLETE_MONTH = "incompleteMonth";
 
-    /** {@code spark-submit --class org.enma.jobs.ot201.Ot201 enma-jobs.jar --company ID --month YYYYMM}. */
-    public static void main(String[] args) {
-        SubmitMain.run(new Ot201(), args);
-    }
 
     @Override
     public String name() {

@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import org.enma.jobs.Analytic;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
-import org.enma.jobs.SubmitMain;
 import org.enma.jobs.read.Measure;
 import org.enma.jobs.read.MeasureFields;
 import org.enma.jobs.read.TimeRange;
@@ -23,10 +22,6 @@ public final class Ot501 implements Analytic {
     private static final MeasureFields SLOT = MeasureFields.INSTANT.withTexts(List.of(MeasureColumns.PERIOD_KEY,
             MeasureColumns.TIME_SLOT_NAME, MeasureColumns.ENERGY_COST));
 
-    /** {@code spark-submit --class org.enma.jobs.ot501.Ot501 enma-jobs.jar --company ID --month YYYYMM}. */
-    public static void main(String[] args) {
-        SubmitMain.run(new Ot501(), args);
-    }
 
     @Override
     public String name() {

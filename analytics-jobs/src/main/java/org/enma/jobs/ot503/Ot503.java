@@ -7,7 +7,6 @@ import java.util.TreeMap;
 import org.enma.jobs.Analytic;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
-import org.enma.jobs.SubmitMain;
 import org.enma.jobs.common.DailySums;
 import org.enma.jobs.read.TimeRange;
 
@@ -18,10 +17,6 @@ import org.enma.jobs.read.TimeRange;
  */
 public final class Ot503 implements Analytic {
 
-    /** {@code spark-submit --class org.enma.jobs.ot503.Ot503 enma-jobs.jar --company ID --month YYYYMM}. */
-    public static void main(String[] args) {
-        SubmitMain.run(new Ot503(), args);
-    }
 
     @Override
     public String name() {

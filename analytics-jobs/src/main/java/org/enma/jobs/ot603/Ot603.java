@@ -7,7 +7,6 @@ import java.util.TreeMap;
 import org.enma.jobs.Analytic;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
-import org.enma.jobs.SubmitMain;
 import org.enma.jobs.read.MeasureFields;
 import org.enma.jobs.read.TimeRange;
 
@@ -17,10 +16,6 @@ import org.enma.jobs.read.TimeRange;
  */
 public final class Ot603 implements Analytic {
 
-    /** {@code spark-submit --class org.enma.jobs.ot603.Ot603 enma-jobs.jar --company ID --month YYYYMM}. */
-    public static void main(String[] args) {
-        SubmitMain.run(new Ot603(), args);
-    }
 
     @Override
     public String name() {

@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import org.enma.jobs.Analytic;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
-import org.enma.jobs.SubmitMain;
 import org.enma.jobs.common.DailySums;
 import org.enma.jobs.read.TimeRange;
 import org.enma.jobs.setup.Parameter;
@@ -28,10 +27,6 @@ public final class Ot701 implements Analytic {
     private static final Parameter HEATING_BASE = Parameter.number("heatingBase", 18);
     private static final Parameter COOLING_BASE = Parameter.number("coolingBase", 21);
 
-    /** {@code spark-submit --class org.enma.jobs.ot701.Ot701 enma-jobs.jar --company ID --month YYYYMM}. */
-    public static void main(String[] args) {
-        SubmitMain.run(new Ot701(), args);
-    }
 
     @Override
     public String name() {

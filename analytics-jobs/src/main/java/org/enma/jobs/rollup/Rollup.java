@@ -33,7 +33,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.enma.config.Endpoints;
-import org.enma.jobs.SubmitMain;
 import org.enma.jobs.common.LocalHours;
 import org.enma.jobs.read.EnmaData;
 import org.enma.jobs.read.Measure;
@@ -63,13 +62,6 @@ public final class Rollup {
     private Rollup() {
     }
 
-    /**
-     * {@code spark-submit --class org.enma.jobs.rollup.Rollup enma-jobs.jar --company ID [--type T] [--from YYYYMM
-     * --to YYYYMM]}.
-     */
-    public static void main(String[] args) {
-        SubmitMain.rollup(args);
-    }
 
     /** What a run did: contract-days recomputed, period-table rows written (company totals included). */
     public record Counts(long days, long rows) {
