@@ -31,9 +31,7 @@ import scala.Tuple2;
 /** What one run of an analytic is about — company, measure type, month, parameters — and the data to read. */
 public record JobContext(EnmaData data, CompanyId company, String type, Month month, Map<String, Object> parameters) {
     /** The weather type OT503 and OT701 read. */
-    public static final String TEMPERATURE = "temperatureAir";
-    /** The customer attribute naming a contract's weather station. */
-    public static final String WEATHER_STATION = "weatherStationId";
+    public static final String TEMPERATURE = EnmaTable.TEMPERATURE_AIR;
     /** Adds a measure's {@code v} to the sum of the local date it belongs to. */
     private static final Fold<DailySums> BY_DATE = (days, m, hour) -> days.add(hour.toLocalDate(), m.v());
 

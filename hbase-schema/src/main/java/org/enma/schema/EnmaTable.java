@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
  * build names with the factories, and read a name typed by a user with {@link #parse}.
  */
 public record EnmaTable(TableKind kind, String name) implements java.io.Serializable {
+    /** The consumption type a command or job reads when none is given. */
+    public static final String ELECTRICITY_CONSUMPTION = "electricityConsumption";
+    /** The weather type of air temperature (°C), the one OT503 and OT701 read. */
+    public static final String TEMPERATURE_AIR = "temperatureAir";
     private static final Pattern MEASURE_TYPE = Pattern.compile("[a-z][A-Za-z0-9]*");
     private static final Pattern COMPANY_TABLE = Pattern.compile("([a-z][A-Za-z0-9]*)_([0-9]{10})");
     private static final Pattern RESULT_TABLE = Pattern.compile("ot[0-9]{3}");

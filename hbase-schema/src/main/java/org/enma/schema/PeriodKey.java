@@ -2,6 +2,8 @@ package org.enma.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.stream.Collectors;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.zip.CRC32;
@@ -53,6 +55,18 @@ public record PeriodKey(String contractId, LocalDateTime start) {
             throw new IllegalArgumentException("salt must be 0.." + (SALTS - 1) + ", was " + salt);
         }
         return (Character.forDigit(salt, SALTS) + "" + KeyParts.SEPARATOR).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A regular expression matching exactly the contracts' keys (not the company total's) whose period starts at one
+     * of {@code starts}: for HBase's {@code RowFilter}, applied in the region server.
+     */
+    public static String startsPattern(Collection<LocalDateTime> starts) {
+        if (starts.isEmpty()) {
+            throw new IllegalArgumentException("a starts pattern needs at least one start");
+        }
+        return "^[0-9a-f]" + KeyParts.SEPARATOR + "[^" + KeyParts.SEPARATOR + "]+" + KeyParts.SEPARATOR + "("
+                + starts.stream().map(START::format).sorted().collect(Collectors.joining("|")) + ")$";
     }
 
     /** The first key of a contract's rows (all its periods, in time order, start with it). */

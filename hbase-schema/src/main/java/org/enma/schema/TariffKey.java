@@ -14,14 +14,22 @@ import java.util.List;
  */
 public record TariffKey(CompanyId company, String tariffId, LocalDate flatRateStart, LocalDate flatRateEnd,
                         LocalDate energyCostStart, LocalDate energyCostEnd, String periodKey) {
-    private static final List<String> PARTS = List.of("companyId", "tariffId", "dateStart_flatRate",
-            "dateEnd_flatRate", "dateStart_energyCost", "dateEnd_energyCost", "periodKey");
+    public static final String TARIFF_ID = "tariffId";
+    public static final String PERIOD_KEY = "periodKey";
+    /** The key's four dates, in key order: flat rate from / to, energy cost from / to ({@code YYYYMMDD}). */
+    public static final List<String> DATES = List.of("dateStart_flatRate", "dateEnd_flatRate", "dateStart_energyCost",
+            "dateEnd_energyCost");
+    /** The key's parts after the company, by name: tariffId, the four dates, periodKey. */
+    public static final List<String> COLUMNS = List.of(TARIFF_ID, DATES.get(0), DATES.get(1), DATES.get(2),
+            DATES.get(3), PERIOD_KEY);
+    private static final List<String> PARTS = List.of("companyId", TARIFF_ID, DATES.get(0), DATES.get(1),
+            DATES.get(2), DATES.get(3), PERIOD_KEY);
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     public TariffKey {
-        Identifier.require("tariffId", tariffId);
-        Identifier.require("periodKey", periodKey);
+        Identifier.require(TARIFF_ID, tariffId);
+        Identifier.require(PERIOD_KEY, periodKey);
     }
 
     /** Parses a {@code YYYYMMDD} date, naming {@code field} when it is not one. */

@@ -92,4 +92,15 @@ class PeriodKeyTest {
         assertThatThrownBy(() -> EnmaTable.periodsOf(EnmaTable.customers()))
                 .hasMessage("table customers has no period table: only consumption tables do");
     }
+
+    @Test
+    void theStartsPatternMatchesTheContractsRowsOfThoseStartsOnly() {
+        String pattern = PeriodKey.startsPattern(java.util.List.of(java.time.LocalDateTime.of(2014, 2, 1, 0, 0),
+                java.time.LocalDateTime.of(2014, 1, 1, 0, 0)));
+        assertThat(pattern).isEqualTo("^[0-9a-f]~[^~]+~(201401010000|201402010000)$");
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(pattern);
+        assertThat(p.matcher("3~C1~201401010000").find()).isTrue();
+        assertThat(p.matcher("0~~201401010000").find()).as("the company total").isFalse();
+        assertThat(p.matcher("3~C1~201401010100").find()).isFalse();
+    }
 }

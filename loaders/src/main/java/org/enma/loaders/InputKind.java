@@ -16,8 +16,8 @@ import org.enma.schema.TableKind;
 public enum InputKind {
     CONSUMPTION, TOU, TERTIARY, CUSTOMERS, TARIFFS, WEATHER, STATIONS;
 
-    public static final String DEFAULT_CONSUMPTION_TYPE = "electricityConsumption";
-    public static final String DEFAULT_WEATHER_TYPE = "temperatureAir";
+    public static final String DEFAULT_CONSUMPTION_TYPE = EnmaTable.ELECTRICITY_CONSUMPTION;
+    public static final String DEFAULT_WEATHER_TYPE = EnmaTable.TEMPERATURE_AIR;
 
     public static InputKind parse(String name) {
         for (InputKind k : values()) {

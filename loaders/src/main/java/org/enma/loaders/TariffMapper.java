@@ -22,10 +22,9 @@ import org.enma.schema.TariffKey;
  * {@code Mon,Tue,...} — the form users upload (docs/data-model.md's "concatenated from Mon,Tue,..." read that way).
  */
 final class TariffMapper implements RowMapper {
-    static final String TARIFF_ID = "tariffId";
-    static final String PERIOD_KEY = "periodKey";
-    static final List<String> DATE_COLUMNS = List.of("dateStart_flatRate", "dateEnd_flatRate", "dateStart_energyCost",
-            "dateEnd_energyCost");
+    static final String TARIFF_ID = TariffKey.TARIFF_ID;
+    static final String PERIOD_KEY = TariffKey.PERIOD_KEY;
+    static final List<String> DATE_COLUMNS = TariffKey.DATES;
 
     private final CompanyId company;
 

@@ -28,7 +28,7 @@ import org.enma.store.Contracts;
  */
 final class ConsumptionEndpoints {
     static final int MAX_ITEMS = 1000;
-    static final String DEFAULT_TYPE = "electricityConsumption";
+    static final String DEFAULT_TYPE = EnmaTable.ELECTRICITY_CONSUMPTION;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
     private static final Set<String> PARAMETERS = Set.of("period", "from", "to", "type");
 

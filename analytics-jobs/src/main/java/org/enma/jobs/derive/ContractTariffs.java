@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.enma.schema.EnmaException;
 import org.enma.schema.TariffKey;
+import org.enma.schema.CustomerColumns;
 
 /**
  * Each contract's tariff slots: the {@code tariffs} rows of its company whose {@code tariffId} is the contract's
@@ -27,7 +28,7 @@ public final class ContractTariffs implements Serializable {
                                      Map<TariffKey, Map<String, String>> tariffRows) {
         Map<String, String> tariffOfContract = new HashMap<>();
         customers.forEach((contract, attributes) -> {
-            String tariff = attributes.get("tariffId");
+            String tariff = attributes.get(CustomerColumns.TARIFF_ID);
             if (tariff != null) {
                 tariffOfContract.put(contract, tariff);
             }

@@ -3,12 +3,14 @@ package org.enma.jobs.ot101;
 import java.util.List;
 import java.util.Map;
 import org.enma.jobs.setup.Parameter;
+import org.enma.schema.CustomerColumns;
 import org.enma.schema.EnmaException;
 
 /** OT101's (and OT103's) parameters, with docs/analytics.md's defaults. */
 public record Ot101Setup(List<List<String>> criteria, int minGroupSize, double efficientShare) {
     public static final Ot101Setup DEFAULTS = new Ot101Setup(
-            List.of(List.of("postalCode", "tariffId"), List.of("postalCode"), List.of("tariffId"), List.of()), 20, 0.25);
+            List.of(List.of(CustomerColumns.POSTAL_CODE, CustomerColumns.TARIFF_ID), List.of(CustomerColumns.POSTAL_CODE),
+                    List.of(CustomerColumns.TARIFF_ID), List.of()), 20, 0.25);
     public static final List<Parameter> PARAMETERS = List.of(
             Parameter.criteria("criteria", DEFAULTS.criteria()),
             Parameter.integer("minGroupSize", DEFAULTS.minGroupSize()),

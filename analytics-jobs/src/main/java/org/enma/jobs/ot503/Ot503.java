@@ -9,6 +9,7 @@ import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
 import org.enma.jobs.common.DailySums;
 import org.enma.jobs.read.TimeRange;
+import org.enma.schema.CustomerColumns;
 
 /**
  * OT503 — daily consumption against temperature (docs/analytics.md): each contract's consumption per local date of month
@@ -31,7 +32,7 @@ public final class Ot503 implements Analytic {
         Map<String, Map<String, String>> customers = job.customers();
         Outcome outcome = new Outcome();
         new TreeMap<>(consumption).forEach((contract, days) -> {
-            String station = customers.getOrDefault(contract, Map.of()).get(JobContext.WEATHER_STATION);
+            String station = customers.getOrDefault(contract, Map.of()).get(CustomerColumns.WEATHER_STATION_ID);
             outcome.result(contract, DailyTemperature.fields(days,
                     station == null ? new DailySums() : temperatures.getOrDefault(station, new DailySums())));
         });

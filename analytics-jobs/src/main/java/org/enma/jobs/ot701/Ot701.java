@@ -13,6 +13,7 @@ import org.enma.jobs.common.DailySums;
 import org.enma.jobs.read.TimeRange;
 import org.enma.jobs.setup.Parameter;
 import org.enma.schema.EnmaException;
+import org.enma.schema.CustomerColumns;
 
 /**
  * OT701 — weather dependence (docs/analytics.md): per contract, the least-squares fit of daily consumption on heating and
@@ -56,7 +57,7 @@ public final class Ot701 implements Analytic {
         double coolingBase = base(job.parameters(), COOLING_BASE);
         Outcome outcome = new Outcome();
         new TreeMap<>(consumption).forEach((contract, days) -> {
-            String station = customers.getOrDefault(contract, Map.of()).get(JobContext.WEATHER_STATION);
+            String station = customers.getOrDefault(contract, Map.of()).get(CustomerColumns.WEATHER_STATION_ID);
             if (station == null) {
                 outcome.skip(NO_WEATHER_STATION);
                 return;

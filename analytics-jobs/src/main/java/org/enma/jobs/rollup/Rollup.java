@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.BufferedMutator;
@@ -57,7 +55,6 @@ import scala.Tuple2;
  */
 public final class Rollup {
     static final MeasureFields READ = MeasureFields.INSTANT.withEveryText();
-    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("uuuuMMddHHmm");
 
     private Rollup() {
     }
@@ -217,13 +214,12 @@ public final class Rollup {
     private static PeriodTree.ContractCount contractCounts(Table table, Set<LocalDateTime> days) throws IOException {
         Map<Period, Map<LocalDateTime, Long>> counts = new HashMap<>();
         for (Period period : List.of(Period.WEEK, Period.MONTH, Period.QUARTER, Period.YEAR)) {
-            Set<String> starts = new TreeSet<>();
-            days.forEach(d -> starts.add(START.format(period.startOf(d))));
+            Set<LocalDateTime> starts = new TreeSet<>();
+            days.forEach(d -> starts.add(period.startOf(d)));
             Map<LocalDateTime, Long> perStart = new HashMap<>();
             Scan scan = new Scan().addFamily(period.family().bytes()).setCaching(5000).setCacheBlocks(false)
                     .setFilter(new FilterList(new RowFilter(CompareFilter.CompareOp.EQUAL, new RegexStringComparator(
-                            "^[0-9a-f]~[^~]+~(" + starts.stream().collect(Collectors.joining("|")) + ")$")),
-                            new KeyOnlyFilter()));
+                            PeriodKey.startsPattern(starts))), new KeyOnlyFilter()));
             try (ResultScanner scanner = table.getScanner(scan)) {
                 for (Result row : scanner) {
                     perStart.merge(PeriodKey.decode(row.getRow()).start(), 1L, Long::sum);

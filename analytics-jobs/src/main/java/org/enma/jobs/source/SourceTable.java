@@ -15,6 +15,7 @@ import org.enma.schema.MeasureColumns;
 import org.enma.schema.StationColumns;
 import org.enma.schema.TableKind;
 import org.enma.schema.TariffColumns;
+import org.enma.schema.TariffKey;
 
 /**
  * One table as the {@code enma} data source shows it: which ENMA table, for which company, and its fixed Spark schema
@@ -47,8 +48,7 @@ public record SourceTable(Kind kind, EnmaTable table, CompanyId company, String 
     static final String SETUP_ID = "setupId";
     static final String RESULT = "result";
     static final String PERIOD = "period";
-    static final List<String> TARIFF_KEY = List.of("tariffId", "dateStart_flatRate", "dateEnd_flatRate",
-            "dateStart_energyCost", "dateEnd_energyCost", "periodKey");
+    static final List<String> TARIFF_KEY = TariffKey.COLUMNS;
 
     /** The name a user sees: {@code c1111111111.electricityConsumption}, {@code temperatureAir}. */
     public String displayName() {
