@@ -1,6 +1,7 @@
 package org.enma.jobs.read;
 
 import java.io.Serializable;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +22,11 @@ public final class BadCells extends AccumulatorV2<String, BadCells.Seen> {
     /** How many of the skipped cells a report names. */
     static final int NAMED = 5;
 
-    /** The accumulators {@link EnmaData} shares with the {@code enma} data source on this driver, by id. */
-    private static final Map<String, BadCells> SHARED = new ConcurrentHashMap<>();
+    /**
+     * The accumulators {@link EnmaData} shares with the {@code enma} data source on this driver, by id; held weakly,
+     * so a long-lived driver that opens EnmaData for job after job keeps none of them alive.
+     */
+    private static final Map<String, WeakReference<BadCells>> SHARED = new ConcurrentHashMap<>();
 
     private transient String sharedAs;
     private long count;
@@ -39,15 +43,16 @@ public final class BadCells extends AccumulatorV2<String, BadCells.Seen> {
      */
     public synchronized String share() {
         if (sharedAs == null) {
+            SHARED.values().removeIf(shared -> shared.get() == null);
             sharedAs = UUID.randomUUID().toString();
-            SHARED.put(sharedAs, this);
+            SHARED.put(sharedAs, new WeakReference<>(this));
         }
         return sharedAs;
     }
 
     /** The accumulator {@link #share()} gave {@code id}, when it was shared by this JVM. */
     public static Optional<BadCells> shared(String id) {
-        return Optional.ofNullable(SHARED.get(id));
+        return Optional.ofNullable(SHARED.get(id)).map(WeakReference::get);
     }
 
     @Override

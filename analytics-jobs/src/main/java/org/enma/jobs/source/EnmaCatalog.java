@@ -25,7 +25,6 @@ import org.enma.config.Endpoints;
 import org.enma.config.StackLocator;
 import org.enma.jobs.read.SharedConnections;
 import org.enma.schema.CompanyId;
-import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.TableKind;
 
@@ -73,11 +72,16 @@ public final class EnmaCatalog implements TableCatalog, SupportsNamespaces {
 
     @Override
     public String[][] listNamespaces() {
+        return namespacesOf(tables()).stream().map(c -> new String[] {c}).toArray(String[][]::new);
+    }
+
+    /** The namespaces of the companies that own one of {@code tables}: {@code c<companyId>}, sorted. */
+    private static TreeSet<String> namespacesOf(List<EnmaTable> tables) {
         TreeSet<String> companies = new TreeSet<>();
-        for (EnmaTable table : tables()) {
-            companyOf(table).ifPresent(c -> companies.add(COMPANY_PREFIX + c));
+        for (EnmaTable table : tables) {
+            companyOf(table).ifPresent(c -> companies.add(namespaceOf(c)));
         }
-        return companies.stream().map(c -> new String[] {c}).toArray(String[][]::new);
+        return companies;
     }
 
     @Override
@@ -85,20 +89,21 @@ public final class EnmaCatalog implements TableCatalog, SupportsNamespaces {
         if (namespace.length == 0) {
             return listNamespaces();
         }
-        company(namespace);
+        company(namespace, tables());
         return new String[0][];
     }
 
     @Override
     public Map<String, String> loadNamespaceMetadata(String[] namespace) throws NoSuchNamespaceException {
-        return Map.of("companyId", company(namespace).value());
+        return Map.of("companyId", company(namespace, tables()).value());
     }
 
     @Override
     public Identifier[] listTables(String[] namespace) throws NoSuchNamespaceException {
-        CompanyId company = company(namespace);
+        List<EnmaTable> tables = tables();
+        CompanyId company = company(namespace, tables);
         List<Identifier> names = new ArrayList<>();
-        for (EnmaTable table : tables()) {
+        for (EnmaTable table : tables) {
             Optional<CompanyId> owner = companyOf(table);
             if (owner.isEmpty() || owner.get().equals(company)) {
                 names.add(Identifier.of(namespace, userName(table)));
@@ -110,13 +115,14 @@ public final class EnmaCatalog implements TableCatalog, SupportsNamespaces {
 
     @Override
     public Table loadTable(Identifier ident) throws NoSuchTableException {
+        List<EnmaTable> tables = tables();
         CompanyId company;
         try {
-            company = company(ident.namespace());
+            company = company(ident.namespace(), tables);
         } catch (NoSuchNamespaceException e) {
             throw new NoSuchTableException(ident);
         }
-        for (EnmaTable table : tables()) {
+        for (EnmaTable table : tables) {
             if (userName(table).equals(ident.name()) && companyOf(table).map(company::equals).orElse(true)) {
                 return new EnmaSparkTable(sourceTable(table, company), config, endpoints, null);
             }
@@ -162,18 +168,11 @@ public final class EnmaCatalog implements TableCatalog, SupportsNamespaces {
         }
     }
 
-    private CompanyId company(String[] namespace) throws NoSuchNamespaceException {
-        if (namespace.length == 1 && namespace[0].startsWith(COMPANY_PREFIX)) {
-            try {
-                CompanyId company = CompanyId.of(namespace[0].substring(COMPANY_PREFIX.length()));
-                for (String[] known : listNamespaces()) {
-                    if (known[0].equals(namespace[0])) {
-                        return company;
-                    }
-                }
-            } catch (EnmaException notACompany) {
-                // the same answer as a company without tables
-            }
+    /** The company of a namespace that one of {@code tables} belongs to. */
+    private static CompanyId company(String[] namespace, List<EnmaTable> tables) throws NoSuchNamespaceException {
+        // only namespaces made from the tables' own company ids match: what follows the prefix is a company id
+        if (namespace.length == 1 && namespacesOf(tables).contains(namespace[0])) {
+            return CompanyId.of(namespace[0].substring(COMPANY_PREFIX.length()));
         }
         throw new NoSuchNamespaceException(namespace);
     }
