@@ -1,5 +1,7 @@
 package org.enma.cli;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.mongodb.client.MongoCollection;
@@ -49,6 +51,15 @@ class BoundariesTest {
             .because("the naming rules live in EnmaTable and TableNames (hbase-schema) and nowhere else");
 
     /**
+     * The data model is a leaf: it knows no configuration, no stack and no other ENMA module, so the storage contract
+     * can be read (and reused) on its own.
+     */
+    static final ArchRule THE_DATA_MODEL_DEPENDS_ON_NO_OTHER_MODULE = noClasses()
+            .that().resideInAPackage("org.enma.schema..")
+            .should().dependOnClassesThat(resideInAPackage("org.enma..").and(not(resideInAPackage("org.enma.schema.."))))
+            .because("hbase-schema is the data model only; configuration and stack discovery live in config");
+
+    /**
      * The commands parse flags, call the modules and print: no Spark computation, no MongoDB query and no HBase write
      * of their own (backup and restore, in cli.backup, are the known exception: their tools stay out of the job jar).
      */
@@ -66,6 +77,11 @@ class BoundariesTest {
     @Test
     void tableNamesAreBuiltInHbaseSchema() {
         TABLE_NAMES_ARE_BUILT_IN_HBASE_SCHEMA.check(enma);
+    }
+
+    @Test
+    void theDataModelDependsOnNoOtherModule() {
+        THE_DATA_MODEL_DEPENDS_ON_NO_OTHER_MODULE.check(enma);
     }
 
     @Test
