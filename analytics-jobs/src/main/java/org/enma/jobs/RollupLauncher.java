@@ -1,5 +1,6 @@
 package org.enma.jobs;
 
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -25,11 +26,11 @@ public final class RollupLauncher {
     private RollupLauncher() {
     }
 
-    /** {@code months}: first and last, or empty for the incremental run. */
+    /** {@code months}: the months to rebuild, first to last, or empty for the incremental run. */
     public static Rollup.Counts launch(EnmaConfig config, CompanyId company, Optional<String> type,
-                                       Optional<Month[]> months) {
+                                       Optional<List<Month>> months) {
         String measureType = type.orElse(JobRequest.DEFAULT_TYPE);
-        Document scope = months.map(m -> new Document("from", m[0].asNumber()).append("to", m[1].asNumber()))
+        Document scope = months.map(m -> new Document("from", m.get(0).asNumber()).append("to", last(m).asNumber()))
                 .orElse(new Document("incremental", true));
         return JobLauncher.withStores(config, JOB + " " + company, (mongo, spark) -> {
             JobRuns runs;
@@ -43,7 +44,7 @@ public final class RollupLauncher {
             try {
                 EnmaData data = EnmaData.open(spark, config);
                 Rollup.Counts counts = months.isPresent()
-                        ? Rollup.rebuild(data, company, measureType, months.get()[0], months.get()[1])
+                        ? Rollup.rebuild(data, company, measureType, months.get().get(0), last(months.get()))
                         : Rollup.incremental(data, new RollupPending(JobRunner.joined(mongo)), company, measureType);
                 BadCells.Seen bad = data.badCells();
                 Document done = new Document("days", counts.days()).append("rows", counts.rows())
@@ -58,5 +59,9 @@ public final class RollupLauncher {
                         + Failures.recorded(Failures.messageOf(e), reason -> runs.failed(run, reason)), e);
             }
         });
+    }
+
+    private static Month last(List<Month> months) {
+        return months.get(months.size() - 1);
     }
 }

@@ -1,7 +1,7 @@
 package org.enma.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,10 +11,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.enma.config.Endpoints;
+import org.enma.config.SettingFlags;
 import org.enma.config.StackLocator;
+import org.enma.jobs.submit.Arguments;
 import org.enma.portal.KeyCache;
-import org.enma.store.ApiKeys;
 import org.enma.schema.CompanyId;
+import org.enma.store.ApiKeys;
 import org.enma.store.MongoStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +31,7 @@ final class ApiKeyCommand {
 
     /** Runs {@code action} on the API keys of the MongoDB the settings name. */
     private static <T> T withKeys(CommandSpec spec, Function<ApiKeys, T> action) {
-        Endpoints endpoints = Endpoints.resolve(CommandSettings.config(spec), StackLocator.forUser());
+        Endpoints endpoints = Endpoints.resolve(SettingFlags.config(spec), StackLocator.forUser());
         try (MongoStore mongo = MongoStore.open(endpoints.mongoUri(), endpoints.mongoDatabase())) {
             return action.apply(new ApiKeys(mongo.database()));
         }

@@ -11,6 +11,7 @@ import org.apache.hadoop.hbase.client.Admin;
 import org.bson.Document;
 import org.enma.cli.stack.StackLauncher;
 import org.enma.config.EnmaConfig;
+import org.enma.config.SettingFlags;
 import org.enma.config.StackLocator;
 import org.enma.config.StackState;
 import org.enma.jobs.DeriveLauncher;
@@ -21,10 +22,10 @@ import org.enma.loaders.InputKind;
 import org.enma.loaders.LoadResult;
 import org.enma.loaders.Loader;
 import org.enma.loaders.synthetic.SyntheticCompany;
-import org.enma.store.ApiKeys;
 import org.enma.portal.PortalServer;
 import org.enma.schema.CompanyId;
 import org.enma.schema.Month;
+import org.enma.store.ApiKeys;
 import org.enma.store.MongoStore;
 import org.enma.store.ResultReader;
 import picocli.CommandLine.Command;
@@ -68,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        StackState stack = new StackLauncher(StackLocator.forUser(), err).start(CommandSettings.config(spec));
+        StackState stack = new StackLauncher(StackLocator.forUser(), err).start(SettingFlags.config(spec));
         out.println("1. embedded stack: HBase on ZooKeeper 127.0.0.1:" + stack.zkPort() + ", MongoDB "
                 + stack.mongoUri());
         Path dir = stack.dataDir().resolve("demo-upload");
@@ -93,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("4. tables:");
         TablesCommand.list(spec, out, out, true, false);
         Month last = START.plusMonths(MONTHS - 1);
-        EnmaConfig config = CommandSettings.config(spec);
+        EnmaConfig config = SettingFlags.config(spec);
         out.flush();
         DeriveCounts derived = DeriveLauncher.launch(config, COMPANY, Optional.empty(), START, last, err::println);
         out.printf("5. derived fields, %s..%s: %s%n", START, last, derived.summaryLine());

@@ -2,17 +2,18 @@ package org.enma.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.enma.config.EnmaConfig;
 import org.enma.jobs.DeriveLauncher;
 import org.enma.jobs.derive.DeriveCounts;
+import org.enma.jobs.submit.JobTarget;
+import org.enma.jobs.submit.MonthRange;
 import org.enma.schema.CompanyId;
 import org.enma.schema.Month;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "derive", mixinStandardHelpOptions = true,
@@ -26,28 +27,28 @@ final class DeriveCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    JobTarget target;
+
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    MonthRange range;
+
+    @Mixin
     SparkJobOptions job;
-
-    @Option(names = "--from", paramLabel = "YYYYMM", required = true, description = "first month")
-    String from;
-
-    @Option(names = "--to", paramLabel = "YYYYMM", required = true, description = "last month (inclusive)")
-    String to;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EnmaConfig config = job.config(spec);
-        CompanyId companyId = job.company(spec);
-        List<Month> months = Arguments.months(spec, from, to);
+        CompanyId companyId = target.company();
+        List<Month> months = range.months(spec);
         Month first = months.get(0);
         Month last = months.get(months.size() - 1);
         err.printf("derive for company %s, %s to %s on Spark %s ...%n", companyId, first, last,
                 config.sparkMaster());
         err.flush();
         long start = System.nanoTime();
-        DeriveCounts counts = DeriveLauncher.launch(config, companyId, Optional.ofNullable(job.type), first, last,
+        DeriveCounts counts = DeriveLauncher.launch(config, companyId, target.type(), first, last,
                 note -> {
                     err.println(note);
                     err.flush();

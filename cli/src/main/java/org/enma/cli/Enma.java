@@ -2,10 +2,11 @@ package org.enma.cli;
 
 import java.io.PrintWriter;
 import org.enma.cli.stack.StackCommand;
+import org.enma.config.SettingFlags;
 import org.enma.schema.EnmaException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The {@code enma} command. Exit codes: 0 success, 1 failure, 2 bad usage, 3 partial success. */
 @Command(name = "enma", mixinStandardHelpOptions = true, versionProvider = Enma.Version.class,
@@ -62,7 +63,7 @@ public final class Enma implements Runnable {
         verbose = false;
         Logging.configure(Logging.Mode.QUIET);
         CommandLine cli = new CommandLine(new Enma());
-        CommandSettings.addTo(cli);
+        SettingFlags.addTo(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {

@@ -9,11 +9,12 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.enma.cli.backup.HBaseRoot;
 import org.enma.cli.backup.Stores;
-import org.enma.config.EnmaConfig;
 import org.enma.config.Endpoints;
+import org.enma.config.EnmaConfig;
+import org.enma.config.SettingFlags;
 import org.enma.config.StackLocator;
-import org.enma.schema.EnmaException;
 import org.enma.loaders.Loader;
+import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.TableCreator;
 import org.enma.store.MongoStore;
@@ -33,7 +34,7 @@ final class HBaseSession implements AutoCloseable {
     }
 
     static HBaseSession open(CommandSpec spec) throws IOException {
-        EnmaConfig config = CommandSettings.config(spec);
+        EnmaConfig config = SettingFlags.config(spec);
         Endpoints endpoints = Endpoints.resolve(config, StackLocator.forUser());
         endpoints.requireZooKeeperReachable();
         return new HBaseSession(config, endpoints, ConnectionFactory.createConnection(endpoints.hbaseConfiguration()));

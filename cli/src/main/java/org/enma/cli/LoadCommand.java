@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.hbase.client.Admin;
+import org.enma.jobs.submit.Arguments;
 import org.enma.loaders.FileLoad;
 import org.enma.loaders.InputKind;
 import org.enma.loaders.LoadReport;
@@ -13,12 +14,12 @@ import org.enma.loaders.LoadResult;
 import org.enma.loaders.Loader;
 import org.enma.schema.CompanyId;
 import org.enma.store.MongoStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Loads CSV uploads (plain or .csv.gz) into HBase. Bad rows go to <file>.rejects.csv with"

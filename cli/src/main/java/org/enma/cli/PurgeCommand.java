@@ -5,17 +5,18 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.enma.config.EnmaConfig;
 import org.enma.config.Endpoints;
+import org.enma.config.EnmaConfig;
+import org.enma.config.SettingFlags;
 import org.enma.config.StackLocator;
 import org.enma.schema.Month;
 import org.enma.store.MongoStore;
 import org.enma.store.Retention;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "purge", mixinStandardHelpOptions = true,
         description = {"Removes results older than the retention window from MongoDB (every OTnnnResults"
@@ -31,7 +32,7 @@ final class PurgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EnmaConfig config = CommandSettings.config(spec);
+        EnmaConfig config = SettingFlags.config(spec);
         int months = keepMonths != null ? keepMonths : config.retentionMonths();
         if (months < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--keep-months must be at least 1");

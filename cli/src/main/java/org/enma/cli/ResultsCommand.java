@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.enma.jobs.Analytics;
+import org.enma.jobs.submit.Arguments;
 import org.enma.schema.CompanyId;
 import org.enma.schema.Identifier;
 import org.enma.schema.Month;
@@ -18,12 +19,12 @@ import org.enma.store.MirrorValues;
 import org.enma.store.MongoStore;
 import org.enma.store.ResultReader;
 import org.enma.store.Setups;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "results", mixinStandardHelpOptions = true,
         description = {"Prints an analytic's results: MongoDB first, the HBase mirror for months MongoDB no longer"

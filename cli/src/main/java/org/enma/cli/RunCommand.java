@@ -1,19 +1,18 @@
 package org.enma.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.enma.config.EnmaConfig;
 import org.enma.jobs.Analytics;
 import org.enma.jobs.JobLauncher;
 import org.enma.jobs.JobReport;
+import org.enma.jobs.submit.AnalyticFlags;
+import org.enma.jobs.submit.JobTarget;
 import org.enma.schema.CompanyId;
 import org.enma.schema.Month;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,14 +30,13 @@ final class RunCommand implements Callable<Integer> {
     String ot;
 
     @Mixin
+    JobTarget target;
+
+    @Mixin
+    AnalyticFlags flags;
+
+    @Mixin
     SparkJobOptions job;
-
-    @Option(names = "--month", paramLabel = "YYYYMM", required = true, description = "the month M of docs/analytics.md")
-    String month;
-
-    @Option(names = "--setup", paramLabel = "FILE.json", description = "the run's parameters as one JSON object;"
-            + " missing keys take their defaults")
-    Path setup;
 
     @Override
     public Integer call() {
@@ -46,13 +44,12 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         EnmaConfig config = job.config(spec);
         String name = Analytics.named(ot).name();
-        CompanyId companyId = job.company(spec);
-        Month m = Arguments.valid(spec, () -> Month.parse(month));
+        CompanyId companyId = target.company();
+        Month m = flags.month();
         err.printf("%s for company %s, month %s on Spark %s ...%n", name, companyId, m, config.sparkMaster());
         err.flush();
         long start = System.nanoTime();
-        JobReport report = JobLauncher.launch(config, name, companyId, Optional.ofNullable(job.type), m,
-                Optional.ofNullable(setup));
+        JobReport report = JobLauncher.launch(config, name, companyId, target.type(), m, flags.setup());
         err.printf("%s: %d contracts seen, %d results, skipped %s; computed in %.1f s, results written in %.1f s,"
                         + " %.1f s in all%n", name, report.contractsSeen(), report.results(), report.skipped(),
                 report.computing().toMillis() / 1e3, report.writing().toMillis() / 1e3,

@@ -5,20 +5,16 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import org.enma.config.EnmaConfig;
 import org.enma.config.Setting;
-import org.enma.schema.CompanyId;
+import org.enma.config.SettingFlags;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** The options every Spark job command takes ({@code enma run}, {@code enma derive}): company, type, master. */
+/**
+ * The option a Spark job command adds to the job's own flags ({@code org.enma.jobs.submit}, shared with the {@code
+ * spark-submit} entry): the master, which {@code spark-submit} gives its jobs itself.
+ */
 final class SparkJobOptions {
     private static final String JOBS_JAR = "enma-jobs.jar";
-
-    @Option(names = "--company", paramLabel = "ID", required = true, description = "10-digit company id")
-    String company;
-
-    @Option(names = "--type", paramLabel = "T", description = "consumption type, as the table is prefixed:"
-            + " electricityConsumption (default), touElectricityConsumption, tertiaryElectricityConsumption, ...")
-    String type;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (same as --spark-master):"
             + " local[*] (default), spark://host:7077, yarn, k8s://...")
@@ -34,7 +30,7 @@ final class SparkJobOptions {
 
     /** {@link #config(CommandSpec)} for a command with a {@code --master} of its own ({@code enma sql}). */
     static EnmaConfig config(CommandSpec spec, String master) {
-        EnmaConfig config = CommandSettings.config(spec).withDefault(Setting.SPARK_JOBS_JAR, jobsJarBesideCli());
+        EnmaConfig config = SettingFlags.config(spec).withDefault(Setting.SPARK_JOBS_JAR, jobsJarBesideCli());
         return master == null ? config : config.with(Setting.SPARK_MASTER, master);
     }
 
@@ -46,10 +42,5 @@ final class SparkJobOptions {
         } catch (URISyntaxException unknown) {
             return "";
         }
-    }
-
-    /** The company, or exit 2 with the reason. */
-    CompanyId company(CommandSpec spec) {
-        return Arguments.valid(spec, () -> CompanyId.of(company));
     }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.enma.config.EnmaConfig;
 import org.enma.jobs.JobLauncher;
 import org.enma.jobs.source.EnmaCatalog;
+import org.enma.jobs.submit.Arguments;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaException;
 import picocli.CommandLine.Command;

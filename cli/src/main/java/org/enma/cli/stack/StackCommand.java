@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.enma.cli.CommandSettings;
 import org.enma.cli.Enma;
 import org.enma.config.EnmaConfig;
+import org.enma.config.SettingFlags;
 import org.enma.config.StackLocator;
 import org.enma.config.StackState;
 import picocli.CommandLine.Command;
@@ -27,7 +27,7 @@ public final class StackCommand {
 
         @Override
         public Integer call() throws IOException, InterruptedException {
-            EnmaConfig config = CommandSettings.config(spec);
+            EnmaConfig config = SettingFlags.config(spec);
             StackState state = new StackLauncher(StackLocator.forUser(), spec.commandLine().getErr()).start(config);
             describe(spec.commandLine().getOut(), state);
             return Enma.OK;
@@ -42,7 +42,7 @@ public final class StackCommand {
 
         @Override
         public Integer call() {
-            EnmaConfig config = CommandSettings.config(spec);
+            EnmaConfig config = SettingFlags.config(spec);
             StackLocator locator = StackLocator.forUser();
             Optional<StackState> running = locator.running(config);
             if (running.isEmpty()) {
@@ -63,7 +63,7 @@ public final class StackCommand {
 
         @Override
         public Integer call() throws InterruptedException {
-            EnmaConfig config = CommandSettings.config(spec);
+            EnmaConfig config = SettingFlags.config(spec);
             StackLocator locator = StackLocator.forUser();
             PrintWriter out = spec.commandLine().getOut();
             Optional<StackState> running = locator.running(config);

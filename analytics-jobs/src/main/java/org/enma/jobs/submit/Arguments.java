@@ -1,4 +1,4 @@
-package org.enma.cli;
+package org.enma.jobs.submit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +8,16 @@ import org.enma.schema.Month;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Reads a typed value out of a command-line argument; a malformed one is bad usage (exit 2), with its message. */
-final class Arguments {
+/**
+ * Reads a typed value out of a command-line argument; a malformed one is bad usage (exit 2), with its message. Shared
+ * by the {@code enma} commands and the {@code spark-submit} entry.
+ */
+public final class Arguments {
     private Arguments() {
     }
 
     /** The months {@code from} … {@code to} (YYYYMM, both included); bad usage when {@code from} is after {@code to}. */
-    static List<Month> months(CommandSpec spec, String from, String to) {
+    public static List<Month> months(CommandSpec spec, String from, String to) {
         Month first = valid(spec, () -> Month.parse(from));
         Month last = valid(spec, () -> Month.parse(to));
         if (first.compareTo(last) > 0) {
@@ -27,7 +30,7 @@ final class Arguments {
         return months;
     }
 
-    static <T> T valid(CommandSpec spec, Supplier<T> parse) {
+    public static <T> T valid(CommandSpec spec, Supplier<T> parse) {
         try {
             return parse.get();
         } catch (EnmaException e) {

@@ -1,22 +1,22 @@
-package org.enma.cli;
+package org.enma.config;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.enma.config.EnmaConfig;
-import org.enma.config.Setting;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Gives every command a flag per {@link Setting} ({@code --hbase-quorum}, {@code --mongo-uri}, {@code --data}, ...),
- * generated from the settings so that flags, variables and properties can never drift apart.
+ * generated from the settings so that flags, variables and properties can never drift apart: the {@code enma}
+ * command and the {@code spark-submit} entry both take them from here.
  */
-public final class CommandSettings {
-    private CommandSettings() {
+public final class SettingFlags {
+    private SettingFlags() {
     }
 
-    static void addTo(CommandLine cli) {
+    /** Adds the flags to every leaf command under {@code cli}. */
+    public static void addTo(CommandLine cli) {
         for (CommandLine sub : cli.getSubcommands().values()) {
             if (sub.getSubcommands().isEmpty()) {
                 addOptions(sub.getCommandSpec());
