@@ -31,18 +31,12 @@ import org.enma.schema.EnmaTable;
 import org.enma.schema.Month;
 import org.enma.schema.ResultKey;
 import org.enma.schema.TableNames;
-import org.enma.store.MongoStore;
 import org.enma.store.ResultDocument;
 import org.enma.store.ResultReader;
 import org.enma.store.ResultSink;
 import org.enma.store.Retention;
-import org.enma.testing.EnmaStackExtension;
-import org.enma.testing.TestStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The OT jobs end to end on the shared mini cluster, Mongo server and SparkSession, against a hand-made company whose
@@ -60,9 +54,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     last day. A also has a reading on 15 March (never read by a February job).
  * </pre>
  */
-@ExtendWith(EnmaStackExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AnalyticsIT {
+class AnalyticsIT extends JobsOnTestStack {
     static final CompanyId COMPANY = CompanyId.of("1111111111");
     static final Month FEB_2013 = Month.of(2013, 2);
     /** Two members make a group here, the efficient half of a group is its lowest ceil(n / 2). */
@@ -70,17 +62,8 @@ class AnalyticsIT {
             "criteria", List.of(List.of("postalCode", "tariffId"), List.of()),
             "minGroupSize", 2, "efficientShare", 0.5);
 
-    private TestStack stack;
-    private SparkSession spark;
-    private MongoStore mongo;
-    private EnmaConfig config;
-
     @BeforeAll
-    void company(TestStack stack, SparkSession spark) throws IOException {
-        this.stack = stack;
-        this.spark = spark;
-        this.config = EnmaConfig.of(stack.settings());
-        this.mongo = MongoStore.open(stack.mongoUri(), stack.database());
+    void company() throws IOException {
         new CompanyFixture(stack, COMPANY)
                 .customer("A", "08001", "T1").customer("B", "08001", "T1").customer("C", "08001", "T1")
                 .customer("D", "08002", null).customer("E", "08001", "T1")
@@ -98,11 +81,6 @@ class AnalyticsIT {
                 .daily("D", LocalDate.of(2012, 2, 1), LocalDate.of(2012, 2, 29), 2)
                 .daily("F", LocalDate.of(2013, 2, 1), LocalDate.of(2013, 2, 28), 1.5)
                 .write();
-    }
-
-    @AfterAll
-    void closeMongo() {
-        mongo.close();
     }
 
     @Test

@@ -6,30 +6,21 @@ import com.mongodb.client.model.Filters;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.util.Bytes;
-import org.apache.spark.sql.SparkSession;
 import org.bson.Document;
-import org.enma.config.EnmaConfig;
 import org.enma.jobs.derive.DeriveCounts;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.Month;
 import org.enma.schema.MeasureKey;
 import org.enma.schema.TableNames;
-import org.enma.store.MongoStore;
-import org.enma.testing.EnmaStackExtension;
-import org.enma.testing.TestStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Cells another tool (or an older version) wrote that are no numbers where the data model has numbers: the jobs skip
@@ -43,23 +34,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Z: 10 Feb 00:00 va 100; 01:00 va "x" (bad); 02:00 va 103
  * </pre>
  */
-@ExtendWith(EnmaStackExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadCellsIT {
+class BadCellsIT extends JobsOnTestStack {
     static final CompanyId COMPANY = CompanyId.of("6666666666");
     static final Month FEB_2013 = Month.of(2013, 2);
 
-    private TestStack stack;
-    private SparkSession spark;
-    private MongoStore mongo;
-    private EnmaConfig config;
-
     @BeforeAll
-    void company(TestStack stack, SparkSession spark) throws IOException {
-        this.stack = stack;
-        this.spark = spark;
-        this.config = EnmaConfig.of(stack.settings());
-        this.mongo = MongoStore.open(stack.mongoUri(), stack.database());
+    void company() throws IOException {
         new CompanyFixture(stack, COMPANY)
                 .customer("G", "08001", null).customer("X", "08001", null).customer("Y", "08001", null)
                 .customer("Z", "08001", null)
@@ -69,11 +49,6 @@ class BadCellsIT {
                 .measure("Y", at(10), "v", "1,5").measure("Y", at(11), "v", "4")
                 .measure("Z", at(0), "va", "100").measure("Z", at(1), "va", "x").measure("Z", at(2), "va", "103")
                 .write();
-    }
-
-    @AfterAll
-    void closeMongo() {
-        mongo.close();
     }
 
     private static LocalDateTime at(int hour) {

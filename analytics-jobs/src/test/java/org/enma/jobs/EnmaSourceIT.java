@@ -18,7 +18,6 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
 import org.apache.spark.sql.execution.adaptive.QueryStageExec;
@@ -34,18 +33,12 @@ import org.enma.schema.MeasureKey;
 import org.enma.schema.Month;
 import org.enma.schema.PeriodKey;
 import org.enma.schema.TableNames;
-import org.enma.store.MongoStore;
 import org.enma.store.ResultReader;
-import org.enma.testing.EnmaStackExtension;
-import org.enma.testing.TestStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import scala.collection.JavaConverters;
 
 /**
@@ -62,22 +55,13 @@ import scala.collection.JavaConverters;
  * electricityConsumptionPeriods: MONTH Jan 2014 of P (496, 31), Q (992, 31), the company (1488, 62)
  * </pre>
  */
-@ExtendWith(EnmaStackExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EnmaSourceIT {
+class EnmaSourceIT extends JobsOnTestStack {
     static final CompanyId COMPANY = CompanyId.of("7777777777");
     private static final String JAN = "timestamp >= '2014-01-01' AND timestamp < '2014-02-01'";
 
-    private TestStack stack;
-    private SparkSession spark;
-    private MongoStore mongo;
-
     @BeforeAll
-    void company(TestStack stack, SparkSession spark) throws IOException {
-        this.stack = stack;
-        this.spark = spark;
-        this.mongo = MongoStore.open(stack.mongoUri(), stack.database());
+    void company() throws IOException {
         LocalDateTime t = LocalDateTime.of(2014, 1, 10, 13, 0);
         CompanyFixture fixture = new CompanyFixture(stack, COMPANY)
                 .customer("P", "08001", "TP").customer("Q", "08002", null)
@@ -102,11 +86,6 @@ class EnmaSourceIT {
         fixture.write();
         spark.conf().set("spark.sql.catalog.enma", EnmaCatalog.class.getName());
         stack.settings().forEach((key, value) -> spark.conf().set("spark.sql.catalog.enma." + key, value));
-    }
-
-    @AfterAll
-    void closeMongo() {
-        mongo.close();
     }
 
     private static byte[] key(LocalDateTime at, String id) {

@@ -21,9 +21,7 @@ import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.spark.sql.SparkSession;
 import org.bson.Document;
-import org.enma.config.EnmaConfig;
 import org.enma.jobs.derive.DeriveCounts;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaTable;
@@ -31,18 +29,12 @@ import org.enma.schema.MeasureKey;
 import org.enma.schema.Month;
 import org.enma.schema.ResultKey;
 import org.enma.schema.TableNames;
-import org.enma.store.MongoStore;
 import org.enma.store.ResultSink;
-import org.enma.testing.EnmaStackExtension;
-import org.enma.testing.TestStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code enma derive} and OT501 / OT503 / OT603 / OT701 on a hand-made company, February 2013 (UTC). Weekdays: 1
@@ -65,26 +57,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * S (station ST-H): 1 – 29 Jan 2013, v 1 at 12:00 — 29 days
  * </pre>
  */
-@ExtendWith(EnmaStackExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WeatherTariffIT {
+class WeatherTariffIT extends JobsOnTestStack {
     static final CompanyId COMPANY = CompanyId.of("5555555555");
     static final Month FEB_2013 = Month.of(2013, 2);
     private static final String ALL_DAYS = "Mon,Tue,Wed,Thu,Fri,Sat,Sun";
     private static final String WEEKDAYS = "Mon,Tue,Wed,Thu,Fri";
 
-    private TestStack stack;
-    private SparkSession spark;
-    private MongoStore mongo;
-    private EnmaConfig config;
-
     @BeforeAll
-    void company(TestStack stack, SparkSession spark) throws IOException {
-        this.stack = stack;
-        this.spark = spark;
-        this.config = EnmaConfig.of(stack.settings());
-        this.mongo = MongoStore.open(stack.mongoUri(), stack.database());
+    void company() throws IOException {
         LocalDate jan1 = LocalDate.of(2013, 1, 1);
         LocalDate feb1 = LocalDate.of(2013, 2, 1);
         LocalDate feb2 = LocalDate.of(2013, 2, 2);
@@ -123,11 +104,6 @@ class WeatherTariffIT {
                     .temperature("ST-HC", noon, coolingCycle[d % 5]).reading("HC", noon, coolingUse[d % 5]);
         }
         fixture.daily("S", jan1, LocalDate.of(2013, 1, 29), 1).write();
-    }
-
-    @AfterAll
-    void closeMongo() {
-        mongo.close();
     }
 
     private static LocalDateTime at(int month, int day, int hour) {

@@ -1,6 +1,5 @@
 package org.enma.schema;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,12 +26,12 @@ public final class Bucket {
 
     /** {@code "<bucket>~"}: every key of a bucket starts with it, and no key of another bucket does. */
     public static byte[] prefix(int bucket) {
-        return (bucket + "~").getBytes(StandardCharsets.UTF_8);
+        return KeyParts.join(bucket, "");
     }
 
-    /** Every key of a bucket: from {@code "<bucket>~"} to {@code "<bucket>\u007f"} (DEL sorts after '~'). */
+    /** Every key of a bucket: from its {@link #prefix} to the end of that prefix. */
     public static KeyRange range(int bucket) {
-        return new KeyRange(prefix(bucket), (bucket + "\u007f").getBytes(StandardCharsets.UTF_8));
+        return new KeyRange(prefix(bucket), KeyParts.endAfter(bucket));
     }
 
     /** The bucket prefixes in HBase (byte) order: "0~", "10~", "11~", ..., "19~", "1~", "20~", ... */

@@ -1,5 +1,6 @@
 package org.enma.schema;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Key of a row owned by a company: {@code <companyId>~<id>} (customers: contractId; stations: stationId). */
@@ -30,6 +31,6 @@ public record CompanyKey(CompanyId company, String id) {
 
     @Override
     public String toString() {
-        return company + "~" + id;
+        return new String(encode(), StandardCharsets.UTF_8);
     }
 }

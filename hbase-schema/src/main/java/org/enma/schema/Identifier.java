@@ -23,7 +23,7 @@ public final class Identifier {
             char c = value.charAt(i);
             if (c == KeyParts.SEPARATOR) {
                 throw new InvalidIdentifierException(field + " \"" + printable(value)
-                        + "\" contains '~', the row-key separator");
+                        + "\" contains '" + KeyParts.SEPARATOR + "', the row-key separator");
             }
             if (Character.isISOControl(c)) {
                 throw new InvalidIdentifierException(field + " \"" + printable(value)

@@ -51,9 +51,7 @@ public record MeasureKey(long timestamp, String id) {
         while (lo < toSecond) {
             long nextLength = nextPowerOfTen(lo);
             long hi = Math.min(toSecond, nextLength);
-            // "<bucket>~<hi-1>" followed by DEL (0x7F) sorts after "<bucket>~<hi-1>~<any id>"
-            ranges.add(new KeyRange(KeyParts.join(bucket, lo),
-                    (bucket + String.valueOf(KeyParts.SEPARATOR) + (hi - 1) + '\u007f').getBytes(StandardCharsets.UTF_8)));
+            ranges.add(new KeyRange(KeyParts.join(bucket, lo), KeyParts.endAfter(bucket, hi - 1)));
             lo = hi;
         }
         return ranges;
@@ -145,6 +143,6 @@ public record MeasureKey(long timestamp, String id) {
 
     @Override
     public String toString() {
-        return bucket() + "~" + timestamp + "~" + id;
+        return new String(encode(), StandardCharsets.UTF_8);
     }
 }

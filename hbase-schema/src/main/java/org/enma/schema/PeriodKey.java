@@ -2,10 +2,11 @@ package org.enma.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.util.Collection;
-import java.util.stream.Collectors;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 
 /**
@@ -45,8 +46,7 @@ public record PeriodKey(String contractId, LocalDateTime start) {
     }
 
     public byte[] encode() {
-        return (salt(contractId) + "" + KeyParts.SEPARATOR + contractId + KeyParts.SEPARATOR + START.format(start))
-                .getBytes(StandardCharsets.UTF_8);
+        return KeyParts.join(salt(contractId), contractId, START.format(start));
     }
 
     /** The prefix of every key of salt {@code salt} (0 … {@value #SALTS} − 1): {@code "<hex digit>~"}. */
@@ -54,7 +54,7 @@ public record PeriodKey(String contractId, LocalDateTime start) {
         if (salt < 0 || salt >= SALTS) {
             throw new IllegalArgumentException("salt must be 0.." + (SALTS - 1) + ", was " + salt);
         }
-        return (Character.forDigit(salt, SALTS) + "" + KeyParts.SEPARATOR).getBytes(StandardCharsets.UTF_8);
+        return KeyParts.join(Character.forDigit(salt, SALTS), "");
     }
 
     /**
@@ -71,8 +71,7 @@ public record PeriodKey(String contractId, LocalDateTime start) {
 
     /** The first key of a contract's rows (all its periods, in time order, start with it). */
     public static byte[] contractPrefix(String contractId) {
-        return (salt(contractId) + "" + KeyParts.SEPARATOR + contractId + KeyParts.SEPARATOR)
-                .getBytes(StandardCharsets.UTF_8);
+        return KeyParts.join(salt(contractId), contractId, "");
     }
 
     public static PeriodKey decode(byte[] key) {
@@ -80,8 +79,8 @@ public record PeriodKey(String contractId, LocalDateTime start) {
         int first = text.indexOf(KeyParts.SEPARATOR);
         int last = text.lastIndexOf(KeyParts.SEPARATOR);
         if (first != 1 || last <= first) {
-            throw new EnmaException("period key \"" + Identifier.printable(text) + "\" is not <salt>~<contractId>~"
-                    + "<YYYYMMDDHHmm>");
+            throw new EnmaException("period key \"" + Identifier.printable(text) + "\" is not "
+                    + KeyParts.shape(List.of("salt", "contractId", "YYYYMMDDHHmm")));
         }
         try {
             PeriodKey decoded = new PeriodKey(text.substring(first + 1, last),

@@ -19,6 +19,16 @@ class BucketTest {
     }
 
     @Test
+    void aBucketsRangeHoldsItsKeysAndNoOtherBucketsKeys() {
+        KeyRange seven = Bucket.range(7);
+        assertThat(seven).hasToString("[7~, 7\u007f)");
+        assertThat(holds(seven, "7~1372636801~A")).isTrue();
+        // "70~..." sorts before "7~" (a digit before '~'), "8~..." after "7\u007f"
+        assertThat(holds(seven, "70~1372637000~A")).isFalse();
+        assertThat(holds(seven, "8~1372636802~A")).isFalse();
+    }
+
+    @Test
     void tenRegionsHoldTenWholeBucketsEach() {
         byte[][] splits = Bucket.splitKeys(10);
         assertThat(splits).hasNumberOfRows(9);
@@ -39,5 +49,10 @@ class BucketTest {
             region++;
         }
         return region;
+    }
+
+    private static boolean holds(KeyRange range, String key) {
+        byte[] k = Bytes.toBytes(key);
+        return Bytes.compareTo(range.start(), k) <= 0 && Bytes.compareTo(k, range.stop()) < 0;
     }
 }

@@ -11,8 +11,6 @@ import org.enma.schema.Month;
 
 /** OT101 — a contract's month against similar and against efficient customers (docs/analytics.md). */
 public final class Ot101 implements PeerAnalytic {
-
-
     @Override
     public String name() {
         return "OT101";

@@ -23,8 +23,6 @@ import org.enma.schema.Month;
  * the same parameters (one read of the 12 months), one result per contract that has an OT101 result in any of them.
  */
 public final class Ot103 implements PeerAnalytic {
-
-
     @Override
     public String name() {
         return "OT103";

@@ -17,8 +17,6 @@ import org.enma.schema.CustomerColumns;
  * still gets its days, without temperatures.
  */
 public final class Ot503 implements Analytic {
-
-
     @Override
     public String name() {
         return "OT503";

@@ -15,8 +15,6 @@ import org.enma.jobs.read.TimeRange;
  * weekends.
  */
 public final class Ot603 implements Analytic {
-
-
     @Override
     public String name() {
         return "OT603";
