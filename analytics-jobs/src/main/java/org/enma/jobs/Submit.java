@@ -57,10 +57,13 @@ public final class Submit implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            if (!(e instanceof EnmaException)) {
-                throw e;
+            if (e instanceof EnmaException) {
+                err.println(commandLine.getCommandName() + ": " + e.getMessage());
+            } else {
+                // not a failure ENMA foresaw: its trace belongs in the driver's log, under the one line
+                err.println(commandLine.getCommandName() + ": unexpected error: " + e);
+                e.printStackTrace(err);
             }
-            err.println(commandLine.getCommandName() + ": " + e.getMessage());
             err.flush();
             return FAILED;
         });
