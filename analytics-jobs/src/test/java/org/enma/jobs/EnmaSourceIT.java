@@ -53,6 +53,7 @@ import scala.collection.JavaConverters;
  * temperatureAir: ST1 10 Jan 2014 13:00 4.5 (hour 12), 11 Jan 00:00 −1 (10 Jan, hour 23)
  * customers P (08001, TP), Q (08002); stations ST1 Girona; tariffs TP P1 12.5 c/kWh 08–22, all of 2013
  * electricityConsumptionPeriods: MONTH Jan 2014 of P (496, 31), Q (992, 31), the company (1488, 62)
+ * touElectricityConsumptionPeriods: MONTH Jan 2014 of T: v 6, n 1, p1 1, p2 2, p3 3
  * </pre>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -78,7 +79,10 @@ class EnmaSourceIT extends JobsOnTestStack {
         LocalDateTime january = LocalDateTime.of(2014, 1, 1, 0, 0);
         fixture.row(periods, new PeriodKey("P", january).encode(), Family.MONTH, "v", "496", "n", "31")
                 .row(periods, new PeriodKey("Q", january).encode(), Family.MONTH, "v", "992", "n", "31")
-                .row(periods, PeriodKey.companyTotal(january).encode(), Family.MONTH, "v", "1488", "n", "62");
+                .row(periods, PeriodKey.companyTotal(january).encode(), Family.MONTH, "v", "1488", "n", "62")
+                .row(EnmaTable.periodsOf(EnmaTable.tou("electricityConsumption", COMPANY)),
+                        new PeriodKey("T", january).encode(), Family.MONTH, "v", "6", "n", "1", "p1", "1", "p2", "2",
+                        "p3", "3");
         for (LocalDate d = LocalDate.of(2014, 1, 1); !d.isAfter(LocalDate.of(2015, 1, 31)); d = d.plusDays(1)) {
             fixture.reading("P", d.atTime(12, 0), d.getDayOfMonth()).reading("Q", d.atTime(12, 0),
                     2 * d.getDayOfMonth());
@@ -172,6 +176,17 @@ class EnmaSourceIT extends JobsOnTestStack {
         Row q = one.first();
         assertThat(q.getTimestamp(2).toInstant()).isEqualTo(Instant.parse("2014-01-01T00:00:00Z"));
         assertThat(rowsScanned(one)).isEqualTo(1);
+        assertThat(periods.columns()).endsWith("cost", "np");
+    }
+
+    @Test
+    void aTouPeriodTableShowsItsTariffPeriodsSums() {
+        Dataset<Row> tou = enma().option("table", "periods").option("type", "touElectricityConsumption").load();
+        assertThat(tou.columns()).endsWith("np", "p1", "p2", "p3");
+        assertThat(rows(tou.selectExpr("contractId", "period", "CAST(v AS INT)", "CAST(p1 AS INT)", "CAST(p2 AS INT)",
+                "CAST(p3 AS INT)"))).containsExactly("[T,MONTH,6,1,2,3]");
+        assertThat(rows(spark.sql("SELECT CAST(p2 AS INT) FROM enma.c7777777777.touElectricityConsumptionPeriods"
+                + " WHERE contractId = 'T' AND period = 'MONTH'"))).containsExactly("[2]");
     }
 
     @Test
@@ -180,7 +195,8 @@ class EnmaSourceIT extends JobsOnTestStack {
         assertThat(rows(spark.sql("SHOW NAMESPACES IN enma"))).contains("[c7777777777]");
         assertThat(rows(spark.sql("SHOW TABLES IN enma.c7777777777").select("tableName"))).containsExactly(
                 "[customers]", "[electricityConsumption]", "[electricityConsumptionPeriods]", "[stations]",
-                "[tariffs]", "[temperatureAir]", "[tertiaryElectricityConsumption]", "[touElectricityConsumption]");
+                "[tariffs]", "[temperatureAir]", "[tertiaryElectricityConsumption]", "[touElectricityConsumption]",
+                "[touElectricityConsumptionPeriods]");
         assertThat(rows(spark.sql("SELECT contractId, sum(v) FROM enma.c7777777777.electricityConsumption"
                 + " WHERE " + JAN + " GROUP BY contractId ORDER BY contractId")))
                 .containsExactly("[P,496.0]", "[Q,992.0]");

@@ -81,6 +81,19 @@ public record EnmaTable(TableKind kind, String name) implements java.io.Serializ
         return new EnmaTable(TableKind.PERIODS, m.group(1) + PERIODS_SUFFIX + "_" + m.group(2));
     }
 
+    /** The consumption table a period table rolls up: the inverse of {@link #periodsOf}. */
+    public static EnmaTable measuresOfPeriods(EnmaTable periods) {
+        if (periods.kind() != TableKind.PERIODS) {
+            throw new EnmaException("table " + periods.name() + " is not a period table");
+        }
+        Matcher m = COMPANY_TABLE.matcher(periods.name());
+        if (!m.matches()) {
+            throw new IllegalStateException("a period table is named <prefix>Periods_<companyId>: " + periods.name());
+        }
+        String prefix = m.group(1);
+        return parse(prefix.substring(0, prefix.length() - PERIODS_SUFFIX.length()) + "_" + m.group(2));
+    }
+
     public static EnmaTable customers() {
         return new EnmaTable(TableKind.CUSTOMERS, CUSTOMERS);
     }

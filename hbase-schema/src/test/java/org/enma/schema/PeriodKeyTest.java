@@ -94,6 +94,18 @@ class PeriodKeyTest {
     }
 
     @Test
+    void aPeriodTableNamesTheTableItRollsUp() {
+        assertThat(EnmaTable.measuresOfPeriods(EnmaTable.parse("touElectricityConsumptionPeriods_1111111111")))
+                .isEqualTo(new EnmaTable(TableKind.TOU, "touElectricityConsumption_1111111111"));
+        assertThat(EnmaTable.measuresOfPeriods(EnmaTable.parse("tertiaryGasConsumptionPeriods_1111111111")))
+                .isEqualTo(new EnmaTable(TableKind.TERTIARY, "tertiaryGasConsumption_1111111111"));
+        assertThat(EnmaTable.measuresOfPeriods(EnmaTable.parse("electricityConsumptionPeriods_1111111111")))
+                .isEqualTo(new EnmaTable(TableKind.CONSUMPTION, "electricityConsumption_1111111111"));
+        assertThatThrownBy(() -> EnmaTable.measuresOfPeriods(EnmaTable.customers()))
+                .hasMessage("table customers is not a period table");
+    }
+
+    @Test
     void theStartsPatternMatchesTheContractsRowsOfThoseStartsOnly() {
         String pattern = PeriodKey.startsPattern(java.util.List.of(java.time.LocalDateTime.of(2014, 2, 1, 0, 0),
                 java.time.LocalDateTime.of(2014, 1, 1, 0, 0)));

@@ -135,7 +135,8 @@ public final class EnmaCatalog implements TableCatalog, SupportsNamespaces {
         return switch (table.kind()) {
             case CONSUMPTION, TOU, TERTIARY -> new SourceTable(SourceTable.Kind.CONSUMPTION, table, company, null,
                     SourceTable.DEFAULT_TERTIARY_PERIODS);
-            case PERIODS -> new SourceTable(SourceTable.Kind.PERIODS, table, company, null, 0);
+            case PERIODS -> new SourceTable(SourceTable.Kind.PERIODS, table, company, null,
+                    SourceTable.DEFAULT_TERTIARY_PERIODS);
             case WEATHER -> new SourceTable(SourceTable.Kind.WEATHER, table, null, null, 0);
             case CUSTOMERS -> new SourceTable(SourceTable.Kind.CUSTOMERS, table, company, null, 0);
             case STATIONS -> new SourceTable(SourceTable.Kind.STATIONS, table, company, null, 0);

@@ -102,7 +102,7 @@ public record SourceTable(Kind kind, EnmaTable table, CompanyId company, String 
                         : DataTypes.StringType, true)));
             }
             case PERIODS -> {
-                return PeriodRowsRead.SCHEMA;
+                return PeriodRowsRead.schema(tariffPeriods());
             }
             case RESULTS -> {
                 fields.add(field(CONTRACT_ID, DataTypes.StringType, false));
@@ -115,9 +115,13 @@ public record SourceTable(Kind kind, EnmaTable table, CompanyId company, String 
         return new StructType(fields.toArray(StructField[]::new));
     }
 
-    /** How many {@code pN}/{@code pNa} columns a consumption table shows: 0 residential, 3 tou, tertiary as set. */
+    /**
+     * How many tariff periods a consumption table (its {@code pN}/{@code pNa} columns) or its period table (its {@code
+     * pN} sums) shows: 0 residential, 3 tou, tertiary as set.
+     */
     int tariffPeriods() {
-        return table.kind() == TableKind.TOU ? TOU_PERIODS : table.kind() == TableKind.TERTIARY ? periods : 0;
+        TableKind measures = kind == Kind.PERIODS ? EnmaTable.measuresOfPeriods(table).kind() : table.kind();
+        return measures == TableKind.TOU ? TOU_PERIODS : measures == TableKind.TERTIARY ? periods : 0;
     }
 
     static boolean isTariffNumber(String column) {

@@ -47,7 +47,7 @@ final class TableRows {
         Connection hbase = SharedConnections.of(context.endpoints());
         TableName name = TableName.valueOf(context.hbaseTable());
         return table.kind() == SourceTable.Kind.PERIODS ? PeriodRowsRead.read(context.endpoints(),
-                context.hbaseTable(), partition.prefix(), partition.periods(), context.zone())
+                context.hbaseTable(), partition.prefix(), partition.periods(), table.tariffPeriods(), context.zone())
                 : ValueRows.of(whole(context, hbase, name));
     }
 
