@@ -40,8 +40,8 @@ final class TariffMapper implements RowMapper {
         for (int i = 0; i < dates.length; i++) {
             dates[i] = date(DATE_COLUMNS.get(i), row.required(DATE_COLUMNS.get(i)));
         }
-        requireOrdered(dates[0], dates[1], "flatRate");
-        requireOrdered(dates[2], dates[3], "energyCost");
+        requireOrdered(dates[0], dates[1], TariffColumns.FLAT_RATE);
+        requireOrdered(dates[2], dates[3], TariffColumns.ENERGY_COST);
         String timeSlotName = row.required(TariffColumns.TIME_SLOT_NAME);
         String flatRate = UploadedNumber.parse(TariffColumns.FLAT_RATE, row.required(TariffColumns.FLAT_RATE));
         String energyCost = UploadedNumber.parse(TariffColumns.ENERGY_COST, row.required(TariffColumns.ENERGY_COST));
