@@ -54,6 +54,7 @@ import scala.collection.JavaConverters;
  * customers P (08001, TP), Q (08002); stations ST1 Girona; tariffs TP P1 12.5 c/kWh 08–22, all of 2013
  * electricityConsumptionPeriods: MONTH Jan 2014 of P (496, 31), Q (992, 31), the company (1488, 62)
  * touElectricityConsumptionPeriods: MONTH Jan 2014 of T: v 6, n 1, p1 1, p2 2, p3 3
+ * waterConsumption: W 10 Jan 2014 12:00 va 100 only (a cumulative reading not yet derived), 11 Jan 12:00 v 2, va 102
  * </pre>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -82,7 +83,11 @@ class EnmaSourceIT extends JobsOnTestStack {
                 .row(periods, PeriodKey.companyTotal(january).encode(), Family.MONTH, "v", "1488", "n", "62")
                 .row(EnmaTable.periodsOf(EnmaTable.tou("electricityConsumption", COMPANY)),
                         new PeriodKey("T", january).encode(), Family.MONTH, "v", "6", "n", "1", "p1", "1", "p2", "2",
-                        "p3", "3");
+                        "p3", "3")
+                .row(EnmaTable.consumption("waterConsumption", COMPANY), key(t.withHour(12), "W"), Family.M, "va",
+                        "100")
+                .row(EnmaTable.consumption("waterConsumption", COMPANY), key(t.withHour(12).plusDays(1), "W"),
+                        Family.M, "v", "2", "va", "102");
         for (LocalDate d = LocalDate.of(2014, 1, 1); !d.isAfter(LocalDate.of(2015, 1, 31)); d = d.plusDays(1)) {
             fixture.reading("P", d.atTime(12, 0), d.getDayOfMonth()).reading("Q", d.atTime(12, 0),
                     2 * d.getDayOfMonth());
@@ -180,6 +185,17 @@ class EnmaSourceIT extends JobsOnTestStack {
     }
 
     @Test
+    void aRowWithoutTheAskedCellsIsStillARow() {
+        // W's 10 January row has va only: a read of v (or of calc) must not lose it
+        Dataset<Row> water = enma().option("table", "consumption").option("type", "waterConsumption").load();
+        assertThat(water.count()).isEqualTo(2);
+        assertThat(rows(water.select("contractId", "v", "calc").orderBy("timestamp")))
+                .containsExactly("[W,null,null]", "[W,2.0,null]");
+        assertThat(rows(spark.sql("SELECT count(*), sum(v) FROM enma.c7777777777.waterConsumption")))
+                .containsExactly("[2,2.0]");
+    }
+
+    @Test
     void aTouPeriodTableShowsItsTariffPeriodsSums() {
         Dataset<Row> tou = enma().option("table", "periods").option("type", "touElectricityConsumption").load();
         assertThat(tou.columns()).endsWith("np", "p1", "p2", "p3");
@@ -196,7 +212,7 @@ class EnmaSourceIT extends JobsOnTestStack {
         assertThat(rows(spark.sql("SHOW TABLES IN enma.c7777777777").select("tableName"))).containsExactly(
                 "[customers]", "[electricityConsumption]", "[electricityConsumptionPeriods]", "[stations]",
                 "[tariffs]", "[temperatureAir]", "[tertiaryElectricityConsumption]", "[touElectricityConsumption]",
-                "[touElectricityConsumptionPeriods]");
+                "[touElectricityConsumptionPeriods]", "[waterConsumption]");
         assertThat(rows(spark.sql("SELECT contractId, sum(v) FROM enma.c7777777777.electricityConsumption"
                 + " WHERE " + JAN + " GROUP BY contractId ORDER BY contractId")))
                 .containsExactly("[P,496.0]", "[Q,992.0]");

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,6 +20,11 @@ import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.filter.BinaryComparator;
+import org.apache.hadoop.hbase.filter.Filter;
+import org.apache.hadoop.hbase.filter.FilterList;
+import org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter;
+import org.apache.hadoop.hbase.filter.QualifierFilter;
 import org.apache.hadoop.hbase.filter.RegexStringComparator;
 import org.apache.hadoop.hbase.filter.RowFilter;
 import org.enma.schema.Family;
@@ -121,13 +127,19 @@ public final class MeasureScan implements Iterator<Measure>, Closeable {
         }
         Scan scan = new Scan().withStartRow(range.start()).withStopRow(range.stop())
                 .setCaching(CACHING).setCacheBlocks(false).setScanMetricsEnabled(true);
+        List<Filter> filters = new ArrayList<>();
         if (!ids.isEmpty()) {
             RegexStringComparator idIn = new RegexStringComparator(MeasureKey.idPattern(ids));
             idIn.setCharset(StandardCharsets.UTF_8);
-            scan.setFilter(new RowFilter(CompareOperator.EQUAL, idIn));
+            filters.add(new RowFilter(CompareOperator.EQUAL, idIn));
         }
         if (texts.length >= WHOLE_FAMILY || fields.everyText()) {
             scan.addFamily(M);
+        } else if (fields.everyRow()) {
+            // Asked columns would drop a row that has none of them (a va-only reading when v is asked): read the
+            // family, but send only the asked cells, and a row's first cell so that no row goes missing.
+            scan.addFamily(M);
+            filters.add(askedCellsOrFirst());
         } else {
             scan.addColumn(M, V);
             if (fields.cumulative()) {
@@ -137,8 +149,28 @@ public final class MeasureScan implements Iterator<Measure>, Closeable {
                 scan.addColumn(M, qualifier);
             }
         }
+        if (!filters.isEmpty()) {
+            scan.setFilter(filters.size() == 1 ? filters.get(0)
+                    : new FilterList(FilterList.Operator.MUST_PASS_ALL, filters));
+        }
         scanner = table.getScanner(scan);
         return true;
+    }
+
+    /** Passes the asked cells of a row, and its first cell whatever it is. */
+    private FilterList askedCellsOrFirst() {
+        FilterList cells = new FilterList(FilterList.Operator.MUST_PASS_ONE, new FirstKeyOnlyFilter(), asked(V));
+        if (fields.cumulative()) {
+            cells.addFilter(asked(VA));
+        }
+        for (byte[] qualifier : texts) {
+            cells.addFilter(asked(qualifier));
+        }
+        return cells;
+    }
+
+    private static Filter asked(byte[] qualifier) {
+        return new QualifierFilter(CompareOperator.EQUAL, new BinaryComparator(qualifier));
     }
 
     /**

@@ -156,7 +156,10 @@ final class EnmaScanBuilder implements ScanBuilder, SupportsPushDownFilters, Sup
         return parts;
     }
 
-    /** The cells of family {@code m} the columns need: {@code v} always, {@code va} and the rest when asked for. */
+    /**
+     * The cells of family {@code m} the columns need: {@code v} always, {@code va} and the rest when asked for; and
+     * every row, as SQL expects of a table.
+     */
     private static MeasureFields fieldsOf(StructType columns) {
         boolean cumulative = false;
         List<String> texts = new ArrayList<>();
@@ -168,7 +171,7 @@ final class EnmaScanBuilder implements ScanBuilder, SupportsPushDownFilters, Sup
                 texts.add(name);
             }
         }
-        return new MeasureFields(cumulative, texts);
+        return new MeasureFields(cumulative, texts).withEveryRow();
     }
 
     private static boolean isKeyColumn(String name) {
