@@ -76,7 +76,7 @@ public final class Retention {
         Map<List<Object>, Document> latest = new LinkedHashMap<>();
         mongo.getCollection(JobRuns.COLLECTION)
                 .find(Filters.and(Filters.regex("ot", "^OT[0-9]{3}$"), Filters.lt("month", firstKept.asNumber()),
-                        Filters.in("status", "succeeded", "failed", "running")))
+                        Filters.in("status", "succeeded", "failed", "running", "abandoned")))
                 .sort(Sorts.ascending("start", "_id"))
                 .forEach(run -> latest.put(Arrays.asList(run.get("ot"), run.get("companyId"), run.get("type"),
                         run.get("month"), run.get("setupId")), run));

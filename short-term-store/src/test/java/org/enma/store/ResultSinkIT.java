@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,6 +213,59 @@ class ResultSinkIT {
         runs.failed(broken, "table electricityConsumption_1111111111 does not exist");
         assertThat(mongo.getCollection(JobRuns.COLLECTION).find(new Document("_id", broken)).first().getString("error"))
                 .isEqualTo("table electricityConsumption_1111111111 does not exist");
+    }
+
+    @Test
+    void aRunThatStopsBeatingIsAbandonedByTheNextStart() throws InterruptedException {
+        MongoCollection<Document> jobRuns = mongo.getCollection(JobRuns.COLLECTION);
+        Date tenMinutesAgo = new Date(System.currentTimeMillis() - 600_000);
+        jobRuns.insertOne(new Document("_id", "killed").append("ot", "OT996").append("status", "running")
+                .append("heartbeat", tenMinutesAgo));
+        // written before runs beat: nothing tells whether it lives, so it is left as it is
+        jobRuns.insertOne(new Document("_id", "unknown").append("ot", "OT996").append("status", "running"));
+        JobRuns runs = new JobRuns(mongo, Duration.ofMillis(100));
+        ObjectId alive = runs.started("OT996", 4444444444L, "electricityConsumption", 200912, "s");
+        assertThat(run(jobRuns, "killed").getString("status")).isEqualTo("abandoned");
+        assertThat(run(jobRuns, "killed").getString("error")).startsWith("no heartbeat for 3 minutes");
+        assertThat(run(jobRuns, "unknown").getString("status")).isEqualTo("running");
+
+        Date first = run(jobRuns, alive).getDate("heartbeat");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!run(jobRuns, alive).getDate("heartbeat").after(first) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(run(jobRuns, alive).getDate("heartbeat")).isAfter(first);
+        ObjectId next = runs.started("OT996", 4444444444L, "electricityConsumption", 201001, "s");
+        assertThat(run(jobRuns, alive).getString("status")).isEqualTo("running");
+        runs.succeeded(next, new Document());
+
+        runs.succeeded(alive, new Document());
+        Date last = run(jobRuns, alive).getDate("heartbeat");
+        Thread.sleep(500);
+        assertThat(run(jobRuns, alive).getDate("heartbeat")).isEqualTo(last);
+        assertThat(run(jobRuns, alive).getString("status")).isEqualTo("succeeded");
+    }
+
+    @Test
+    void purgeRefusesWhileAMonthsLastRunWasAbandoned() {
+        mongo.getCollection("OT995Results").insertOne(new Document("_id", "a").append("month", 200911));
+        JobRuns runs = new JobRuns(mongo);
+        runs.succeeded(runs.started("OT995", 4444444444L, "electricityConsumption", 200911, "s"), 1, 1, Map.of(),
+                List.of());
+        // a rerun killed while writing, marked abandoned since: its results may be in MongoDB and not in the mirror
+        mongo.getCollection(JobRuns.COLLECTION).insertOne(new Document("ot", "OT995").append("companyId", 4444444444L)
+                .append("type", "electricityConsumption").append("month", 200911).append("setupId", "s")
+                .append("start", new Date()).append("status", "abandoned"));
+        assertThatThrownBy(() -> new Retention(mongo).purgeBefore(Month.of(2009, 12)))
+                .hasMessageContaining("the last run of OT995 company 4444444444 type electricityConsumption month"
+                        + " 200911 did not succeed");
+        assertThat(mongo.getCollection("OT995Results").countDocuments()).isEqualTo(1);
+        runs.succeeded(runs.started("OT995", 4444444444L, "electricityConsumption", 200911, "s"), 1, 1, Map.of(),
+                List.of());
+    }
+
+    private static Document run(MongoCollection<Document> jobRuns, Object id) {
+        return jobRuns.find(new Document("_id", id)).first();
     }
 
     private static Map<String, String> mirror(String ot, ResultKey key) throws IOException {
