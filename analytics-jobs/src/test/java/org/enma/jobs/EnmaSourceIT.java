@@ -193,6 +193,12 @@ class EnmaSourceIT extends JobsOnTestStack {
                 .containsExactly("[W,null,null]", "[W,2.0,null]");
         assertThat(rows(spark.sql("SELECT count(*), sum(v) FROM enma.c7777777777.waterConsumption")))
                 .containsExactly("[2,2.0]");
+        Dataset<Row> v = water.select("contractId", "v");
+        assertThat(v.queryExecution().executedPlan().toString()).contains("Cells: v (every row)");
+        // a query that drops the rows without v itself lets the scan skip them
+        Dataset<Row> withV = v.where("v > 1");
+        assertThat(rows(withV)).containsExactly("[W,2.0]");
+        assertThat(withV.queryExecution().executedPlan().toString()).contains("Ids: all, Cells: v").doesNotContain("every row");
     }
 
     @Test

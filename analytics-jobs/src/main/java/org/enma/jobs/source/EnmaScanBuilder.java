@@ -117,7 +117,7 @@ final class EnmaScanBuilder implements ScanBuilder, SupportsPushDownFilters, Sup
         ReadContext read = new ReadContext(context.table(), context.endpoints(), context.zone(), context.namespace(),
                 columns, context.badCells());
         if (measures()) {
-            MeasureFields fields = fieldsOf(columns);
+            MeasureFields fields = fieldsOf(columns, measureFilters.withoutVDropped());
             String ids = measureFilters.ids().isEmpty() && !measureFilters.noId() ? "all"
                     : Integer.toString(measureFilters.ids().size());
             return new EnmaScan(read, pushedFilters(), "TimeRanges: " + measureFilters.times() + ", Ids: " + ids
@@ -158,9 +158,9 @@ final class EnmaScanBuilder implements ScanBuilder, SupportsPushDownFilters, Sup
 
     /**
      * The cells of family {@code m} the columns need: {@code v} always, {@code va} and the rest when asked for; and
-     * every row, as SQL expects of a table.
+     * every row, as SQL expects of a table, unless the query drops the rows without {@code v} anyway.
      */
-    private static MeasureFields fieldsOf(StructType columns) {
+    private static MeasureFields fieldsOf(StructType columns, boolean withoutVDropped) {
         boolean cumulative = false;
         List<String> texts = new ArrayList<>();
         for (StructField field : columns.fields()) {
@@ -171,7 +171,8 @@ final class EnmaScanBuilder implements ScanBuilder, SupportsPushDownFilters, Sup
                 texts.add(name);
             }
         }
-        return new MeasureFields(cumulative, texts).withEveryRow();
+        MeasureFields fields = new MeasureFields(cumulative, texts);
+        return withoutVDropped ? fields : fields.withEveryRow();
     }
 
     private static boolean isKeyColumn(String name) {
@@ -186,6 +187,6 @@ final class EnmaScanBuilder implements ScanBuilder, SupportsPushDownFilters, Sup
             cells.add(MeasureColumns.VA);
         }
         cells.addAll(fields.texts());
-        return String.join(",", cells);
+        return String.join(",", cells) + (fields.everyRow() ? " (every row)" : "");
     }
 }

@@ -17,9 +17,11 @@ import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.sources.GreaterThan;
 import org.apache.spark.sql.sources.GreaterThanOrEqual;
 import org.apache.spark.sql.sources.In;
+import org.apache.spark.sql.sources.IsNotNull;
 import org.apache.spark.sql.sources.LessThan;
 import org.apache.spark.sql.sources.LessThanOrEqual;
 import org.enma.jobs.read.TimeRange;
+import org.enma.schema.MeasureColumns;
 
 /**
  * The filters of a query on a measure table that the scan itself applies: comparisons on {@code timestamp} and on
@@ -35,6 +37,7 @@ final class MeasureFilters implements Serializable {
     private long from;
     private long to = Long.MAX_VALUE;
     private Set<String> ids;
+    private boolean withoutVDropped;
 
     MeasureFilters(String idColumn, ZoneId zone) {
         this.idColumn = idColumn;
@@ -48,10 +51,19 @@ final class MeasureFilters implements Serializable {
             if (take(filter)) {
                 pushed.add(filter);
             } else {
+                withoutVDropped |= filter instanceof IsNotNull f && f.attribute().equals(MeasureColumns.V);
                 rest.add(filter);
             }
         }
         return rest.toArray(Filter[]::new);
+    }
+
+    /**
+     * Whether the query drops the rows without {@code v} itself ({@code v IS NOT NULL}, which Spark also infers from
+     * {@code v > 10} and the like): then the scan need not bring them. Spark still applies the filter.
+     */
+    boolean withoutVDropped() {
+        return withoutVDropped;
     }
 
     Filter[] pushed() {
