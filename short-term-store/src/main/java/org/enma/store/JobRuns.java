@@ -30,7 +30,8 @@ public final class JobRuns {
     public static final String BAD_CELL_KEYS = "badCellKeys";
     static final Duration BEAT = Duration.ofSeconds(30);
     static final Duration SILENCE = Duration.ofMinutes(3);
-    private static final String STATUS = "status";
+    static final String STATUS = "status";
+    static final String SUCCEEDED = "succeeded";
     private static final String RUNNING = "running";
     private static final String HEARTBEAT = "heartbeat";
     /** One daemon thread beats for every run of this process; it never keeps a JVM alive. */
@@ -113,7 +114,7 @@ public final class JobRuns {
     /** The run ended well, with these counts (each becomes a field of its document). */
     public void succeeded(ObjectId run, Document counts) {
         stopBeating(run);
-        Document set = new Document(STATUS, "succeeded").append("end", new Date());
+        Document set = new Document(STATUS, SUCCEEDED).append("end", new Date());
         set.putAll(counts);
         runs.updateOne(Filters.eq("_id", run), new Document("$set", set));
     }

@@ -70,17 +70,17 @@ public final class Retention {
 
     /**
      * The runs of a month before {@code firstKept} whose latest attempt did not succeed, as {@code "OT101 company C type T
-     * month M"}; a later successful attempt with the same setup clears an earlier failure.
+     * month M"} — failed, abandoned or still running; a later successful attempt with the same setup clears an earlier
+     * one.
      */
     private List<String> failedRunsBefore(Month firstKept) {
         Map<List<Object>, Document> latest = new LinkedHashMap<>();
         mongo.getCollection(JobRuns.COLLECTION)
-                .find(Filters.and(Filters.regex("ot", "^OT[0-9]{3}$"), Filters.lt("month", firstKept.asNumber()),
-                        Filters.in("status", "succeeded", "failed", "running", "abandoned")))
+                .find(Filters.and(Filters.regex("ot", "^OT[0-9]{3}$"), Filters.lt("month", firstKept.asNumber())))
                 .sort(Sorts.ascending("start", "_id"))
                 .forEach(run -> latest.put(Arrays.asList(run.get("ot"), run.get("companyId"), run.get("type"),
                         run.get("month"), run.get("setupId")), run));
-        return latest.values().stream().filter(run -> !"succeeded".equals(run.getString("status")))
+        return latest.values().stream().filter(run -> !JobRuns.SUCCEEDED.equals(run.getString(JobRuns.STATUS)))
                 .map(run -> run.get("ot") + " company " + run.get("companyId") + " type " + run.get("type")
                         + " month " + run.get("month"))
                 .toList();

@@ -32,8 +32,8 @@ import org.enma.schema.PeriodKey;
  * The rows of a period table as Spark values, one per (row, family): {@code contractId} (empty for the company total),
  * {@code period}, {@code start} (a timestamp: the local start in the deployment's zone), {@code v}, {@code n},
  * {@code min}, {@code max}, {@code cost}, {@code np}, and for tou and tertiary tables the per-tariff-period sums
- * {@code p1..pX} — numbers as exact decimals. A salt's rows are read in one Spark
- * partition, a contract's all in one salt.
+ * {@code p1..pX} — numbers as exact decimals. A salt's rows are read in one Spark partition, a contract's all in one
+ * salt.
  */
 public final class PeriodRowsRead {
     /** Exact: the codec writes plain decimals, a kWh sum has at most a few decimals, a cost six. */
@@ -64,8 +64,8 @@ public final class PeriodRowsRead {
     /**
      * The rows of {@code table} under key prefix {@code prefix} (a salt's {@code "<salt>~"}, or a contract's), in
      * families {@code periods} only (all when empty), as values in the order of {@link #schema} of {@code
-     * tariffPeriods}. They stream: a salt of a
-     * big company holds millions of hourly rows, and at most a scanner's cache of them is in memory.
+     * tariffPeriods}. They stream: a salt of a big company holds millions of hourly rows, and at most a scanner's
+     * cache of them is in memory.
      */
     public static ValueRows read(Endpoints where, String table, byte[] prefix, Set<Period> periods, int tariffPeriods,
                                  ZoneId zone) throws IOException {
