@@ -8,12 +8,12 @@ import org.enma.config.EnmaConfig;
 import org.enma.jobs.derive.Derive;
 import org.enma.jobs.derive.DeriveCounts;
 import org.enma.jobs.read.EnmaData;
+import org.enma.jobs.rollup.PendingDays;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.Month;
 import org.enma.store.JobRuns;
-import org.enma.store.RollupPending;
 
 /**
  * Starts one {@code derive} run — from {@code enma derive} or {@code spark-submit} — and records it in {@code jobRuns}
@@ -44,10 +44,10 @@ public final class DeriveLauncher {
                 throw new EnmaException(JOB + " failed: " + Failures.messageOf(mongoDown), mongoDown);
             }
             try {
-                RollupPending pending = new RollupPending(JobRunner.joined(mongo));
                 String tableName = config.tableNames().of(table).getNameAsString();
-                DeriveCounts counts = Derive.run(EnmaData.open(spark, config), company, table, from, to, notes,
-                        days -> pending.record(tableName, days));
+                EnmaData data = EnmaData.open(spark, config);
+                DeriveCounts counts = Derive.run(data, company, table, from, to, notes,
+                        days -> PendingDays.record(days, data.endpoints(), tableName));
                 runs.succeeded(run, counts.asDocument());
                 return counts;
             } catch (Exception e) {

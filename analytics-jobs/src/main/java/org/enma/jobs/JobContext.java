@@ -2,23 +2,25 @@ package org.enma.jobs;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedMap;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function0;
 import org.apache.spark.api.java.function.Function2;
-import org.enma.jobs.common.ContractMonth;
+import org.apache.spark.broadcast.Broadcast;
 import org.enma.jobs.common.DailySums;
 import org.enma.jobs.common.LocalHours;
 import org.enma.jobs.common.MonthlyUsage;
-import org.enma.jobs.common.Usage;
 import org.enma.jobs.read.EnmaData;
 import org.enma.jobs.read.Measure;
 import org.enma.jobs.read.MeasureFields;
@@ -28,7 +30,12 @@ import org.enma.schema.EnmaTable;
 import org.enma.schema.Month;
 import scala.Tuple2;
 
-/** What one run of an analytic is about — company, measure type, month, parameters — and the data to read. */
+/**
+ * What one run of an analytic is about — company, measure type, month, parameters — and the data to read, as Spark
+ * data keyed by contract: per-contract folds go through Spark's shuffle ({@code combineByKey}: summed inside each
+ * partition, merged by contract, spilled to disk when memory runs short), so every contract's figures end up on one
+ * executor and none on the driver.
+ */
 public record JobContext(EnmaData data, CompanyId company, String type, Month month, Map<String, Object> parameters) {
     /** The weather type OT503 and OT701 read. */
     public static final String TEMPERATURE = EnmaTable.TEMPERATURE_AIR;
@@ -41,20 +48,14 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
     }
 
     /**
-     * {@code C(c, m)} and {@code days(c, m)} of every contract with data in each of {@code months}: one scan of the
-     * buckets over the months (consecutive months in one range), summed inside each Spark partition, partial sums
-     * merged on the way to the driver.
+     * {@code C(c, m)} and {@code days(c, m)} of every contract with data in any of {@code months}: one scan of the
+     * buckets over the months (consecutive months in one range), summed by contract.
      */
-    public MonthlyUsage monthlyUsage(Collection<Month> months) throws IOException {
-        Set<Month> wanted = Set.copyOf(months);
-        ZoneId zone = data.zone();
-        JavaRDD<Measure> measures = data.measures(consumptionTable(), TimeRange.covering(wanted, zone),
-                MeasureFields.INSTANT);
-        return measures.mapPartitions(partition -> {
-            MonthlyUsage usage = new MonthlyUsage(wanted, zone);
-            partition.forEachRemaining(m -> m.instant().ifPresent(v -> usage.add(m.id(), m.timestamp(), v)));
-            return List.of(usage).iterator();
-        }).reduce(MonthlyUsage::merge);
+    public JavaPairRDD<String, MonthlyUsage> monthlyUsage(List<Month> months) throws IOException {
+        List<Month> wanted = List.copyOf(months);
+        return perContract(TimeRange.covering(wanted, data.zone()), MeasureFields.INSTANT,
+                () -> new MonthlyUsage(wanted), (usage, m, hour) -> usage.add(hour, m.v()), MonthlyUsage::merge)
+                .filter(contract -> !contract._2().isEmpty());
     }
 
     /** Adds one measure (with its local hour by the interval convention) into an accumulator. */
@@ -65,66 +66,66 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
 
     /**
      * One accumulator per contract over this run's measures with a {@code v} in {@code times} (read with {@code
-     * fields}): filled inside each Spark partition, merged by contract across partitions, returned to the driver.
+     * fields}): filled inside each Spark partition, merged by contract through the shuffle, left on the executors.
      */
-    public <A extends Serializable> Map<String, A> perContract(List<TimeRange> times, MeasureFields fields,
-                                                               Function0<A> fresh, Fold<A> fold,
-                                                               Function2<A, A, A> merge) throws IOException {
+    public <A extends Serializable> JavaPairRDD<String, A> perContract(List<TimeRange> times, MeasureFields fields,
+                                                                       Function0<A> fresh, Fold<A> fold,
+                                                                       Function2<A, A, A> merge) throws IOException {
         return perId(consumptionTable(), times, fields, fresh, fold, merge);
     }
 
     /** Each contract's consumption per local date over {@code times}. */
-    public Map<String, DailySums> dailyConsumption(List<TimeRange> times) throws IOException {
+    public JavaPairRDD<String, DailySums> dailyConsumption(List<TimeRange> times) throws IOException {
         return perContract(times, MeasureFields.INSTANT, DailySums::new, BY_DATE, DailySums::merge);
     }
 
     /**
-     * Each weather station's {@code temperatureAir} per local date over {@code times} (the weather tables are shared
-     * by all companies: every station with data comes back).
+     * Each weather station's mean {@code temperatureAir} per local date over {@code times}, broadcast to the
+     * executors: stations × days, whatever the number of contracts. The weather tables are shared by all companies:
+     * every station with data comes back.
      */
-    public Map<String, DailySums> dailyTemperatures(List<TimeRange> times) throws IOException {
-        return perId(EnmaTable.weather(TEMPERATURE), times, MeasureFields.INSTANT, DailySums::new, BY_DATE,
-                DailySums::merge);
+    public Broadcast<Map<String, SortedMap<LocalDate, Double>>> dailyTemperatures(List<TimeRange> times)
+            throws IOException {
+        Map<String, SortedMap<LocalDate, Double>> means = new HashMap<>();
+        perId(EnmaTable.weather(TEMPERATURE), times, MeasureFields.INSTANT, DailySums::new, BY_DATE, DailySums::merge)
+                .mapValues(DailySums::means).collectAsMap().forEach(means::put);
+        return new JavaSparkContext(data.spark().sparkContext()).broadcast(means);
     }
 
-    private <A extends Serializable> Map<String, A> perId(EnmaTable table, List<TimeRange> times, MeasureFields fields,
-                                                          Function0<A> fresh, Fold<A> fold, Function2<A, A, A> merge)
+    private <A extends Serializable> JavaPairRDD<String, A> perId(EnmaTable table, List<TimeRange> times,
+                                                                  MeasureFields fields, Function0<A> fresh,
+                                                                  Fold<A> fold, Function2<A, A, A> merge)
             throws IOException {
         ZoneId zone = data.zone();
-        return new HashMap<>(data.measures(table, times, fields).mapPartitionsToPair(partition -> {
-            LocalHours hours = new LocalHours(zone);
-            Map<String, A> accumulators = new HashMap<>();
-            while (partition.hasNext()) {
-                Measure m = partition.next();
-                if (m.v() != null) {
-                    A accumulator = accumulators.get(m.id());
-                    if (accumulator == null) {
-                        accumulator = fresh.call();
-                        accumulators.put(m.id(), accumulator);
-                    }
-                    fold.add(accumulator, m, hours.of(m.timestamp()));
-                }
-            }
-            List<Tuple2<String, A>> pairs = new ArrayList<>(accumulators.size());
-            accumulators.forEach((id, accumulator) -> pairs.add(new Tuple2<>(id, accumulator)));
-            return pairs.iterator();
-        }).reduceByKey(merge).collectAsMap());
+        // one per function: each task deserializes its own copy, whose cache of local hours is the task's
+        LocalHours first = new LocalHours(zone);
+        LocalHours next = new LocalHours(zone);
+        JavaRDD<Measure> measures = data.measures(table, times, fields);
+        return measures.filter(m -> m.v() != null).mapToPair(m -> new Tuple2<>(m.id(), m)).combineByKey(m -> {
+            A accumulator = fresh.call();
+            fold.add(accumulator, m, first.of(m.timestamp()));
+            return accumulator;
+        }, (accumulator, m) -> {
+            fold.add(accumulator, m, next.of(m.timestamp()));
+            return accumulator;
+        }, merge, partitioner(measures));
     }
 
-    /** The company's customer attributes by contractId. */
-    public Map<String, Map<String, String>> customers() throws IOException {
-        return data.customerAttributes(company);
+    /**
+     * How per-contract data is spread: by a hash of the contract over as many partitions as the read has (regions,
+     * which grow with the table), at least one per core.
+     */
+    private Partitioner partitioner(JavaRDD<?> read) {
+        return new HashPartitioner(Math.max(read.getNumPartitions(), data.spark().sparkContext().defaultParallelism()));
     }
 
-    /** The contracts with data in {@code month}, with their attributes (none for a contract missing in customers). */
-    public static List<ContractMonth> contractMonths(Month month, MonthlyUsage usage,
-                                                     Map<String, Map<String, String>> customers) {
-        List<ContractMonth> contracts = new ArrayList<>();
-        for (Map.Entry<String, Usage> e : usage.of(month).entrySet()) {
-            contracts.add(ContractMonth.of(e.getKey(), month, e.getValue(),
-                    customers.getOrDefault(e.getKey(), Map.of())));
-        }
-        contracts.sort(Comparator.comparing(ContractMonth::contractId));
-        return contracts;
+    /**
+     * The {@code attributes} of the company's customers, as Spark data partitioned like {@code perContract}'s
+     * {@code like} (so that a join of the two moves nothing), read by region on the executors.
+     */
+    public JavaPairRDD<String, Map<String, String>> customers(Collection<String> attributes, JavaPairRDD<String, ?> like)
+            throws IOException {
+        JavaPairRDD<String, Map<String, String>> customers = data.customerAttributes(company, attributes);
+        return like.partitioner().isPresent() ? customers.partitionBy(like.partitioner().get()) : customers;
     }
 }

@@ -3,38 +3,37 @@ package org.enma.jobs;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.hadoop.hbase.client.Admin;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
 import org.bson.types.ObjectId;
 import org.enma.config.EnmaConfig;
 import org.enma.jobs.read.BadCells;
 import org.enma.jobs.read.EnmaData;
 import org.enma.schema.EnmaException;
-import org.enma.schema.ResultKey;
 import org.enma.schema.SetupId;
 import org.enma.store.JobRuns;
-import org.enma.store.ResultDocument;
 import org.enma.store.ResultSink;
 import org.enma.store.SetupIds;
 import org.enma.store.Setups;
 
 /**
  * Runs one analytic for one request: records the setup (content-hash id) and the run in {@code jobRuns}, lets the
- * analytic compute, writes its results to MongoDB and the HBase mirror, and records how the run ended — {@code
+ * analytic plan its computation over Spark data, has the tasks that compute the results write them to MongoDB and
+ * the HBase mirror ({@link ResultTasks}: the driver gets counts only), and records how the run ended — {@code
  * failed} with the reason when anything goes wrong after the run was recorded. Measures left out for a bad cell are
  * counted as skipped with reason {@code badCell} (measures, where the other reasons count contracts), the first few
  * named in {@code badCellKeys}. Results are upserts by key, so a rerun
  * after a failure leaves exactly one result per key.
  *
- * <p>MongoDB may still be connecting when a run starts: the run is recorded while Spark reads, and when MongoDB turns
- * out to be unreachable the read is cancelled at once and the run fails with that reason. Nothing is written before
- * MongoDB answered.
+ * <p>MongoDB may still be connecting when a run starts: the run is recorded while the analytic plans (which may read:
+ * a sample to range-partition by, the weather), and when MongoDB turns out to be unreachable the Spark jobs are
+ * cancelled at once and the run fails with that reason. Nothing is written before MongoDB answered.
  */
 public final class JobRunner {
     private final CompletableFuture<MongoDatabase> mongo;
@@ -72,23 +71,25 @@ public final class JobRunner {
             EnmaData data = EnmaData.open(spark, config);
             data.existing(request.consumptionTable());
             long start = System.nanoTime();
-            Outcome outcome = analytic.run(new JobContext(data, request.company(), request.type(), request.month(),
-                    request.parameters()));
-            long computed = System.nanoTime();
+            JavaRDD<Outcome> outcomes = analytic.run(new JobContext(data, request.company(), request.type(),
+                    request.month(), request.parameters()));
             RecordedRun run = joined(recording);
-            List<ResultDocument> results = outcome.results().stream().map(r -> new ResultDocument(
-                    new ResultKey(request.month(), request.company(), r.contractId(), setupId), r.fields())).toList();
+            ResultSink.Target target;
             try (Admin admin = data.hbase().getAdmin()) {
-                new ResultSink(run.db(), data.hbase(), data.tableCreator(admin)).write(analytic.name(), results);
+                target = new ResultSink(run.db(), data.hbase(), data.tableCreator(admin)).prepare(analytic.name());
             }
+            long planned = System.nanoTime();
+            RunCounts counts = ResultTasks.write(outcomes, data.endpoints(), target, request.month(),
+                    request.company(), setupId);
             BadCells.Seen bad = data.badCells();
-            Map<String, Long> skipped = new TreeMap<>(outcome.skipped());
+            Map<String, Long> skipped = new TreeMap<>(counts.skipped());
             if (bad.count() > 0) {
                 skipped.put(BadCells.REASON, bad.count());
             }
-            run.runs().succeeded(run.id(), outcome.contractsSeen(), results.size(), skipped, bad.first());
-            return new JobReport(analytic.name(), setupId, outcome.contractsSeen(), results.size(), skipped,
-                    Duration.ofNanos(computed - start), Duration.ofNanos(System.nanoTime() - computed));
+            long seen = counts.results() + counts.skipped().values().stream().mapToLong(Long::longValue).sum();
+            run.runs().succeeded(run.id(), seen, counts.results(), skipped, bad.first());
+            return new JobReport(analytic.name(), setupId, seen, counts.results(), skipped,
+                    Duration.ofNanos(planned - start), Duration.ofNanos(System.nanoTime() - planned));
         } catch (Exception e) {
             throw new EnmaException(analytic.name() + " failed: " + recordFailure(recording, e), e);
         } finally {

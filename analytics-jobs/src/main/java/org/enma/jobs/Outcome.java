@@ -1,42 +1,33 @@
 package org.enma.jobs;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
 
 /**
- * What an analytic produced: one result per contract, and every contract it saw but gave no result, counted by
- * reason. Seen = results + skipped, always.
+ * What an analytic gave one contract it saw: a result (its fields, in output order), or the reason it has none. An
+ * analytic hands these over as Spark data, one per contract seen, and the tasks that compute them write the results
+ * and count the rest: seen = results + skipped, always, and nothing per contract reaches the driver.
  */
-public final class Outcome {
-    private final List<ContractResult> results = new ArrayList<>();
-    private final Map<String, Long> skipped = new TreeMap<>();
-
-    public record ContractResult(String contractId, Map<String, Object> fields) {
+public record Outcome(String contractId, Map<String, Object> fields, String skipped) implements Serializable {
+    public Outcome {
+        Objects.requireNonNull(contractId);
+        if ((fields == null) == (skipped == null)) {
+            throw new IllegalArgumentException("an outcome is a result or a skip reason, not both or neither");
+        }
+        fields = fields == null ? null : new LinkedHashMap<>(fields);
     }
 
-    public void result(String contractId, Map<String, Object> fields) {
-        results.add(new ContractResult(contractId, fields));
+    public static Outcome result(String contractId, Map<String, Object> fields) {
+        return new Outcome(contractId, fields, null);
     }
 
-    public void skip(String reason) {
-        skipped.merge(reason, 1L, Long::sum);
+    public static Outcome skipped(String contractId, String reason) {
+        return new Outcome(contractId, null, reason);
     }
 
-    public List<ContractResult> results() {
-        return List.copyOf(results);
-    }
-
-    public Map<String, Long> skipped() {
-        return Map.copyOf(skipped);
-    }
-
-    public long skippedTotal() {
-        return skipped.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    public long contractsSeen() {
-        return results.size() + skippedTotal();
+    public boolean isResult() {
+        return fields != null;
     }
 }

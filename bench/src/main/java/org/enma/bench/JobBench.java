@@ -2,13 +2,11 @@ package org.enma.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
@@ -19,6 +17,8 @@ import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.io.ImmutableBytesWritable;
 import org.apache.hadoop.hbase.mapreduce.TableInputFormat;
 import org.apache.hadoop.hbase.util.Bytes;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.enma.config.EnmaConfig;
@@ -31,8 +31,10 @@ import org.enma.jobs.JobReport;
 import org.enma.jobs.JobRequest;
 import org.enma.jobs.JobRunner;
 import org.enma.jobs.Outcome;
+import org.enma.jobs.common.LocalHours;
 import org.enma.jobs.common.MonthlyUsage;
-import org.enma.jobs.ot101.Ot101;
+import org.enma.jobs.ot101.PeerAnalytic;
+import org.enma.jobs.ot101.PeerGroups;
 import org.enma.jobs.ot101.Ot101Setup;
 import org.enma.jobs.read.BucketSlices;
 import org.enma.jobs.read.ScanSlice;
@@ -108,8 +110,8 @@ public final class JobBench {
             case "tableinputformat" -> naiveOt101(spark, config, company, month);
             default -> throw new IllegalArgumentException("unknown contender " + contender);
         };
-        System.err.printf("computed in %.2f s, results written in %.2f s%n", report.computing().toMillis() / 1e3,
-                report.writing().toMillis() / 1e3);
+        System.err.printf("planned in %.2f s, computed and written in %.2f s%n", report.planning().toMillis() / 1e3,
+                report.computing().toMillis() / 1e3);
         return report.results();
     }
 
@@ -234,27 +236,29 @@ public final class JobBench {
             }
 
             @Override
-            public Outcome run(JobContext job) throws IOException {
+            public JavaRDD<Outcome> run(JobContext job) throws IOException {
                 Configuration conf = endpoints.hbaseConfiguration();
                 conf.set(TableInputFormat.INPUT_TABLE, config.tableNames().of(job.consumptionTable()).getNameAsString());
                 conf.set(TableInputFormat.SCAN_COLUMNS, "m:v");
                 conf.set(TableInputFormat.SCAN_CACHEDROWS, "2000");
                 conf.set(TableInputFormat.SCAN_CACHEBLOCKS, "false");
-                Set<Month> months = Set.of(month);
-                ZoneId zone = config.timezone();
-                MonthlyUsage usage = new JavaSparkContext(spark.sparkContext())
+                List<Month> months = List.of(month);
+                LocalHours hours = new LocalHours(config.timezone());
+                JavaPairRDD<String, MonthlyUsage> usage = new JavaSparkContext(spark.sparkContext())
                         .newAPIHadoopRDD(conf, TableInputFormat.class, ImmutableBytesWritable.class, Result.class)
-                        .mapPartitions(rows -> {
-                            MonthlyUsage partial = new MonthlyUsage(months, zone);
-                            rows.forEachRemaining(row -> {
-                                MeasureKey key = MeasureKey.decode(row._2().getRow());
-                                byte[] v = row._2().getValue(Bytes.toBytes("m"), Bytes.toBytes("v"));
-                                partial.add(key.id(), key.timestamp(),
-                                        Double.parseDouble(new String(v, StandardCharsets.UTF_8)));
-                            });
-                            return List.of(partial).iterator();
-                        }).reduce(MonthlyUsage::merge);
-                return Ot101.compare(Ot101Setup.DEFAULTS, month, usage, job.customers());
+                        .mapToPair(row -> {
+                            MeasureKey key = MeasureKey.decode(row._2().getRow());
+                            byte[] v = row._2().getValue(Bytes.toBytes("m"), Bytes.toBytes("v"));
+                            MonthlyUsage one = new MonthlyUsage(months);
+                            one.add(hours.of(key.timestamp()), Double.parseDouble(new String(v, StandardCharsets.UTF_8)));
+                            return new scala.Tuple2<>(key.id(), one);
+                        })
+                        .reduceByKey(MonthlyUsage::merge)
+                        .filter(contract -> !contract._2().isEmpty());
+                Ot101Setup setup = Ot101Setup.DEFAULTS;
+                return PeerGroups.compare(PeerGroups.contractMonths(job, setup, months, usage), setup)
+                        .map(c -> c.found().map(f -> Outcome.result(c.month().contractId(), f.rounded().fields()))
+                                .orElseGet(() -> Outcome.skipped(c.month().contractId(), PeerAnalytic.NO_GROUP)));
             }
         };
         try (MongoStore mongo = MongoStore.open(endpoints.mongoUri(), endpoints.mongoDatabase())) {

@@ -50,9 +50,9 @@ final class RunCommand implements Callable<Integer> {
         err.flush();
         long start = System.nanoTime();
         JobReport report = JobLauncher.launch(config, name, companyId, target.type(), m, flags.setup());
-        err.printf("%s: %d contracts seen, %d results, skipped %s; computed in %.1f s, results written in %.1f s,"
+        err.printf("%s: %d contracts seen, %d results, skipped %s; planned in %.1f s, computed and written in %.1f s,"
                         + " %.1f s in all%n", name, report.contractsSeen(), report.results(), report.skipped(),
-                report.computing().toMillis() / 1e3, report.writing().toMillis() / 1e3,
+                report.planning().toMillis() / 1e3, report.computing().toMillis() / 1e3,
                 (System.nanoTime() - start) / 1e9);
         out.println(report.summaryLine());
         return Enma.OK;

@@ -24,6 +24,11 @@ public record CompanyKey(CompanyId company, String id) {
         return KeyParts.join(company, "");
     }
 
+    /** The key range of every row of {@code company}: {@code [<companyId>~, <companyId>~DEL)}. */
+    public static KeyRange range(CompanyId company) {
+        return new KeyRange(prefix(company), KeyParts.endAfter(company));
+    }
+
     public static CompanyKey decode(byte[] key) {
         String[] parts = KeyParts.split(key, "company", PARTS);
         return new CompanyKey(CompanyId.of(parts[0]), parts[1]);

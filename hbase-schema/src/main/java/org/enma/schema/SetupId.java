@@ -1,7 +1,7 @@
 package org.enma.schema;
 
 /** The id of a job setup: 24 lower-case hex digits (the start of the SHA-256 of the setup's canonical JSON). */
-public record SetupId(String value) {
+public record SetupId(String value) implements java.io.Serializable {
     public SetupId {
         if (value == null || !value.matches("[0-9a-f]{24}")) {
             throw new InvalidIdentifierException("setupId \"" + Identifier.printable(String.valueOf(value))

@@ -6,6 +6,9 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.enma.schema.EnmaException;
@@ -18,6 +21,13 @@ import org.enma.schema.EnmaException;
  */
 public final class MongoStore implements AutoCloseable {
     static final int SELECTION_TIMEOUT_S = 5;
+    /** The stores {@link #shared} opened in this JVM, by URI and database; closed when it exits. */
+    private static final Map<List<String>, MongoStore> SHARED = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SHARED.values().forEach(MongoStore::close),
+                "enma-mongo-close"));
+    }
 
     private final MongoClient client;
     private final MongoDatabase database;
@@ -48,6 +58,14 @@ public final class MongoStore implements AutoCloseable {
                     + " (is the stack running? `scripts/enma stack status`)");
         }
         return new MongoStore(client, db);
+    }
+
+    /**
+     * One store per JVM, URI and database, opened on first use and shared by every caller (a client holds a pool of
+     * connections and is thread-safe): what a Spark executor's tasks write their results through. Never close it.
+     */
+    public static MongoStore shared(String uri, String database) {
+        return SHARED.computeIfAbsent(List.of(uri, database), key -> open(uri, database));
     }
 
     public MongoDatabase database() {

@@ -9,10 +9,9 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Connection;
@@ -23,9 +22,11 @@ import org.enma.schema.TableCreator;
 
 /**
  * Writes one analytic's results to its MongoDB short-term collection ({@code OT101Results}) and mirrors them to its
- * HBase table ({@code ot101}). Both writes are upserts by the result key, so a rerun replaces its own results and
- * never duplicates them. MongoDB writes are unordered bulk replaces in batches (one round trip per
- * {@value #BATCH} documents), since single upserts are slow on every server.
+ * HBase table ({@code ot101}). Both writes are upserts by the result key, so a rerun (or a Spark task retried, or run
+ * twice by speculation) replaces its own results and never duplicates them. The driver {@link #prepare}s the stores
+ * once (mirror table, indexes); then any number of {@link Writer}s — one per Spark task, on any machine — stream
+ * results into both. MongoDB writes are unordered bulk replaces in batches (one round trip per {@value #BATCH}
+ * documents), since single upserts are slow on every server.
  */
 public final class ResultSink {
     static final int BATCH = 1000;
@@ -40,73 +41,130 @@ public final class ResultSink {
         this.tables = tables;
     }
 
+    /** Where one analytic's results go: its collection and its mirror table (HBase name, namespace included). */
+    public record Target(String ot, String collection, String mirror) implements Serializable {
+    }
+
     /** The short-term collection of an analytic: {@code OT101} → {@code OT101Results}. */
     public static String collectionOf(String ot) {
         return "OT" + EnmaTable.results(ot).name().substring(2) + "Results";
     }
 
-    /** Creates the collection's indexes for the portal's queries (idempotent). */
-    public MongoCollection<Document> collection(String ot) {
+    /** Creates the collection's indexes for the portal's queries and the mirror table, if missing (idempotent). */
+    public Target prepare(String ot) throws IOException {
         MongoCollection<Document> collection = mongo.getCollection(collectionOf(ot));
         collection.createIndex(Indexes.ascending("companyId", "contractId", "month"));
         collection.createIndex(Indexes.ascending("companyId", "month"));
-        return collection;
+        return new Target(ot, collectionOf(ot), tables.ensure(EnmaTable.results(ot)).getNameAsString());
+    }
+
+    /** Writes {@code results} to both stores: {@link #prepare}, then one {@link Writer}. */
+    public void write(String ot, List<ResultDocument> results) {
+        Target target;
+        try {
+            target = prepare(ot);
+        } catch (IOException e) {
+            throw Writer.mirrorFailure(ot, e);
+        }
+        try (Writer writer = writer(mongo, hbase, target)) {
+            results.forEach(writer::add);
+        }
+    }
+
+    /** A writer into {@code target}'s stores over connections of the caller's (a Spark task's shared ones). */
+    public static Writer writer(MongoDatabase mongo, Connection hbase, Target target) {
+        try {
+            return new Writer(mongo.getCollection(target.collection()),
+                    hbase.getBufferedMutator(TableName.valueOf(target.mirror())), target.ot());
+        } catch (IOException e) {
+            throw Writer.mirrorFailure(target.ot(), e);
+        }
     }
 
     /**
-     * Writes both stores at once (they are independent round trips) and returns only when both are done, whatever
-     * happened to the other: a failure of either is thrown as an {@link EnmaException} naming the store (the other's, if any, suppressed in it), so the caller
-     * never records a run as succeeded while one store lacks its results, and a write still running never outlives
-     * the run. Both writes are upserts: the rerun of a failed run repairs both stores.
+     * Streams results into both stores: the mirror's puts go to a {@link BufferedMutator} (sent in the background as
+     * its buffer fills), the documents to MongoDB a batch at a time, so both stores are written at once. Closing it
+     * sends what is left to both, whatever happened to the other, and only then fails — naming the store (the
+     * other's failure, if any, suppressed in it): a caller never records a run as succeeded while one store lacks its
+     * results, and no write is still on its way once it returns.
      */
-    public void write(String ot, List<ResultDocument> results) {
-        CompletableFuture<Void> mongoWrite = CompletableFuture.runAsync(() -> writeMongo(ot, results));
-        EnmaException failure = null;
-        try {
-            writeMirror(ot, results);
-        } catch (IOException | RuntimeException e) {
-            failure = new EnmaException("the HBase mirror " + EnmaTable.results(ot).name() + " was not written ("
-                    + e.getMessage() + "); rerun the job to repair both stores", e);
-        }
-        try {
-            mongoWrite.join();
-        } catch (CompletionException e) {
-            EnmaException mongoFailure = new EnmaException("MongoDB " + collectionOf(ot) + " was not written ("
-                    + MongoStore.firstSentence(e.getCause().getMessage()) + "); rerun the job to repair both stores", e.getCause());
-            if (failure == null) {
-                failure = mongoFailure;
-            } else {
-                failure.addSuppressed(mongoFailure);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
+    public static final class Writer implements AutoCloseable {
+        private final MongoCollection<Document> collection;
+        private final BufferedMutator mirror;
+        private final String ot;
+        private final List<WriteModel<Document>> batch = new ArrayList<>(BATCH);
+        private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+        private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+        private long written;
 
-    private void writeMongo(String ot, List<ResultDocument> results) {
-        MongoCollection<Document> collection = collection(ot);
-        List<WriteModel<Document>> batch = new ArrayList<>(BATCH);
-        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
-        for (ResultDocument result : results) {
+        private Writer(MongoCollection<Document> collection, BufferedMutator mirror, String ot) {
+            this.collection = collection;
+            this.mirror = mirror;
+            this.ot = ot;
+        }
+
+        public void add(ResultDocument result) {
+            try {
+                mirror.mutate(result.toMirror());
+            } catch (IOException | RuntimeException e) {
+                throw mirrorFailure(ot, e);
+            }
             Document doc = result.toMongo();
-            batch.add(new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, upsert));
+            batch.add(new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, UPSERT));
             if (batch.size() == BATCH) {
-                collection.bulkWrite(batch, new BulkWriteOptions().ordered(false));
+                sendBatch();
+            }
+            written++;
+        }
+
+        /** The results added so far. */
+        public long written() {
+            return written;
+        }
+
+        private void sendBatch() {
+            try {
+                collection.bulkWrite(batch, UNORDERED);
+            } catch (RuntimeException e) {
+                throw mongoFailure(ot, e);
+            } finally {
                 batch.clear();
             }
         }
-        if (!batch.isEmpty()) {
-            collection.bulkWrite(batch, new BulkWriteOptions().ordered(false));
-        }
-    }
 
-    private void writeMirror(String ot, List<ResultDocument> results) throws IOException {
-        TableName mirror = tables.ensure(EnmaTable.results(ot));
-        try (BufferedMutator mutator = hbase.getBufferedMutator(mirror)) {
-            for (ResultDocument result : results) {
-                mutator.mutate(result.toMirror());
+        @Override
+        public void close() {
+            EnmaException failure = null;
+            if (!batch.isEmpty()) {
+                try {
+                    sendBatch();
+                } catch (EnmaException e) {
+                    failure = e;
+                }
             }
+            try {
+                mirror.close();
+            } catch (IOException | RuntimeException e) {
+                EnmaException mirrorFailure = mirrorFailure(ot, e);
+                if (failure == null) {
+                    failure = mirrorFailure;
+                } else {
+                    failure.addSuppressed(mirrorFailure);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        static EnmaException mirrorFailure(String ot, Exception e) {
+            return new EnmaException("the HBase mirror " + EnmaTable.results(ot).name() + " was not written ("
+                    + e.getMessage() + "); rerun the job to repair both stores", e);
+        }
+
+        static EnmaException mongoFailure(String ot, RuntimeException e) {
+            return new EnmaException("MongoDB " + collectionOf(ot) + " was not written ("
+                    + MongoStore.firstSentence(e.getMessage()) + "); rerun the job to repair both stores", e);
         }
     }
 }

@@ -2,11 +2,13 @@ package org.enma.store;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,8 +25,9 @@ import org.enma.schema.ContractDay;
 
 /**
  * MongoDB {@code rollupPending}: the days of a measure table whose period rows are not yet up to date, each with the
- * contracts written that day — or {@code all: true} once more than {@value #CONTRACTS_PER_DAY} contracts were (a
- * load of a whole company's month: every contract of the day is redone). One document per table and local day: a
+ * contracts written that day — or {@code all: true} once one recording brought more than {@value #CONTRACTS_PER_DAY}
+ * of them (a load of a whole company's month: every contract of the day is redone). A day recorded by contracts
+ * again and again before a rollup takes it gathers at most {@value #CONTRACTS_PER_DAY} more each time. One document per table and local day: a
  * load of two million hourly rows records a few hundred documents, not one per contract-day (83,000 of those took
  * 17 s on the embedded MongoDB-protocol server). A load or derive records the days it is about to write before
  * writing them, so a failure or a kill leaves them recorded; {@code enma rollup} takes them, recomputes their
@@ -32,11 +35,12 @@ import org.enma.schema.ContractDay;
  */
 public final class RollupPending {
     public static final String COLLECTION = "rollupPending";
-    static final int CONTRACTS_PER_DAY = 10_000;
+    public static final int CONTRACTS_PER_DAY = 10_000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final String CONTRACTS = "contracts";
     private static final String ALL = "all";
     private static final String VERSION = "version";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> pending;
     /** Whether this instance made sure of the index: a load records chunk by chunk, the index needs asking once. */
@@ -53,34 +57,52 @@ public final class RollupPending {
         this.pending = mongo.getCollection(COLLECTION);
     }
 
-    /** Records {@code days} of measure table {@code table} (its HBase name) as pending. */
+    /**
+     * Records {@code days} of measure table {@code table} (its HBase name) as pending: one unordered bulk write of one
+     * update per day, each by {@code _id} alone, nothing read back. A day with more than {@value #CONTRACTS_PER_DAY}
+     * contracts here is recorded whole ({@code all}) rather than by its contracts, so that no update comes near
+     * MongoDB's 16 MB document limit (0.6 M contract ids).
+     */
     public void record(String table, Collection<ContractDay> days) {
         if (days.isEmpty()) {
+            return;
+        }
+        Map<LocalDate, Set<String>> byDay = new TreeMap<>();
+        days.forEach(d -> byDay.computeIfAbsent(d.day(), k -> new TreeSet<>()).add(d.contractId()));
+        Date now = new Date();
+        List<WriteModel<Document>> updates = new ArrayList<>(byDay.size());
+        byDay.forEach((day, contracts) -> updates.add(contracts.size() > CONTRACTS_PER_DAY ? whole(table, day, now)
+                : new UpdateOneModel<>(Filters.eq("_id", id(table, day)), Updates.combine(stamp(table, day, now),
+                        Updates.addEachToSet(CONTRACTS, List.copyOf(contracts))), UPSERT)));
+        write(updates);
+    }
+
+    /** Records every contract of {@code days} of {@code table} as pending, as {@link #record} does a big day. */
+    public void recordWhole(String table, Collection<LocalDate> days) {
+        Date now = new Date();
+        write(days.stream().map(day -> whole(table, day, now)).toList());
+    }
+
+    private static WriteModel<Document> whole(String table, LocalDate day, Date now) {
+        return new UpdateOneModel<>(Filters.eq("_id", id(table, day)), Updates.combine(stamp(table, day, now),
+                Updates.set(ALL, true), Updates.unset(CONTRACTS)), UPSERT);
+    }
+
+    /** What every recording of a day sets: its table and day, when, and one more version. */
+    private static org.bson.conversions.Bson stamp(String table, LocalDate day, Date now) {
+        return Updates.combine(Updates.set("table", table), Updates.set("day", number(day)),
+                Updates.set("recorded", now), Updates.inc(VERSION, 1));
+    }
+
+    private void write(List<WriteModel<Document>> updates) {
+        if (updates.isEmpty()) {
             return;
         }
         if (!indexed) {
             pending.createIndex(Indexes.ascending("table"));
             indexed = true;
         }
-        Map<LocalDate, List<String>> byDay = new TreeMap<>();
-        days.forEach(d -> byDay.computeIfAbsent(d.day(), k -> new ArrayList<>()).add(d.contractId()));
-        Date now = new Date();
-        for (Map.Entry<LocalDate, List<String>> day : byDay.entrySet()) {
-            String id = id(table, day.getKey());
-            if (pending.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(ALL, true)),
-                    Updates.combine(Updates.set("recorded", now), Updates.inc(VERSION, 1))).getMatchedCount() > 0) {
-                continue;
-            }
-            Document after = pending.findOneAndUpdate(Filters.eq("_id", id), Updates.combine(
-                    Updates.set("table", table), Updates.set("day", number(day.getKey())),
-                    Updates.set("recorded", now), Updates.inc(VERSION, 1),
-                    Updates.addEachToSet(CONTRACTS, day.getValue())),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            if (after != null && after.getList(CONTRACTS, String.class).size() > CONTRACTS_PER_DAY) {
-                pending.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set(ALL, true),
-                        Updates.unset(CONTRACTS)));
-            }
-        }
+        pending.bulkWrite(updates, new BulkWriteOptions().ordered(false));
     }
 
     /** Every pending day of {@code table}. */

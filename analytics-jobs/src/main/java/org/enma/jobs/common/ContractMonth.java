@@ -1,23 +1,33 @@
 package org.enma.jobs.common;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
 import org.enma.schema.Month;
 
 /**
- * One contract's month: its consumption {@code C(c, M)}, the number of local dates with at least one measure
- * {@code days(c, M)}, and its customer attributes by name.
+ * One contract's month: its consumption {@code C(c, M)} in exact nano-units ({@link ExactSum}), the number of local
+ * dates with at least one measure {@code days(c, M)}, and its customer attributes by name (those the run asked for).
  */
-public record ContractMonth(String contractId, double consumption, int days, int daysInMonth,
-                            Map<String, String> attributes) {
+public record ContractMonth(String contractId, Month month, long units, int days, Map<String, String> attributes)
+        implements Serializable {
 
     public static ContractMonth of(String contractId, Month month, Usage usage, Map<String, String> attributes) {
-        return new ContractMonth(contractId, usage.consumption(), usage.days(), month.lengthOfMonth(), attributes);
+        return new ContractMonth(contractId, month, usage.units(), usage.days(), attributes);
+    }
+
+    /** {@code C(c, M)}. */
+    public double consumption() {
+        return ExactSum.value(units);
+    }
+
+    public int daysInMonth() {
+        return month.lengthOfMonth();
     }
 
     /** The month is complete when every date of it has a measure. */
     public boolean complete() {
-        return days == daysInMonth;
+        return days == daysInMonth();
     }
 
     /** A present, non-empty attribute. */

@@ -1,5 +1,8 @@
 package org.enma.jobs.common;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import org.enma.schema.EnmaException;
 
 /**
@@ -9,9 +12,12 @@ import org.enma.schema.EnmaException;
  * the same data on Spark local[*] and on a standalone cluster). Values are added as whole nano-units in a
  * {@code long}: a stored decimal of up to 9 places is taken exactly, the sum is exact, and any order gives the same
  * bits. docs/analytics.md asks for full double precision before the final rounding; an exact sum is that, and more.
+ * A contract's sums fit a {@code long} (±9.2e9 kWh); sums over many contracts (a peer group, a company) are taken in
+ * a {@link BigInteger} of nano-units, which nothing overflows.
  */
 public final class ExactSum {
     private static final double UNITS_PER_ONE = 1e9;
+    private static final int NANO_DIGITS = 9;
     /** Beyond this a value's nano-units would not fit a long with room for sums; no meter reads that much. */
     private static final double LIMIT = 9e9;
 
@@ -38,5 +44,11 @@ public final class ExactSum {
     /** The double nearest to a sum in nano-units. */
     public static double value(long units) {
         return units / UNITS_PER_ONE;
+    }
+
+    /** The double nearest to {@code units / count}, a mean of a wide sum in nano-units. */
+    public static double mean(BigInteger units, long count) {
+        return new BigDecimal(units, NANO_DIGITS).divide(BigDecimal.valueOf(count), MathContext.DECIMAL128)
+                .doubleValue();
     }
 }

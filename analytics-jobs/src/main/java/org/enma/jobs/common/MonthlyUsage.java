@@ -3,72 +3,60 @@ package org.enma.jobs.common;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.List;
+import java.util.Optional;
 import org.enma.schema.Month;
 
 /**
- * Accumulates the monthly consumption of many contracts over the months of interest: {@code C(c, M)} = Σ v of the
- * measures that belong to M by the interval convention, {@code days(c, M)} = the distinct local dates of M with one.
- * Measures of other months are ignored, so a reader may hand over a little more than the months. Each Spark partition
- * fills one; {@link #merge} adds them up.
+ * One contract's consumption in each of a run's months: {@code C(c, M)} = Σ v of the measures that belong to M by the
+ * interval convention, {@code days(c, M)} = the distinct local dates of M with one. Measures of other months are
+ * ignored, so a reader may hand over a little more than the months. Filled measure by measure, merged across Spark
+ * partitions in any order: sums are exact nano-units ({@link ExactSum}), days a bit per day of month.
  */
 public final class MonthlyUsage implements Serializable {
-    private final LocalHours hours;
-    private final Set<YearMonth> months;
-    private final Map<YearMonth, Map<String, Sum>> usage = new HashMap<>();
+    private final List<YearMonth> months;
+    private final long[] units;
+    private final int[] dayMasks;
 
-    /**
-     * A contract's running month sum, updated in place (millions of measures, no garbage per measure), exact in any
-     * order ({@link ExactSum}).
-     */
-    private static final class Sum implements Serializable {
-        private long consumption;
-        private int dayMask;
-
-        void add(long units, int dayMask) {
-            consumption = ExactSum.add(consumption, units);
-            this.dayMask |= dayMask;
-        }
+    public MonthlyUsage(List<Month> months) {
+        this.months = months.stream().map(Month::value).toList();
+        this.units = new long[months.size()];
+        this.dayMasks = new int[months.size()];
     }
 
-    public MonthlyUsage(Set<Month> months, ZoneId zone) {
-        this.hours = new LocalHours(zone);
-        this.months = new TreeSet<>();
-        months.forEach(m -> this.months.add(m.value()));
-    }
-
-    /** Adds a measure {@code v} of {@code contractId} stamped {@code epochSecond}; false when it is of no month here. */
-    public boolean add(String contractId, long epochSecond, double v) {
-        LocalDateTime local = hours.of(epochSecond);
-        YearMonth month = YearMonth.from(local);
-        if (!months.contains(month)) {
+    /** Adds a measure {@code v} that belongs to local time {@code local}; false when it is of no month here. */
+    public boolean add(LocalDateTime local, double v) {
+        int month = months.indexOf(YearMonth.from(local));
+        if (month < 0) {
             return false;
         }
-        usage.computeIfAbsent(month, m -> new HashMap<>()).computeIfAbsent(contractId, c -> new Sum())
-                .add(ExactSum.units(v), 1 << local.getDayOfMonth());
+        units[month] = ExactSum.add(units[month], ExactSum.units(v));
+        dayMasks[month] |= 1 << local.getDayOfMonth();
         return true;
     }
 
-    /** Adds {@code other}'s sums into this one and returns this. */
+    /** Adds {@code other}'s sums (of the same months) into this one and returns this. */
     public MonthlyUsage merge(MonthlyUsage other) {
-        other.usage.forEach((month, contracts) -> {
-            Map<String, Sum> mine = usage.computeIfAbsent(month, m -> new HashMap<>());
-            contracts.forEach((contract, sum) -> mine.computeIfAbsent(contract, c -> new Sum())
-                    .add(sum.consumption, sum.dayMask));
-        });
+        for (int m = 0; m < units.length; m++) {
+            units[m] = ExactSum.add(units[m], other.units[m]);
+            dayMasks[m] |= other.dayMasks[m];
+        }
         return this;
     }
 
-    /** The contracts with at least one measure in {@code month}, and their usage. */
-    public Map<String, Usage> of(Month month) {
-        Map<String, Usage> contracts = new HashMap<>();
-        usage.getOrDefault(month.value(), Map.of())
-                .forEach((contract, sum) -> contracts.put(contract, new Usage(ExactSum.value(sum.consumption),
-                        sum.dayMask)));
-        return contracts;
+    /** Whether the contract has no measure in any of the months. */
+    public boolean isEmpty() {
+        for (int mask : dayMasks) {
+            if (mask != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The usage of {@code month}, when the contract has a measure in it. */
+    public Optional<Usage> of(Month month) {
+        int m = months.indexOf(month.value());
+        return m < 0 || dayMasks[m] == 0 ? Optional.empty() : Optional.of(new Usage(units[m], dayMasks[m]));
     }
 }

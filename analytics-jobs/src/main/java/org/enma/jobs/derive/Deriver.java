@@ -1,7 +1,6 @@
 package org.enma.jobs.derive;
 
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,25 +12,24 @@ import org.enma.schema.MeasureColumns;
 import org.enma.schema.MeasureKey;
 
 /**
- * Derives the platform fields of measures: the tariff slot of any measure ({@link #price}, in any order), and {@code
- * v} from the previous measure's {@code va} ({@link #follow}, measures handed over contract by contract, each
- * contract's in time order). A contract's first measure that needs a predecessor is set aside ({@link #waiting}): its
- * previous reading lies before the range and is looked up apart.
+ * Derives the platform fields of measures: the tariff slot of any measure ({@link #price}, in any order, given its
+ * contract's slots), and {@code v} from the previous measure's {@code va} ({@link #follow}, measures handed over
+ * contract by contract, each contract's in time order). A contract's first measure that needs a predecessor is handed
+ * to {@code waiting}: its previous reading lies before the range and is looked up apart.
  */
 final class Deriver {
     private static final List<String> INSTANT_CELLS = List.of(MeasureColumns.V, MeasureColumns.CALC);
 
-    private final ContractTariffs tariffs;
     private final ZoneId zone;
     private final Consumer<Mutation> writes;
+    private final Consumer<Measure> waiting;
     private final DeriveCounts counts = new DeriveCounts();
-    private final List<Measure> waiting = new ArrayList<>();
     private Measure previous;
 
-    Deriver(ContractTariffs tariffs, ZoneId zone, Consumer<Mutation> writes) {
-        this.tariffs = tariffs;
+    Deriver(ZoneId zone, Consumer<Mutation> writes, Consumer<Measure> waiting) {
         this.zone = zone;
         this.writes = writes;
+        this.waiting = waiting;
     }
 
     /**
@@ -41,7 +39,7 @@ final class Deriver {
     void follow(Measure measure) {
         boolean first = previous == null || !previous.id().equals(measure.id());
         if (first && derivable(measure)) {
-            waiting.add(measure);
+            waiting.accept(measure);
         } else {
             derive(first ? null : previous.text(MeasureColumns.VA).orElse(null), measure);
         }
@@ -60,10 +58,9 @@ final class Deriver {
         }
     }
 
-    /** Writes the tariff slot of {@code measure}, and counts it. */
-    void price(Measure measure) {
+    /** Writes the tariff slot of {@code measure} among its contract's {@code slots}, and counts it. */
+    void price(Measure measure, List<TariffSlot> slots) {
         counts.measures++;
-        List<TariffSlot> slots = tariffs.slotsOf(measure.id());
         SlotMatch match = slots.isEmpty() ? SlotMatch.unpriced()
                 : SlotMatch.of(slots, IntervalConvention.localTimeOf(measure.timestamp(), zone));
         counts.count(match.outcome());
@@ -95,10 +92,5 @@ final class Deriver {
 
     DeriveCounts counts() {
         return counts;
-    }
-
-    /** The contracts' first measures that wait for a reading from before the range. */
-    List<Measure> waiting() {
-        return List.copyOf(waiting);
     }
 }

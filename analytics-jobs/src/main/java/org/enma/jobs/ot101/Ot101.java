@@ -2,12 +2,9 @@ package org.enma.jobs.ot101;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
-import org.enma.jobs.common.ContractMonth;
-import org.enma.jobs.common.MonthlyUsage;
-import org.enma.schema.Month;
 
 /** OT101 — a contract's month against similar and against efficient customers (docs/analytics.md). */
 public final class Ot101 implements PeerAnalytic {
@@ -17,22 +14,11 @@ public final class Ot101 implements PeerAnalytic {
     }
 
     @Override
-    public Outcome run(JobContext job) throws IOException {
-        return compare(Ot101Setup.of(job.parameters()), job.month(), job.monthlyUsage(List.of(job.month())),
-                job.customers());
-    }
-
-    /** Every contract with data in {@code month} against its peers; the ones without a group are skipped. */
-    public static Outcome compare(Ot101Setup setup, Month month, MonthlyUsage usage,
-                                  Map<String, Map<String, String>> customers) {
-        List<ContractMonth> company = JobContext.contractMonths(month, usage, customers);
-        PeerComparison peers = new PeerComparison(setup, company);
-        Outcome outcome = new Outcome();
-        for (ContractMonth contract : company) {
-            peers.compare(contract).ifPresentOrElse(
-                    figures -> outcome.result(contract.contractId(), figures.fields()),
-                    () -> outcome.skip(NO_GROUP));
-        }
-        return outcome;
+    public JavaRDD<Outcome> run(JobContext job) throws IOException {
+        Ot101Setup setup = Ot101Setup.of(job.parameters());
+        return PeerGroups.compare(PeerGroups.contractMonths(job, setup, List.of(job.month()),
+                        job.monthlyUsage(List.of(job.month()))), setup)
+                .map(c -> c.found().map(found -> Outcome.result(c.month().contractId(), found.rounded().fields()))
+                        .orElseGet(() -> Outcome.skipped(c.month().contractId(), NO_GROUP)));
     }
 }

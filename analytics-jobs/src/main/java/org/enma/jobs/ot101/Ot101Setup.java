@@ -7,7 +7,8 @@ import org.enma.schema.CustomerColumns;
 import org.enma.schema.EnmaException;
 
 /** OT101's (and OT103's) parameters, with docs/analytics.md's defaults. */
-public record Ot101Setup(List<List<String>> criteria, int minGroupSize, double efficientShare) {
+public record Ot101Setup(List<List<String>> criteria, int minGroupSize, double efficientShare)
+        implements java.io.Serializable {
     public static final Ot101Setup DEFAULTS = new Ot101Setup(
             List.of(List.of(CustomerColumns.POSTAL_CODE, CustomerColumns.TARIFF_ID), List.of(CustomerColumns.POSTAL_CODE),
                     List.of(CustomerColumns.TARIFF_ID), List.of()), 20, 0.25);

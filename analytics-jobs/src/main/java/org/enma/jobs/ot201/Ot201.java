@@ -3,10 +3,7 @@ package org.enma.jobs.ot201;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaRDD;
 import org.enma.jobs.Analytic;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
@@ -18,29 +15,22 @@ import org.enma.schema.Month;
 public final class Ot201 implements Analytic {
     static final String INCOMPLETE_MONTH = "incompleteMonth";
 
-
     @Override
     public String name() {
         return "OT201";
     }
 
     @Override
-    public Outcome run(JobContext job) throws IOException {
-        Month previous = job.month().plusMonths(-12);
-        MonthlyUsage usage = job.monthlyUsage(List.of(previous, job.month()));
-        Map<String, ContractMonth> now = byContract(JobContext.contractMonths(job.month(), usage, Map.of()));
-        Map<String, ContractMonth> before = byContract(JobContext.contractMonths(previous, usage, Map.of()));
-        TreeSet<String> seen = new TreeSet<>(now.keySet());
-        seen.addAll(before.keySet());
-        Outcome outcome = new Outcome();
-        for (String contract : seen) {
-            YearOnYear.compare(Optional.ofNullable(now.get(contract)), Optional.ofNullable(before.get(contract)))
-                    .ifPresentOrElse(fields -> outcome.result(contract, fields), () -> outcome.skip(INCOMPLETE_MONTH));
-        }
-        return outcome;
-    }
-
-    private static Map<String, ContractMonth> byContract(List<ContractMonth> months) {
-        return months.stream().collect(Collectors.toMap(ContractMonth::contractId, Function.identity()));
+    public JavaRDD<Outcome> run(JobContext job) throws IOException {
+        Month now = job.month();
+        Month before = now.plusMonths(-12);
+        return job.monthlyUsage(List.of(before, now)).map(contract -> {
+            MonthlyUsage usage = contract._2();
+            return YearOnYear.compare(
+                    usage.of(now).map(u -> ContractMonth.of(contract._1(), now, u, Map.of())),
+                    usage.of(before).map(u -> ContractMonth.of(contract._1(), before, u, Map.of())))
+                    .map(fields -> Outcome.result(contract._1(), fields))
+                    .orElseGet(() -> Outcome.skipped(contract._1(), INCOMPLETE_MONTH));
+        });
     }
 }

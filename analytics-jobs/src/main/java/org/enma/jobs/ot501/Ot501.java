@@ -2,9 +2,8 @@ package org.enma.jobs.ot501;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
 import org.enma.jobs.Analytic;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
@@ -14,14 +13,13 @@ import org.enma.jobs.read.TimeRange;
 import org.enma.schema.MeasureColumns;
 
 /**
- * OT501 — consumption and energy cost by tariff period (docs/analytics.md): reads month M's {@code v} with the slot fields
- * {@code enma derive} wrote onto each measure. A measure without a slot (derive not run, no tariff, ambiguous) counts
- * as unpriced consumption.
+ * OT501 — consumption and energy cost by tariff period (docs/analytics.md): reads month M's {@code v} with the slot
+ * fields {@code enma derive} wrote onto each measure. A measure without a slot (derive not run, no tariff,
+ * ambiguous) counts as unpriced consumption.
  */
 public final class Ot501 implements Analytic {
     private static final MeasureFields SLOT = MeasureFields.INSTANT.withTexts(List.of(MeasureColumns.PERIOD_KEY,
             MeasureColumns.TIME_SLOT_NAME, MeasureColumns.ENERGY_COST));
-
 
     @Override
     public String name() {
@@ -29,12 +27,10 @@ public final class Ot501 implements Analytic {
     }
 
     @Override
-    public Outcome run(JobContext job) throws IOException {
-        Map<String, PeriodCosts> costs = job.perContract(List.of(TimeRange.ofMonth(job.month(), job.data().zone())),
-                SLOT, PeriodCosts::new, (month, m, hour) -> month.add(m.v(), slotOf(m)), PeriodCosts::merge);
-        Outcome outcome = new Outcome();
-        new TreeMap<>(costs).forEach((contract, month) -> outcome.result(contract, month.fields()));
-        return outcome;
+    public JavaRDD<Outcome> run(JobContext job) throws IOException {
+        return job.perContract(List.of(TimeRange.ofMonth(job.month(), job.data().zone())), SLOT, PeriodCosts::new,
+                        (month, m, hour) -> month.add(m.v(), slotOf(m)), PeriodCosts::merge)
+                .map(contract -> Outcome.result(contract._1(), contract._2().fields()));
     }
 
     /** The slot derive wrote onto a measure: a period and a numeric energy cost, or none. */

@@ -11,7 +11,8 @@ import org.enma.jobs.common.DailySums;
 
 /**
  * OT503's formula as plain Java: a contract's consumption per local date of a month beside the mean {@code
- * temperatureAir} of its weather station that date; a date without weather data has no {@code temperature}.
+ * temperatureAir} of its weather station that date ({@code means}, by date); a date without weather data has no
+ * {@code temperature}.
  */
 public final class DailyTemperature {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
@@ -20,8 +21,7 @@ public final class DailyTemperature {
     }
 
     /** {@code days}: one entry per date with consumption, in date order. */
-    public static Map<String, Object> fields(DailySums consumption, DailySums temperature) {
-        Map<LocalDate, Double> means = temperature.means();
+    public static Map<String, Object> fields(DailySums consumption, Map<LocalDate, Double> means) {
         List<Map<String, Object>> days = new ArrayList<>();
         consumption.sums().forEach((date, v) -> {
             Map<String, Object> day = new LinkedHashMap<>();

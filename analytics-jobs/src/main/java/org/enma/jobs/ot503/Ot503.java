@@ -1,9 +1,13 @@
 package org.enma.jobs.ot503;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.SortedMap;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
 import org.enma.jobs.Analytic;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
@@ -12,9 +16,10 @@ import org.enma.jobs.read.TimeRange;
 import org.enma.schema.CustomerColumns;
 
 /**
- * OT503 — daily consumption against temperature (docs/analytics.md): each contract's consumption per local date of month
- * M beside the mean {@code temperatureAir} of its {@code weatherStationId} that date. A contract without a station
- * still gets its days, without temperatures.
+ * OT503 — daily consumption against temperature (docs/analytics.md): each contract's consumption per local date of
+ * month M beside the mean {@code temperatureAir} of its {@code weatherStationId} that date. A contract without a
+ * station still gets its days, without temperatures. The stations' days are broadcast (stations × days); each
+ * contract's station comes from a join with its customer row on the executors.
  */
 public final class Ot503 implements Analytic {
     @Override
@@ -23,17 +28,17 @@ public final class Ot503 implements Analytic {
     }
 
     @Override
-    public Outcome run(JobContext job) throws IOException {
+    public JavaRDD<Outcome> run(JobContext job) throws IOException {
         List<TimeRange> month = List.of(TimeRange.ofMonth(job.month(), job.data().zone()));
-        Map<String, DailySums> consumption = job.dailyConsumption(month);
-        Map<String, DailySums> temperatures = job.dailyTemperatures(month);
-        Map<String, Map<String, String>> customers = job.customers();
-        Outcome outcome = new Outcome();
-        new TreeMap<>(consumption).forEach((contract, days) -> {
-            String station = customers.getOrDefault(contract, Map.of()).get(CustomerColumns.WEATHER_STATION_ID);
-            outcome.result(contract, DailyTemperature.fields(days,
-                    station == null ? new DailySums() : temperatures.getOrDefault(station, new DailySums())));
-        });
-        return outcome;
+        JavaPairRDD<String, DailySums> consumption = job.dailyConsumption(month);
+        Broadcast<Map<String, SortedMap<LocalDate, Double>>> temperatures = job.dailyTemperatures(month);
+        return consumption.leftOuterJoin(job.customers(List.of(CustomerColumns.WEATHER_STATION_ID), consumption))
+                .map(contract -> {
+                    String station = contract._2()._2().orElse(Map.of())
+                            .get(CustomerColumns.WEATHER_STATION_ID);
+                    Map<LocalDate, Double> days = station == null ? null : temperatures.value().get(station);
+                    return Outcome.result(contract._1(), DailyTemperature.fields(contract._2()._1(),
+                            days == null ? Map.of() : days));
+                });
     }
 }

@@ -1,12 +1,10 @@
 package org.enma.jobs.read;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Result;
@@ -17,12 +15,13 @@ import org.enma.schema.CompanyId;
 import org.enma.schema.CompanyKey;
 
 /**
- * Reads one company's rows of a company-keyed table ({@code customers}, {@code stations}, {@code tariffs}: every key
- * starts with {@code <companyId>~}) on the driver: these tables are small next to the measures.
+ * Reads one company's rows of a company-keyed table on the driver: for {@code tariffs}, whose rows are tariff
+ * definitions (a few hundred a company, broadcast by {@code tariffId}), never per contract. A per-contract table is
+ * read as Spark data ({@link CompanyScan}).
  */
 public final class CompanyRows {
     /** One row: its key and its cells by qualifier name (any family). */
-    public record Row(byte[] key, Map<String, String> cells) {
+    public record Row(byte[] key, Map<String, String> cells) implements Serializable {
     }
 
     private CompanyRows() {
@@ -34,14 +33,13 @@ public final class CompanyRows {
              ResultScanner scanner = t.getScanner(new Scan().setRowPrefixFilter(CompanyKey.prefix(company))
                      .setCaching(MeasureScan.CACHING))) {
             for (Result result : scanner) {
-                Map<String, String> cells = new HashMap<>();
-                for (NavigableMap<byte[], byte[]> family : result.getNoVersionMap().values()) {
-                    family.forEach((q, v) -> cells.put(new String(q, StandardCharsets.UTF_8),
-                            new String(v, StandardCharsets.UTF_8)));
-                }
-                rows.add(new Row(result.getRow(), cells));
+                rows.add(rowOf(result));
             }
         }
         return rows;
+    }
+
+    static Row rowOf(Result result) {
+        return new Row(result.getRow(), CompanyScan.cellsOf(result));
     }
 }

@@ -4,22 +4,22 @@ import java.io.IOException;
 import java.sql.Date;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
-import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.util.TaskCompletionListener;
 import org.enma.config.EnmaConfig;
 import org.enma.config.Endpoints;
 import org.enma.config.StackLocator;
@@ -28,16 +28,15 @@ import org.enma.jobs.source.SourceOptions;
 import org.enma.jobs.source.SourceTable;
 import org.enma.schema.CompanyId;
 import org.enma.schema.CompanyKey;
+import org.enma.schema.CustomerColumns;
 import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
+import org.enma.schema.Family;
 import org.enma.schema.Month;
 import org.enma.schema.TariffKey;
 import org.enma.schema.TableCreator;
 import org.enma.schema.TableNames;
 import scala.Tuple2;
-import scala.collection.JavaConverters;
-import scala.reflect.ClassTag;
-import scala.reflect.ClassTag$;
 
 /**
  * The ENMA tables as Spark data: what a job (or a data scientist in the Spark shell) reads. Measures come from one
@@ -58,7 +57,6 @@ public final class EnmaData {
     public static final String STATIONS_VIEW = "stations";
     public static final String TARIFFS_VIEW = "tariffs";
     public static final String PERIODS_VIEW = "periods";
-    private static final ClassTag<ScanSlice> SLICE = ClassTag$.MODULE$.apply(ScanSlice.class);
 
     private final SparkSession spark;
     private final EnmaConfig config;
@@ -123,22 +121,17 @@ public final class EnmaData {
     public JavaRDD<Measure> measures(EnmaTable table, List<TimeRange> times, MeasureFields fields)
             throws IOException {
         String name = existing(table).getNameAsString();
-        List<Tuple2<ScanSlice, scala.collection.Seq<String>>> located = new ArrayList<>();
-        for (ScanSlice slice : BucketSlices.of(hbase(), TableName.valueOf(name))) {
-            located.add(new Tuple2<>(slice, JavaConverters.asScalaBuffer(
-                    slice.host() == null ? List.<String>of() : List.of(slice.host())).toSeq()));
-        }
-        RDD<ScanSlice> slices = spark.sparkContext().makeRDD(JavaConverters.asScalaBuffer(located).toSeq(), SLICE);
         Endpoints where = endpoints;
         List<TimeRange> ranges = List.copyOf(times);
         BadCells bad = badCells;
-        return JavaRDD.fromRDD(slices, SLICE).mapPartitions(partition -> {
-            ScanSlice slice = partition.next();
-            MeasureScan scan = new MeasureScan(SharedConnections.of(where), TableName.valueOf(name), slice, ranges,
-                    fields, Set.of(), bad);
-            closeWhenTaskEnds(scan);
-            return scan;
-        });
+        return Slices.of(spark.sparkContext(), BucketSlices.of(hbase(), TableName.valueOf(name)), ScanSlice::host,
+                ScanSlice.class).mapPartitions(partition -> {
+                    ScanSlice slice = partition.next();
+                    MeasureScan scan = new MeasureScan(SharedConnections.of(where), TableName.valueOf(name), slice,
+                            ranges, fields, Set.of(), bad);
+                    Slices.closeWhenTaskEnds(scan);
+                    return scan;
+                });
     }
 
     /**
@@ -214,13 +207,21 @@ public final class EnmaData {
         return dataset;
     }
 
-    /** A company's customers by contractId, read on the driver (the table is small next to the measures). */
-    public Map<String, Map<String, String>> customerAttributes(CompanyId company) throws IOException {
-        Map<String, Map<String, String>> customers = new HashMap<>();
-        for (CompanyRows.Row row : CompanyRows.read(hbase(), existing(EnmaTable.customers()), company)) {
-            customers.put(CompanyKey.decode(row.key()).id(), row.cells());
+    /**
+     * A company's customers as Spark data, by contractId: the attributes {@code attributes} (by name, e.g. {@code
+     * postalCode}) of every customer that has one of them, read by region on the executors. A job joins it with its
+     * per-contract data there.
+     */
+    public JavaPairRDD<String, Map<String, String>> customerAttributes(CompanyId company, Collection<String> attributes)
+            throws IOException {
+        List<CompanyScan.Column> columns = new ArrayList<>();
+        for (String attribute : new TreeSet<>(attributes)) {
+            Family family = CustomerColumns.familyOf(attribute).orElseThrow(() -> new EnmaException(
+                    "\"" + attribute + "\" is no customer attribute (docs/data-model.md § Customers lists them)"));
+            columns.add(CompanyScan.Column.of(family, attribute));
         }
-        return customers;
+        return CompanyScan.rows(spark.sparkContext(), endpoints, existing(EnmaTable.customers()), company, columns)
+                .mapToPair(row -> new Tuple2<>(CompanyKey.decode(row.key()).id(), row.cells()));
     }
 
     /** A company's tariff rows by key, read on the driver: one row per time slot of a tariff version. */
@@ -248,19 +249,6 @@ public final class EnmaData {
     /** Creates missing tables (result mirrors) as the configuration says: namespace, compression. */
     public TableCreator tableCreator(Admin admin) {
         return new TableCreator(admin, names, config.compression());
-    }
-
-    private static void closeWhenTaskEnds(MeasureScan scan) {
-        TaskContext task = TaskContext.get();
-        if (task != null) {
-            task.addTaskCompletionListener((TaskCompletionListener) context -> {
-                try {
-                    scan.close();
-                } catch (IOException ignored) {
-                    // a read-only scanner: closing it early or not at all loses nothing
-                }
-            });
-        }
     }
 
 }

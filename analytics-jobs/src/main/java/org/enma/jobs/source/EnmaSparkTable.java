@@ -45,7 +45,10 @@ final class EnmaSparkTable implements SupportsRead, SupportsWrite {
     @Override
     public Set<TableCapability> capabilities() {
         return table.kind() == SourceTable.Kind.RESULTS
-                ? EnumSet.of(TableCapability.BATCH_READ, TableCapability.BATCH_WRITE, TableCapability.ACCEPT_ANY_SCHEMA)
+                // BATCH_WRITE lets DataFrameWriter.save take the table's own write; V1_BATCH_WRITE has Spark hand
+                // ResultWrite the whole Dataset, which it checks before anything is written
+                ? EnumSet.of(TableCapability.BATCH_READ, TableCapability.BATCH_WRITE, TableCapability.V1_BATCH_WRITE,
+                        TableCapability.ACCEPT_ANY_SCHEMA)
                 : EnumSet.of(TableCapability.BATCH_READ);
     }
 

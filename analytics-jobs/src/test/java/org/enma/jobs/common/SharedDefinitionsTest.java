@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.enma.schema.IntervalConvention;
 import org.enma.schema.Month;
 import org.junit.jupiter.api.Test;
@@ -25,30 +25,35 @@ class SharedDefinitionsTest {
 
     @Test
     void monthlyUsageFollowsTheConvention() {
-        MonthlyUsage usage = new MonthlyUsage(Set.of(Month.of(2013, 7)), ZoneOffset.UTC);
-        assertThat(usage.add("A", 1372640400L, 1.5)).isTrue();   // 2013-07-01T01:00Z → July 1st
-        assertThat(usage.add("A", 1372636800L, 9)).isFalse();    // 2013-07-01T00:00Z → June 30th
-        assertThat(usage.add("A", 1375315200L, 2.5)).isTrue();   // 2013-08-01T00:00Z → July 31st
-        assertThat(usage.add("A", 1375318800L, 9)).isFalse();    // 2013-08-01T01:00Z → August
-        assertThat(usage.add("A", 1372644000L, 1)).isTrue();     // July 1st again: same date
-        assertThat(usage.add("B", 1372644000L, 4)).isTrue();
-        Usage a = usage.of(Month.of(2013, 7)).get("A");
-        assertThat(a.consumption()).isEqualTo(5.0);
-        assertThat(a.days()).isEqualTo(2);
-        assertThat(usage.of(Month.of(2013, 7))).containsOnlyKeys("A", "B");
+        LocalHours hours = new LocalHours(ZoneOffset.UTC);
+        MonthlyUsage usage = new MonthlyUsage(List.of(Month.of(2013, 7)));
+        assertThat(usage.add(hours.of(1372640400L), 1.5)).isTrue();   // 2013-07-01T01:00Z → July 1st
+        assertThat(usage.add(hours.of(1372636800L), 9)).isFalse();    // 2013-07-01T00:00Z → June 30th
+        assertThat(usage.add(hours.of(1375315200L), 2.5)).isTrue();   // 2013-08-01T00:00Z → July 31st
+        assertThat(usage.add(hours.of(1375318800L), 9)).isFalse();    // 2013-08-01T01:00Z → August
+        assertThat(usage.add(hours.of(1372644000L), 1)).isTrue();     // July 1st again: same date
+        Usage july = usage.of(Month.of(2013, 7)).orElseThrow();
+        assertThat(july.consumption()).isEqualTo(5.0);
+        assertThat(july.days()).isEqualTo(2);
         assertThat(usage.of(Month.of(2013, 8))).isEmpty();
+        assertThat(usage.isEmpty()).isFalse();
+        assertThat(new MonthlyUsage(List.of(Month.of(2013, 7))).isEmpty()).isTrue();
     }
 
     @Test
     void partialSumsOfTwoPartitionsMergeToTheWholeMonth() {
-        MonthlyUsage first = new MonthlyUsage(Set.of(Month.of(2013, 7)), ZoneOffset.UTC);
-        MonthlyUsage second = new MonthlyUsage(Set.of(Month.of(2013, 7)), ZoneOffset.UTC);
-        first.add("A", 1372640400L, 1.5);   // July 1st
-        second.add("A", 1372644000L, 2);    // July 1st, other bucket
-        second.add("A", 1372730400L, 0.25); // July 2nd
-        Usage a = first.merge(second).of(Month.of(2013, 7)).get("A");
-        assertThat(a.consumption()).isEqualTo(3.75);
-        assertThat(a.days()).isEqualTo(2);
+        LocalHours hours = new LocalHours(ZoneOffset.UTC);
+        MonthlyUsage first = new MonthlyUsage(List.of(Month.of(2013, 6), Month.of(2013, 7)));
+        MonthlyUsage second = new MonthlyUsage(List.of(Month.of(2013, 6), Month.of(2013, 7)));
+        first.add(hours.of(1372640400L), 1.5);   // July 1st
+        second.add(hours.of(1372644000L), 2);    // July 1st, other bucket
+        second.add(hours.of(1372730400L), 0.25); // July 2nd
+        second.add(hours.of(1372636800L), 4);    // June 30th
+        MonthlyUsage both = first.merge(second);
+        Usage july = both.of(Month.of(2013, 7)).orElseThrow();
+        assertThat(july.consumption()).isEqualTo(3.75);
+        assertThat(july.days()).isEqualTo(2);
+        assertThat(both.of(Month.of(2013, 6)).orElseThrow().consumption()).isEqualTo(4.0);
     }
 
     @Test
@@ -62,14 +67,13 @@ class SharedDefinitionsTest {
         assertThat(monthWithDays(Month.of(2013, 12), 31).daysInMonth()).isEqualTo(31);
     }
 
-    /** A contract with one 1 kWh reading at 12:00 UTC on each of the first {@code days} dates of {@code month}. */
+    /** A contract with one 1 kWh reading at 12:00 on each of the first {@code days} dates of {@code month}. */
     private static ContractMonth monthWithDays(Month month, int days) {
-        MonthlyUsage usage = new MonthlyUsage(Set.of(month), ZoneOffset.UTC);
-        long firstNoon = month.value().atDay(1).atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
-        for (int d = 0; d < days; d++) {
-            usage.add("C", firstNoon + d * 86_400L, 1);
+        MonthlyUsage usage = new MonthlyUsage(List.of(month));
+        for (int d = 1; d <= days; d++) {
+            usage.add(month.value().atDay(d).atTime(11, 0), 1);
         }
-        return ContractMonth.of("C", month, usage.of(month).get("C"), Map.of());
+        return ContractMonth.of("C", month, usage.of(month).orElseThrow(), Map.of());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,14 @@ class DeriverTest {
     private static final LocalDate FROM = LocalDate.of(2013, 1, 1);
     private static final LocalDate TO = LocalDate.of(2013, 12, 31);
     /** Day 08:00–24:00 at 15 cents, night 00:00–08:00 at 8 cents, every day of 2013. */
-    private static final ContractTariffs TARIFFS = ContractTariffs.of(
-            Map.of("K", Map.of("tariffId", "2T"), "L", Map.of("tariffId", "2T"), "N", Map.of("postalCode", "08001")),
-            Map.of(key("P1"), slot("day", "15", "080000", "000000"), key("P2"), slot("night", "8", "000000",
-                    "080000")));
+    private static final TariffSlots TARIFFS = TariffSlots.of(Map.of(key("P1"), slot("day", "15", "080000",
+            "000000"), key("P2"), slot("night", "8", "000000", "080000")));
+    /** K and L have tariff 2T, N none. */
+    private static final Map<String, String> TARIFF_OF = Map.of("K", "2T", "L", "2T");
 
     private final Map<String, Map<String, String>> rows = new TreeMap<>();
-    private final Deriver deriver = new Deriver(TARIFFS, ZoneOffset.UTC, this::apply);
+    private final List<Measure> waiting = new ArrayList<>();
+    private final Deriver deriver = new Deriver(ZoneOffset.UTC, this::apply, waiting::add);
 
     private static TariffKey key(String periodKey) {
         return new TariffKey(COMPANY, "2T", FROM, TO, FROM, TO, periodKey);
@@ -60,9 +62,9 @@ class DeriverTest {
         return rows.get(MeasureKey.of(ts, contract).toString());
     }
 
-    /** Both passes of a derive run over one measure, as Derive runs them over a contract's series. */
+    /** What a derive run's walk does with each measure of a contract's series. */
     private static void priceAndFollow(Deriver deriver, Measure measure) {
-        deriver.price(measure);
+        deriver.price(measure, TARIFFS.of(TARIFF_OF.get(measure.id())));
         deriver.follow(measure);
     }
 
@@ -94,7 +96,7 @@ class DeriverTest {
         priceAndFollow(deriver, measure("L", 1, "v", "3", "calc", "0"));
 
         // the first reading of K waits for one from before the range; L's first has an uploaded v and does not
-        assertThat(deriver.waiting()).containsExactly(first);
+        assertThat(waiting).containsExactly(first);
         assertThat(row("K", 2)).containsEntry("v", "1.5").containsEntry("calc", "1");
         assertThat(row("K", 3)).containsEntry("v", "0").containsEntry("calc", "1");
         assertThat(row("K", 4)).doesNotContainKeys("v", "calc");
@@ -129,15 +131,16 @@ class DeriverTest {
 
     @Test
     void aRerunOverItsOwnOutputWritesNothing() {
-        Deriver rerun = new Deriver(TARIFFS, ZoneOffset.UTC, mutation -> {
+        List<Measure> rerunWaiting = new ArrayList<>();
+        Deriver rerun = new Deriver(ZoneOffset.UTC, mutation -> {
             throw new AssertionError("rewrote " + mutation);
-        });
+        }, rerunWaiting::add);
         priceAndFollow(rerun, measure("K", 2, "va", "101.5", "v", "1.5", "calc", "1", "periodKey", "P2",
                 "timeSlotName", "night", "energyCost", "8", "flatRate", "2.5"));
         rerun.derive("101.5", measure("K", 3, "va", "101.5", "v", "0", "calc", "1", "periodKey", "P2",
                 "timeSlotName", "night", "energyCost", "8", "flatRate", "2.5"));
         assertThat(rerun.counts().summaryLine())
                 .isEqualTo("measures=1 derived=1 priced=1 unpriced=0 ambiguous=0 resets=0 badCells=0");
-        assertThat(rerun.waiting()).hasSize(1);
+        assertThat(rerunWaiting).hasSize(1);
     }
 }

@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.Optional;
 import org.enma.jobs.common.ContractMonth;
+import org.enma.jobs.common.ExactSum;
+import org.enma.schema.Month;
 import org.junit.jupiter.api.Test;
 
 class YearOnYearTest {
 
+    /** A month of {@code daysInMonth} days: February 2013 (28), February 2012 (29), April 2013 (30). */
     private static Optional<ContractMonth> month(double consumption, int days, int daysInMonth) {
-        return Optional.of(new ContractMonth("K", consumption, days, daysInMonth, Map.of()));
+        Month month = switch (daysInMonth) {
+            case 28 -> Month.of(2013, 2);
+            case 29 -> Month.of(2012, 2);
+            default -> Month.of(2013, 4);
+        };
+        return Optional.of(new ContractMonth("K", month, ExactSum.units(consumption), days, Map.of()));
     }
 
     @Test

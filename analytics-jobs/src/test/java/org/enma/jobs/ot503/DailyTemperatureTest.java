@@ -22,7 +22,7 @@ class DailyTemperatureTest {
         temperature.add(LocalDate.of(2013, 7, 1), 24);
         temperature.add(LocalDate.of(2013, 7, 3), 30);   // no consumption that day: no entry
         // 1 July: 5.5 kWh, (20 + 25 + 24) / 3 = 23; 2 July: no weather
-        assertThat(DailyTemperature.fields(consumption, temperature)).isEqualTo(Map.of("days", List.of(
+        assertThat(DailyTemperature.fields(consumption, temperature.means())).isEqualTo(Map.of("days", List.of(
                 Map.of("day", 20130701, "consumption", 5.5, "temperature", 23.0),
                 Map.of("day", 20130702, "consumption", 1.25))));
     }

@@ -1,0 +1,118 @@
+package org.enma.jobs.read;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import org.apache.hadoop.hbase.HRegionLocation;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.RegionInfo;
+import org.apache.hadoop.hbase.client.RegionLocator;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
+import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.enma.config.Endpoints;
+import org.enma.schema.CompanyId;
+import org.enma.schema.CompanyKey;
+import org.enma.schema.Family;
+import org.enma.schema.KeyRange;
+
+/**
+ * A company's rows of a company-keyed table ({@code customers}, {@code stations}, {@code tariffs}: every key starts
+ * with {@code <companyId>~}) as Spark data: one partition per region the company's key range overlaps, each scanning
+ * its part of the range with only the columns asked for, streaming. What a job joins on its executors instead of
+ * reading the table on the driver: a customers table of millions of contracts is gigabytes.
+ */
+public final class CompanyScan {
+    /** One partition's part of the company's key range, and the host of the region server holding it. */
+    public record Slice(byte[] start, byte[] stop, String host) implements Serializable {
+        public Slice {
+            start = start.clone();
+            stop = stop.clone();
+        }
+    }
+
+    /** A column to read: family and qualifier. */
+    public record Column(byte[] family, byte[] qualifier) implements Serializable {
+        public static Column of(Family family, String qualifier) {
+            return new Column(family.bytes(), qualifier.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private CompanyScan() {
+    }
+
+    /** The parts of {@code company}'s key range, one per region of {@code table} that holds some of it. */
+    public static List<Slice> slices(Connection hbase, TableName table, CompanyId company) throws IOException {
+        KeyRange range = CompanyKey.range(company);
+        List<Slice> slices = new ArrayList<>();
+        try (RegionLocator locator = hbase.getRegionLocator(table)) {
+            for (HRegionLocation location : locator.getAllRegionLocations()) {
+                RegionInfo region = location.getRegion();
+                if (region.isSplitParent() || region.isOffline()) {
+                    continue;
+                }
+                range.within(region.getStartKey(), region.getEndKey()).ifPresent(part -> slices.add(new Slice(
+                        part.start(), part.stop(), location.getServerName() == null ? null : location.getHostname())));
+            }
+        }
+        return slices;
+    }
+
+    /** {@code company}'s rows of {@code table} with {@code columns} (all of each row when empty). */
+    public static JavaRDD<CompanyRows.Row> rows(SparkContext spark, Endpoints where, TableName table,
+                                                CompanyId company, List<Column> columns) throws IOException {
+        String name = table.getNameAsString();
+        List<Column> asked = List.copyOf(columns);
+        return Slices.of(spark, slices(SharedConnections.of(where), table, company), Slice::host, Slice.class)
+                .mapPartitions(slices -> {
+                    Slice slice = slices.next();
+                    return read(SharedConnections.of(where), TableName.valueOf(name), slice, asked);
+                });
+    }
+
+    /** The rows of one slice, streaming: at most one scanner cache of them in memory; closed when the task ends. */
+    static Iterator<CompanyRows.Row> read(Connection hbase, TableName table, Slice slice, List<Column> columns)
+            throws IOException {
+        Scan scan = new Scan().withStartRow(slice.start()).withStopRow(slice.stop())
+                .setCaching(MeasureScan.CACHING).setCacheBlocks(false);
+        columns.forEach(c -> scan.addColumn(c.family(), c.qualifier()));
+        Table t = hbase.getTable(table);
+        ResultScanner scanner = t.getScanner(scan);
+        Slices.closeWhenTaskEnds(() -> {
+            scanner.close();
+            t.close();
+        });
+        Iterator<Result> results = scanner.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return results.hasNext();
+            }
+
+            @Override
+            public CompanyRows.Row next() {
+                return CompanyRows.rowOf(results.next());
+            }
+        };
+    }
+
+    /** Cells by qualifier name, any family. */
+    static Map<String, String> cellsOf(Result result) {
+        Map<String, String> cells = new HashMap<>();
+        for (NavigableMap<byte[], byte[]> family : result.getNoVersionMap().values()) {
+            family.forEach((q, v) -> cells.put(new String(q, StandardCharsets.UTF_8),
+                    new String(v, StandardCharsets.UTF_8)));
+        }
+        return cells;
+    }
+}
