@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -16,7 +17,6 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -47,10 +47,11 @@ public final class RollupPending {
     private boolean indexed;
 
     /**
-     * A day taken for a rollup: its contracts (empty: every contract with measures that day) and how many times it was
-     * recorded — a count, not a time, so that a recording in the same millisecond as the take is still told apart.
+     * A day taken for a rollup: whether every contract with measures that day is to be redone ({@code whole}) or
+     * those recorded ({@link #contracts}), and how many times it was recorded — a count, not a time, so that a
+     * recording in the same millisecond as the take is still told apart.
      */
-    public record Taken(LocalDate day, Optional<Set<String>> contracts, long version) {
+    public record Taken(LocalDate day, boolean whole, long version) {
     }
 
     public RollupPending(MongoDatabase mongo) {
@@ -105,16 +106,29 @@ public final class RollupPending {
         pending.bulkWrite(updates, new BulkWriteOptions().ordered(false));
     }
 
-    /** Every pending day of {@code table}. */
+    /** Every pending day of {@code table}, without its contracts: a day's list is for {@link #contracts} to read. */
     public List<Taken> take(String table) {
         List<Taken> taken = new ArrayList<>();
-        for (Document doc : pending.find(Filters.eq("table", table))) {
-            Optional<Set<String>> contracts = Boolean.TRUE.equals(doc.getBoolean(ALL)) ? Optional.empty()
-                    : Optional.of(new TreeSet<>(doc.getList(CONTRACTS, String.class)));
-            taken.add(new Taken(LocalDate.parse(Integer.toString(doc.getInteger("day")), DAY), contracts,
+        for (Document doc : pending.find(Filters.eq("table", table)).projection(
+                Projections.include("day", ALL, VERSION))) {
+            taken.add(new Taken(dayOf(doc), Boolean.TRUE.equals(doc.getBoolean(ALL)),
                     ((Number) doc.get(VERSION)).longValue()));
         }
         return taken;
+    }
+
+    /**
+     * The contracts recorded for {@code day} of {@code table} (none once the day is done or whole): what the tasks of
+     * a rollup read, a day each, so that no list of contracts passes through its driver.
+     */
+    public Set<String> contracts(String table, LocalDate day) {
+        Document doc = pending.find(Filters.eq("_id", id(table, day))).first();
+        return doc == null || doc.get(CONTRACTS) == null ? Set.of() : new TreeSet<>(doc.getList(CONTRACTS,
+                String.class));
+    }
+
+    private static LocalDate dayOf(Document doc) {
+        return LocalDate.parse(Integer.toString(doc.getInteger("day")), DAY);
     }
 
     /** Removes the days of {@code done}, unless recorded again since they were taken. */

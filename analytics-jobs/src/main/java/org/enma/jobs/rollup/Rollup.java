@@ -6,13 +6,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.hadoop.hbase.CompareOperator;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.BufferedMutator;
@@ -21,14 +21,14 @@ import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.hadoop.hbase.filter.CompareFilter;
 import org.apache.hadoop.hbase.filter.FilterList;
 import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
 import org.apache.hadoop.hbase.filter.RegexStringComparator;
 import org.apache.hadoop.hbase.filter.RowFilter;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.enma.config.Endpoints;
 import org.enma.jobs.common.LocalHours;
@@ -43,22 +43,24 @@ import org.enma.schema.MeasureColumns;
 import org.enma.schema.Month;
 import org.enma.schema.Period;
 import org.enma.schema.PeriodKey;
+import org.enma.store.MongoStore;
 import org.enma.store.RollupPending;
 import scala.Tuple2;
 
 /**
  * {@code enma rollup}: the period table of a consumption table (docs/data-model.md § Period tables). The raw rows of the
- * days to do are read once; each contract's hours are summed where they are read, then each contract's rows are
- * written by the Spark task that holds it ({@link PeriodTree}), and last the company totals on the driver: their
- * hours and days from every contract's raw rows of those days, the periods above from the company's days, months and
- * quarters, and {@code c} by counting the contracts' rows of each period.
+ * days to do are read once and summed by contract and hour through the shuffle; each contract's hours of the
+ * contract-days to do (a join with the recorded ones, read by the executors) are gathered on one executor, whose task
+ * writes the contract's rows ({@link PeriodTree}); last the company totals: their hours and days summed on the
+ * executors from every contract's hours and written by the driver (a few figures per period), the periods above from
+ * the company's days, months and quarters, and {@code c} counted by Spark tasks over the contracts' rows of each
+ * period. Nothing per contract reaches the driver.
  */
 public final class Rollup {
     static final MeasureFields READ = MeasureFields.INSTANT.withEveryText();
 
     private Rollup() {
     }
-
 
     /** What a run did: contract-days recomputed, period-table rows written (company totals included). */
     public record Counts(long days, long rows) {
@@ -87,21 +89,42 @@ public final class Rollup {
         if (taken.isEmpty()) {
             return new Counts(0, 0);
         }
-        Map<LocalDate, Set<String>> days = new HashMap<>();
-        taken.forEach(t -> days.put(t.day(), t.contracts().map(c -> (Set<String>) new HashSet<>(c)).orElse(null)));
-        Counts counts = run(data, measures, rangesOf(days.keySet(), data.zone()), new DaysToDo(days));
+        Set<LocalDate> days = new TreeSet<>();
+        Set<LocalDate> whole = new TreeSet<>();
+        List<LocalDate> listed = new ArrayList<>();
+        taken.forEach(t -> {
+            days.add(t.day());
+            if (t.whole()) {
+                whole.add(t.day());
+            } else {
+                listed.add(t.day());
+            }
+        });
+        Counts counts = run(data, measures, rangesOf(days, data.zone()), new DaysToDo(whole,
+                listedContracts(data, table, listed)));
         pending.done(table, taken);
         return counts;
     }
 
-    /** The contract-days an incremental run redoes: per day its contracts, or null for every contract of the day. */
-    record DaysToDo(Map<LocalDate, Set<String>> days) implements java.io.Serializable {
-        boolean contains(String contractId, LocalDate day) {
-            if (!days.containsKey(day)) {
-                return false;
-            }
-            Set<String> contracts = days.get(day);
-            return contracts == null || contracts.contains(contractId);
+    /** The contracts recorded for each of {@code days}, as Spark data: each task reads a few days' lists. */
+    private static JavaPairRDD<String, LocalDate> listedContracts(EnmaData data, String table, List<LocalDate> days) {
+        Endpoints where = data.endpoints();
+        JavaSparkContext spark = new JavaSparkContext(data.spark().sparkContext());
+        return spark.parallelize(days, Math.max(1, Math.min(days.size(), spark.defaultParallelism())))
+                .flatMapToPair(day -> new RollupPending(MongoStore.shared(where.mongoUri(), where.mongoDatabase())
+                        .database()).contracts(table, day).stream().map(c -> new Tuple2<>(c, day)).iterator());
+    }
+
+    /** The contract-days an incremental run redoes: every contract's of the {@code whole} days, and those listed. */
+    record DaysToDo(Set<LocalDate> whole, JavaPairRDD<String, LocalDate> listed) {
+        /** The hours (by contract) of the contract-days to do, out of every contract's of the days read. */
+        JavaPairRDD<String, Tuple2<LocalDateTime, PeriodFigures>> of(
+                JavaPairRDD<String, Tuple2<LocalDateTime, PeriodFigures>> hours) {
+            Set<LocalDate> all = whole;
+            return hours.filter(h -> all.contains(h._2()._1().toLocalDate())).union(hours
+                    .mapToPair(h -> new Tuple2<>(new Tuple2<>(h._1(), h._2()._1().toLocalDate()), h._2()))
+                    .join(listed.mapToPair(c -> new Tuple2<>(c, Boolean.TRUE)))
+                    .mapToPair(h -> new Tuple2<>(h._1()._1(), h._2()._1())));
         }
     }
 
@@ -131,25 +154,19 @@ public final class Rollup {
         String name = periods.getNameAsString();
         ZoneId zone = data.zone();
         Endpoints where = data.endpoints();
-        JavaPairRDD<Tuple2<String, LocalDateTime>, PeriodFigures> hours = data.measures(measures, ranges, READ)
-                .mapPartitionsToPair(partition -> {
-                    LocalHours local = new LocalHours(zone);
-                    Map<Tuple2<String, LocalDateTime>, PeriodFigures> sums = new HashMap<>();
-                    partition.forEachRemaining(m -> m.text(MeasureColumns.V).ifPresent(v -> sums
-                            .computeIfAbsent(new Tuple2<>(m.id(), local.of(m.timestamp())), k -> new PeriodFigures())
-                            .add(v, m.text(MeasureColumns.ENERGY_COST).orElse(null), periodsOf(m))));
-                    List<Tuple2<Tuple2<String, LocalDateTime>, PeriodFigures>> pairs = new ArrayList<>();
-                    sums.forEach((k, f) -> pairs.add(new Tuple2<>(k, f)));
-                    return pairs.iterator();
-                })
-                .reduceByKey(PeriodFigures::merge)
+        LocalHours local = new LocalHours(zone);
+        JavaRDD<Measure> read = data.measures(measures, ranges, READ);
+        JavaPairRDD<Tuple2<String, LocalDateTime>, PeriodFigures> hours = read
+                .filter(m -> m.text(MeasureColumns.V).isPresent())
+                .mapToPair(m -> new Tuple2<>(new Tuple2<>(m.id(), local.of(m.timestamp())), m))
+                .combineByKey(m -> add(new PeriodFigures(), m), Rollup::add, PeriodFigures::merge,
+                        new HashPartitioner(Math.max(read.getNumPartitions(), data.spark().sparkContext()
+                                .defaultParallelism())))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Broadcast<DaysToDo> wanted = only == null ? null
-                : new JavaSparkContext(data.spark().sparkContext()).broadcast(only);
         try {
-            long[] contracts = hours
-                    .filter(e -> wanted == null || wanted.value().contains(e._1()._1(), e._1()._2().toLocalDate()))
-                    .mapToPair(e -> new Tuple2<>(e._1()._1(), new Tuple2<>(e._1()._2(), e._2())))
+            JavaPairRDD<String, Tuple2<LocalDateTime, PeriodFigures>> byContract = hours.mapToPair(e ->
+                    new Tuple2<>(e._1()._1(), new Tuple2<>(e._1()._2(), e._2())));
+            long[] contracts = (only == null ? byContract : only.of(byContract))
                     .groupByKey()
                     .mapPartitions(partition -> {
                         long[] done = new long[2];
@@ -181,17 +198,21 @@ public final class Rollup {
             if (!companyDays.isEmpty()) {
                 Connection hbase = data.hbase();
                 try (Table table = hbase.getTable(periods); BufferedMutator out = hbase.getBufferedMutator(periods)) {
-                    PeriodTree.ContractCount count = contractCounts(table, companyDays.keySet());
+                    PeriodTree.ContractCount count = contractCounts(data, name, companyDays.keySet());
                     companyRows = PeriodTree.write(table, out, "", companyHours, companyDays, count).size();
                 }
             }
             return new Counts(contracts[0], contracts[1] + companyRows);
         } finally {
             hours.unpersist(false);
-            if (wanted != null) {
-                wanted.destroy();
-            }
         }
+    }
+
+    /** Adds a measure to its hour's figures. */
+    private static PeriodFigures add(PeriodFigures hour, Measure m) {
+        hour.add(m.text(MeasureColumns.V).orElseThrow(), m.text(MeasureColumns.ENERGY_COST).orElse(null),
+                periodsOf(m));
+        return hour;
     }
 
     private static NavigableMap<LocalDateTime, PeriodFigures> byDay(NavigableMap<LocalDateTime, PeriodFigures> hours) {
@@ -208,25 +229,40 @@ public final class Rollup {
     }
 
     /**
-     * How many contracts have a row of each week, month, quarter and year containing {@code days}: one scan of each
-     * family (a family's scan reads only its own files) keeping the rows whose start is one of those periods'.
+     * How many contracts have a row of each week, month, quarter and year containing {@code days}: a Spark task per
+     * salt and family (a family's scan reads only its own files), counting the contract rows whose start is one of
+     * those periods' — the region servers filter them — and the counts per period summed.
      */
-    private static PeriodTree.ContractCount contractCounts(Table table, Set<LocalDateTime> days) throws IOException {
-        Map<Period, Map<LocalDateTime, Long>> counts = new HashMap<>();
+    private static PeriodTree.ContractCount contractCounts(EnmaData data, String table, Set<LocalDateTime> days) {
+        List<Tuple2<Integer, Period>> scans = new ArrayList<>();
+        Map<Period, Set<LocalDateTime>> starts = new HashMap<>();
         for (Period period : List.of(Period.WEEK, Period.MONTH, Period.QUARTER, Period.YEAR)) {
-            Set<LocalDateTime> starts = new TreeSet<>();
-            days.forEach(d -> starts.add(period.startOf(d)));
-            Map<LocalDateTime, Long> perStart = new HashMap<>();
-            Scan scan = new Scan().addFamily(period.family().bytes()).setCaching(5000).setCacheBlocks(false)
-                    .setFilter(new FilterList(new RowFilter(CompareFilter.CompareOp.EQUAL, new RegexStringComparator(
-                            PeriodKey.startsPattern(starts))), new KeyOnlyFilter()));
-            try (ResultScanner scanner = table.getScanner(scan)) {
-                for (Result row : scanner) {
-                    perStart.merge(PeriodKey.decode(row.getRow()).start(), 1L, Long::sum);
-                }
+            Set<LocalDateTime> of = new TreeSet<>();
+            days.forEach(d -> of.add(period.startOf(d)));
+            starts.put(period, of);
+            for (int salt = 0; salt < PeriodKey.SALTS; salt++) {
+                scans.add(new Tuple2<>(salt, period));
             }
-            counts.put(period, perStart);
         }
-        return (period, start) -> counts.get(period).getOrDefault(start, 0L);
+        Endpoints where = data.endpoints();
+        // keyed by the period's name: an enum's hash differs from JVM to JVM, and so would its partition
+        Map<Tuple2<String, LocalDateTime>, Long> counts = new HashMap<>(new JavaSparkContext(data.spark()
+                .sparkContext()).parallelize(scans, scans.size()).flatMapToPair(scan -> {
+                    Scan rows = new Scan().setRowPrefixFilter(PeriodKey.saltPrefix(scan._1()))
+                            .addFamily(scan._2().family().bytes()).setCaching(5000).setCacheBlocks(false)
+                            .setFilter(new FilterList(new RowFilter(CompareOperator.EQUAL, new RegexStringComparator(
+                                    PeriodKey.startsPattern(starts.get(scan._2())))), new KeyOnlyFilter()));
+                    Map<LocalDateTime, Long> perStart = new HashMap<>();
+                    try (Table t = SharedConnections.of(where).getTable(TableName.valueOf(table));
+                         ResultScanner scanner = t.getScanner(rows)) {
+                        for (Result row : scanner) {
+                            perStart.merge(PeriodKey.decode(row.getRow()).start(), 1L, Long::sum);
+                        }
+                    }
+                    List<Tuple2<Tuple2<String, LocalDateTime>, Long>> found = new ArrayList<>();
+                    perStart.forEach((start, n) -> found.add(new Tuple2<>(new Tuple2<>(scan._2().name(), start), n)));
+                    return found.iterator();
+                }).reduceByKey(Long::sum).collectAsMap());
+        return (period, start) -> counts.getOrDefault(new Tuple2<>(period.name(), start), 0L);
     }
 }
