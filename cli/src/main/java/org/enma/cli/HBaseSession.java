@@ -3,6 +3,8 @@ package org.enma.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
@@ -13,7 +15,9 @@ import org.enma.config.Endpoints;
 import org.enma.config.EnmaConfig;
 import org.enma.config.SettingFlags;
 import org.enma.config.StackLocator;
+import org.enma.loaders.LoadedDays;
 import org.enma.loaders.Loader;
+import org.enma.schema.ContractDay;
 import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.TableCreator;
@@ -72,7 +76,17 @@ final class HBaseSession implements AutoCloseable {
         RollupPending pending = new RollupPending(mongo.database());
         return new Loader(connection, new TableCreator(admin, config.tableNames(), config.compression()),
                 config.timezone(), Clock.systemUTC(), TerminalProgress.forStderr(err))
-                .tellingDays((table, days) -> pending.record(config.tableNames().of(table).getNameAsString(), days));
+                .tellingDays(new LoadedDays() {
+                    @Override
+                    public void about(EnmaTable table, Collection<ContractDay> days, Collection<LocalDate> wholeDays) {
+                        pending.record(config.tableNames().of(table).getNameAsString(), days, wholeDays);
+                    }
+
+                    @Override
+                    public int wholeDayAfter() {
+                        return RollupPending.CONTRACTS_PER_DAY;
+                    }
+                });
     }
 
     /** The HBase name of an existing ENMA table, or a message saying it is not there. */

@@ -118,6 +118,7 @@ public final class Loader {
                 pass.add(record);
             }
             pass.finish();
+            rows.flush();
             progress.update(rowsBefore + rows.read, bytesRead.get(), totalBytes);
             return new FileLoad(input.path(), new LoadReport(rows.read, rows.stored, rows.rejected, rows.duplicates),
                     Duration.ofNanos(System.nanoTime() - started),
@@ -127,9 +128,13 @@ public final class Loader {
 
     /**
      * One file's rows as the workers hand them back, in file order: each is rejected (with its line and text) or
-     * checked for an earlier row with its key and written. Runs on the loading thread only.
+     * checked for an earlier row with its key and written. Rows are held until {@value #TELL_EVERY_ROWS} of them have
+     * come (or the file ends), then their new contract-days are told in one go and only then are they written: one
+     * recording per batch instead of one per chunk, at the cost of a batch of rows in memory. Runs on the loading
+     * thread only.
      */
     private static final class FileRows implements RowWorkers.ChunkConsumer {
+        static final int TELL_EVERY_ROWS = 65_536;
         private final CellSink sink;
         private final KeyFingerprints seen;
         private final DayRecorder days;
@@ -139,6 +144,8 @@ public final class Loader {
         long stored;
         long rejected;
         long duplicates;
+        private final List<RowWorkers.MappedChunk> held = new ArrayList<>();
+        private int heldRows;
 
         FileRows(CellSink sink, KeyFingerprints seen, DayRecorder days, RejectsFile rejects,
                  LongConsumer rowsProgress) {
@@ -151,7 +158,25 @@ public final class Loader {
 
         @Override
         public void accept(RowWorkers.MappedChunk chunk) throws IOException {
-            days.beforeWriting(chunk.puts());
+            days.add(chunk.puts());
+            held.add(chunk);
+            heldRows += chunk.puts().length;
+            if (heldRows >= TELL_EVERY_ROWS) {
+                flush();
+            }
+        }
+
+        /** Tells the held rows' days, then writes the rows. */
+        void flush() throws IOException {
+            days.tell();
+            for (RowWorkers.MappedChunk chunk : held) {
+                write(chunk);
+            }
+            held.clear();
+            heldRows = 0;
+        }
+
+        private void write(RowWorkers.MappedChunk chunk) throws IOException {
             for (int i = 0; i < chunk.puts().length; i++) {
                 read++;
                 Put put = chunk.puts()[i];

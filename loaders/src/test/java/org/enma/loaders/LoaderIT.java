@@ -355,8 +355,9 @@ class LoaderIT {
         Files.createDirectories(RejectsFile.of(second).resolve("inside"));
         java.util.Set<org.enma.schema.ContractDay> told = new java.util.TreeSet<>(
                 java.util.Comparator.comparing(org.enma.schema.ContractDay::toString));
-        assertThatThrownBy(() -> loader.tellingDays((table, days) -> {
+        assertThatThrownBy(() -> loader.tellingDays((table, days, wholeDays) -> {
             assertThat(table).isEqualTo(EnmaTable.consumption("electricityConsumption", company));
+            assertThat(wholeDays).isEmpty();
             told.addAll(days);
         }).load(InputKind.CONSUMPTION, Optional.of(company), "electricityConsumption", List.of(first, second)))
                 .isInstanceOf(java.nio.file.DirectoryNotEmptyException.class);
@@ -370,7 +371,7 @@ class LoaderIT {
     void aLoadWhoseDaysCannotBeRecordedWritesNothing() throws IOException {
         CompanyId company = CompanyId.of("1000000024");
         Path csv = write("unrecorded.csv", "contractId,timestamp,v\nA,1372640400,1\n");
-        assertThatThrownBy(() -> loader.tellingDays((table, days) -> {
+        assertThatThrownBy(() -> loader.tellingDays((table, days, wholeDays) -> {
             throw new IllegalStateException("MongoDB went away");
         }).load(InputKind.CONSUMPTION, Optional.of(company), "electricityConsumption", List.of(csv)))
                 .hasMessage("MongoDB went away");

@@ -65,23 +65,25 @@ public final class RollupPending {
      * MongoDB's 16 MB document limit (0.6 M contract ids).
      */
     public void record(String table, Collection<ContractDay> days) {
-        if (days.isEmpty()) {
-            return;
-        }
-        Map<LocalDate, Set<String>> byDay = new TreeMap<>();
-        days.forEach(d -> byDay.computeIfAbsent(d.day(), k -> new TreeSet<>()).add(d.contractId()));
-        Date now = new Date();
-        List<WriteModel<Document>> updates = new ArrayList<>(byDay.size());
-        byDay.forEach((day, contracts) -> updates.add(contracts.size() > CONTRACTS_PER_DAY ? whole(table, day, now)
-                : new UpdateOneModel<>(Filters.eq("_id", id(table, day)), Updates.combine(stamp(table, day, now),
-                        Updates.addEachToSet(CONTRACTS, List.copyOf(contracts))), UPSERT)));
-        write(updates);
+        record(table, days, List.of());
     }
 
     /** Records every contract of {@code days} of {@code table} as pending, as {@link #record} does a big day. */
     public void recordWhole(String table, Collection<LocalDate> days) {
+        record(table, List.of(), days);
+    }
+
+    /** Records {@code days} by contract and {@code wholeDays} whole, in one bulk write. */
+    public void record(String table, Collection<ContractDay> days, Collection<LocalDate> wholeDays) {
+        Map<LocalDate, Set<String>> byDay = new TreeMap<>();
+        days.forEach(d -> byDay.computeIfAbsent(d.day(), k -> new TreeSet<>()).add(d.contractId()));
         Date now = new Date();
-        write(days.stream().map(day -> whole(table, day, now)).toList());
+        List<WriteModel<Document>> updates = new ArrayList<>(byDay.size() + wholeDays.size());
+        byDay.forEach((day, contracts) -> updates.add(contracts.size() > CONTRACTS_PER_DAY ? whole(table, day, now)
+                : new UpdateOneModel<>(Filters.eq("_id", id(table, day)), Updates.combine(stamp(table, day, now),
+                        Updates.addEachToSet(CONTRACTS, List.copyOf(contracts))), UPSERT)));
+        wholeDays.forEach(day -> updates.add(whole(table, day, now)));
+        write(updates);
     }
 
     private static WriteModel<Document> whole(String table, LocalDate day, Date now) {

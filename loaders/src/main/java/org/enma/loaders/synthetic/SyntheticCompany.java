@@ -20,9 +20,10 @@ import org.enma.schema.Month;
 /**
  * A realistic synthetic company as upload CSVs: customers in peer groups (postal code × tariff, at least 20 contracts
  * per postal code for 100 contracts), a 3-period tariff in two price variants, three weather stations with hourly
- * air temperature, and hourly consumption with a seasonal, weekly and daily shape scaled per household. Some
- * contracts miss a few days (partial months) and some upload only the cumulative index {@code va}. The same seed
- * gives byte-identical files.
+ * air temperature, and consumption with a seasonal, weekly and daily shape scaled per household, read every hour by
+ * default or every 15 or 30 minutes or once a day ({@link Interval}; a reading covers the interval that ends at its
+ * timestamp). Some contracts miss a few days (partial months) and some upload only the cumulative index {@code va}.
+ * The same seed and interval give byte-identical files.
  */
 public final class SyntheticCompany {
     private static final String[] POSTAL_CODES = {"08001", "08002", "08003", "08004", "08005"};
@@ -41,8 +42,41 @@ public final class SyntheticCompany {
     private final Month start;
     private final int months;
     private final long seed;
+    private final Interval interval;
 
+    /** How often a meter reads: {@code 15m}, {@code 30m}, {@code 1h}, {@code 1d}. */
+    public enum Interval {
+        QUARTER_HOUR("15m", 900), HALF_HOUR("30m", 1800), HOUR("1h", 3600), DAY("1d", 86_400);
+
+        private final String label;
+        private final long seconds;
+
+        Interval(String label, long seconds) {
+            this.label = label;
+            this.seconds = seconds;
+        }
+
+        /** The interval written {@code label}, or a message listing the ones there are. */
+        public static Interval of(String label) {
+            for (Interval i : values()) {
+                if (i.label.equals(label)) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("interval \"" + label + "\" is none of 15m, 30m, 1h, 1d");
+        }
+
+        public long seconds() {
+            return seconds;
+        }
+    }
+
+    /** A company read hourly. */
     public SyntheticCompany(CompanyId company, int contracts, Month start, int months, long seed) {
+        this(company, contracts, start, months, seed, Interval.HOUR);
+    }
+
+    public SyntheticCompany(CompanyId company, int contracts, Month start, int months, long seed, Interval interval) {
         if (contracts < 1 || months < 1) {
             throw new IllegalArgumentException("contracts and months must be at least 1");
         }
@@ -51,6 +85,7 @@ public final class SyntheticCompany {
         this.start = start;
         this.months = months;
         this.seed = seed;
+        this.interval = interval;
     }
 
     /** Writes the files into {@code dir}; returns each file with its number of data rows. */
@@ -145,12 +180,14 @@ public final class SyntheticCompany {
                 double index = 10_000 + r.nextInt(50_000);
                 String id = contractId(i);
                 long skippedDay = -1;
-                for (long ts = firstHour(); ts <= lastHour(); ts += 3600) {
+                long step = interval.seconds();
+                for (long ts = firstReading(); ts <= lastHour(); ts += step) {
                     long day = (ts - 1) / 86_400;
-                    if (gappy && day != skippedDay && (ts - 1) % 86_400 < 3600 && r.nextDouble() < MISSED_DAY) {
+                    if (gappy && day != skippedDay && (ts - 1) % 86_400 < step && r.nextDouble() < MISSED_DAY) {
                         skippedDay = day;
                     }
-                    double kwh = Math.max(0.01, scale * load(ts, i % STATIONS.length) * (1 + r.nextGaussian() * 0.15));
+                    double kwh = Math.max(0.01 * step / 3600, scale * load(ts, step, i % STATIONS.length)
+                            * (1 + r.nextGaussian() * 0.15));
                     index += kwh;
                     if (day == skippedDay) {
                         continue;
@@ -168,6 +205,21 @@ public final class SyntheticCompany {
             }
         }
         return rows;
+    }
+
+    /**
+     * Household load in kWh for the interval of {@code seconds} ending at {@code ts}: the hours it spans, or its share
+     * of the hour it lies in.
+     */
+    private double load(long ts, long seconds, int station) {
+        if (seconds < 3600) {
+            return load(Math.floorDiv(ts + 3599, 3600) * 3600, station) * seconds / 3600;
+        }
+        double kwh = 0;
+        for (long hour = ts - seconds + 3600; hour <= ts; hour += 3600) {
+            kwh += load(hour, station);
+        }
+        return kwh;
     }
 
     /** Household load in kWh for the hour ending at {@code ts}: daily peaks, weekends, heating and cooling. */
@@ -197,6 +249,11 @@ public final class SyntheticCompany {
 
     private long firstHour() {
         return start.value().atDay(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() + 3600;
+    }
+
+    /** The end of the first interval of the first month. */
+    private long firstReading() {
+        return start.value().atDay(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() + interval.seconds();
     }
 
     private long lastHour() {

@@ -1,6 +1,7 @@
 package org.enma.loaders.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +55,32 @@ class SyntheticCompanyTest {
         Map<String, Long> perPostalCode = Files.readAllLines(dir.resolve("customers.csv")).stream().skip(1)
                 .collect(Collectors.groupingBy(l -> l.split(",")[2], Collectors.counting()));
         assertThat(perPostalCode.values()).allMatch(n -> n >= 20);
+    }
+
+    @Test
+    void readingsEveryQuarterHourOrDayCoverTheIntervalEndingAtTheirTimestamp() throws IOException {
+        Map<Path, Long> daily = new SyntheticCompany(CompanyId.of("1111111111"), 100, Month.of(2013, 1), 2, 1,
+                SyntheticCompany.Interval.DAY).writeTo(dir.resolve("daily"));
+        // 59 days a contract; the first reading ends 1 January, stamped at midnight
+        assertThat(daily.get(dir.resolve("daily/consumption.csv"))).isLessThanOrEqualTo(100 * 59L)
+                .isGreaterThan(95 * 59L);
+        List<String> days = Files.readAllLines(dir.resolve("daily/consumption.csv"));
+        assertThat(days.get(1)).startsWith("C000000,2013-01-02T00:00:00Z,");
+        assertThat(days.get(59)).startsWith("C000000,2013-03-01T00:00:00Z,");
+        Map<Path, Long> quarters = new SyntheticCompany(CompanyId.of("1111111111"), 10, Month.of(2013, 1), 1, 1,
+                SyntheticCompany.Interval.QUARTER_HOUR).writeTo(dir.resolve("quarters"));
+        assertThat(quarters.get(dir.resolve("quarters/consumption.csv"))).isLessThanOrEqualTo(10 * 31 * 96L)
+                .isGreaterThan(9 * 31 * 96L);
+        List<String> rows = Files.readAllLines(dir.resolve("quarters/consumption.csv"));
+        assertThat(rows.get(1)).startsWith("C000000,2013-01-01T00:15:00Z,");
+        assertThat(rows.get(2)).startsWith("C000000,2013-01-01T00:30:00Z,");
+        // a day's use is about 24 hours' worth: a day's reading is tens of times a quarter hour's
+        double day = Double.parseDouble(days.get(1).split(",")[2]);
+        double quarter = Double.parseDouble(rows.get(1).split(",")[2]);
+        assertThat(day / quarter).isBetween(20.0, 400.0);
+        assertThat(SyntheticCompany.Interval.of("30m").seconds()).isEqualTo(1800);
+        assertThatThrownBy(() -> SyntheticCompany.Interval.of("2h")).hasMessage("interval \"2h\" is none of 15m,"
+                + " 30m, 1h, 1d");
     }
 
     @Test

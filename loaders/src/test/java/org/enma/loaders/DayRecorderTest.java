@@ -1,0 +1,80 @@
+package org.enma.loaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.hadoop.hbase.client.Put;
+import org.enma.schema.CompanyId;
+import org.enma.schema.ContractDay;
+import org.enma.schema.EnmaTable;
+import org.enma.schema.MeasureKey;
+import org.junit.jupiter.api.Test;
+
+/** What a load tells of its contract-days, chunk by chunk, with a listener that takes a day whole past 2 contracts. */
+class DayRecorderTest {
+    private static final EnmaTable TABLE = EnmaTable.consumption("electricityConsumption", CompanyId.of("1000000030"));
+    /** 2013-07-01T01:00Z and 2013-07-02T01:00Z (UTC). */
+    private static final long JULY_1 = 1372640400L;
+    private static final long JULY_2 = JULY_1 + 86_400;
+
+    private final List<String> told = new ArrayList<>();
+    private final DayRecorder recorder = DayRecorder.of(TABLE, ZoneOffset.UTC, new LoadedDays() {
+        @Override
+        public void about(EnmaTable table, Collection<ContractDay> days, Collection<LocalDate> wholeDays) {
+            told.add(days.stream().map(d -> d.contractId() + "@" + d.day()).sorted().toList() + " whole "
+                    + wholeDays);
+        }
+
+        @Override
+        public int wholeDayAfter() {
+            return 2;
+        }
+    });
+
+    /** One batch: its rows taken, then told. */
+    private void tell(Put[] batch) {
+        recorder.add(batch);
+        recorder.tell();
+    }
+
+    private static Put row(String contract, long timestamp) {
+        return new Put(MeasureKey.of(timestamp, contract).encode());
+    }
+
+    @Test
+    void eachContractDayOnceThenADayWholeOnceItHasTooManyContracts() {
+        tell(new Put[] {row("A", JULY_1), row("A", JULY_1 + 3600), null, row("B", JULY_1)});
+        // A and B of 1 July again: nothing new to tell
+        tell(new Put[] {row("A", JULY_1 + 7200), row("B", JULY_1 + 7200)});
+        // a third contract of 1 July: past 2, the day goes whole; 2 July is still told by contract
+        tell(new Put[] {row("C", JULY_1), row("C", JULY_2)});
+        // 1 July is whole: its contracts are not told again
+        tell(new Put[] {row("D", JULY_1), row("E", JULY_1)});
+        assertThat(told).containsExactly("[A@2013-07-01, B@2013-07-01] whole []",
+                "[C@2013-07-02] whole [2013-07-01]");
+    }
+
+    @Test
+    void aBatchOfChunksIsToldInOneCall() {
+        recorder.add(new Put[] {row("A", JULY_1)});
+        recorder.add(new Put[] {row("A", JULY_1), row("B", JULY_2)});
+        assertThat(told).isEmpty();
+        recorder.tell();
+        recorder.tell();
+        assertThat(told).containsExactly("[A@2013-07-01, B@2013-07-02] whole []");
+    }
+
+    @Test
+    void otherTablesThanConsumptionTellNothing() {
+        List<String> heard = new ArrayList<>();
+        DayRecorder weather = DayRecorder.of(EnmaTable.weather("temperatureAir"), ZoneOffset.UTC,
+                (table, days, wholeDays) -> heard.add(table.name()));
+        weather.add(new Put[] {row("ST", JULY_1)});
+        weather.tell();
+        assertThat(heard).isEmpty();
+    }
+}
