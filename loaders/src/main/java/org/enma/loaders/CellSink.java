@@ -12,6 +12,9 @@ interface CellSink extends AutoCloseable {
     /** {@code duplicateKey}: an earlier row of this load had the same key, and this later one must win. */
     void write(Put put, boolean duplicateKey) throws IOException;
 
+    /** Whether rows written show in the table only at {@link #commit()} (HFiles), not as they are written (Puts). */
+    boolean visibleAtCommit();
+
     /** Makes everything written so far durable in the table. */
     void commit() throws IOException;
 

@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.hadoop.hbase.client.Put;
 import org.enma.schema.ContractDay;
 import org.enma.schema.EnmaTable;
@@ -18,13 +23,13 @@ import org.enma.schema.TableKind;
 
 /**
  * The contract-days of one load, told to {@link LoadedDays} batch by batch before the batch's rows are written ({@link
- * #add} the rows of a batch, then {@link #tell}): each new contract-day, and a day whole once more than {@link
- * LoadedDays#wholeDayAfter} of its contracts were told — after which none of its contracts is told again. Bounded whatever the file's size: it remembers at most {@value
- * #REMEMBERED} contract-days (then forgets them: one told again is recorded again, which changes nothing) and a count
- * per day. Only consumption tables have period tables; other loads tell nothing. A row's day is derived from its key;
- * consecutive rows mostly share a quarter hour, whose day is computed once.
+ * #add} the days of a batch's chunks, then {@link #tell}): each new contract-day, and a day whole once more than
+ * {@link LoadedDays#wholeDayAfter} of its contracts were told — after which none of its contracts is told again.
+ * Bounded whatever the file's size: it remembers at most {@value #REMEMBERED} contract-days (then forgets them: one
+ * told again is recorded again, which changes nothing) and a count per day. Only consumption tables have period
+ * tables; other loads tell nothing.
  */
-final class DayRecorder {
+final class DayRecorder implements AutoCloseable {
     static final int REMEMBERED = 200_000;
     private static final long QUARTER_HOUR = 900;
 
@@ -36,8 +41,7 @@ final class DayRecorder {
     private final Set<LocalDate> whole = new HashSet<>();
     /** Taken and not yet told, by day. */
     private final Map<LocalDate, List<ContractDay>> fresh = new TreeMap<>();
-    private long lastQuarter = Long.MIN_VALUE;
-    private LocalDate lastDay;
+    private ExecutorService teller;
 
     private DayRecorder(EnmaTable table, ZoneId zone, LoadedDays listener) {
         this.table = table;
@@ -51,25 +55,59 @@ final class DayRecorder {
         return new DayRecorder(table, zone, consumption ? listener : LoadedDays.NONE);
     }
 
-    /** Takes the days of {@code puts} (null: a rejected row) not told before in this load, to tell next. */
-    void add(Put[] puts) {
-        if (listener == LoadedDays.NONE) {
-            return;
-        }
+    /**
+     * What gives a chunk's contract-days for this load: {@link #daysOf} in its zone, or nothing for a table without
+     * period tables. Stateless: the row workers call it beside the mapping, on every core.
+     */
+    Function<Put[], List<ContractDay>> ofChunk() {
+        return listener == LoadedDays.NONE ? puts -> List.of() : puts -> daysOf(puts, zone);
+    }
+
+    /**
+     * The contract-days of {@code puts} (null: a rejected row) in row order, one per run of rows of the same contract
+     * and day: a file sorted by contract has a day's rows together, so a chunk of 2,048 hourly rows gives about 85.
+     * A row's day comes from its key; consecutive rows mostly share a quarter hour, whose day is computed once.
+     */
+    static List<ContractDay> daysOf(Put[] puts, ZoneId zone) {
+        List<ContractDay> days = new ArrayList<>();
+        long lastQuarter = Long.MIN_VALUE;
+        LocalDate day = null;
+        ContractDay last = null;
         for (Put put : puts) {
-            if (put != null) {
-                MeasureKey key = MeasureKey.decode(put.getRow());
-                LocalDate day = dayOf(key.timestamp());
-                ContractDay contractDay = new ContractDay(key.id(), day);
-                if (!whole.contains(day) && told.add(contractDay)) {
-                    fresh.computeIfAbsent(day, d -> new ArrayList<>()).add(contractDay);
-                }
+            if (put == null) {
+                continue;
+            }
+            byte[] key = put.getRow();
+            long timestamp = MeasureKey.timestampOf(key);
+            long quarter = Math.floorDiv(timestamp - 1, QUARTER_HOUR);
+            if (quarter != lastQuarter) {
+                day = IntervalConvention.localTimeOf(timestamp, zone).toLocalDate();
+                lastQuarter = quarter;
+            }
+            String id = MeasureKey.idOf(key);
+            if (last == null || !last.day().equals(day) || !last.contractId().equals(id)) {
+                last = new ContractDay(id, day);
+                days.add(last);
+            }
+        }
+        return days;
+    }
+
+    /** Takes {@code days} (of a chunk) not told before in this load, to tell next. */
+    void add(List<ContractDay> days) {
+        for (ContractDay contractDay : days) {
+            if (!whole.contains(contractDay.day()) && told.add(contractDay)) {
+                fresh.computeIfAbsent(contractDay.day(), d -> new ArrayList<>()).add(contractDay);
             }
         }
     }
 
-    /** Tells the days taken since the last call, in one call of the listener. */
-    void tell() {
+    /**
+     * Tells the days taken since the last call, in one call of the listener on the recorder's own thread (one at a
+     * time, in order): the returned future completes once they are recorded — the caller waits for it before it writes
+     * their rows, and meanwhile reads on.
+     */
+    Future<?> tell() {
         List<ContractDay> days = new ArrayList<>();
         List<LocalDate> wholeDays = new ArrayList<>();
         fresh.forEach((day, contracts) -> {
@@ -81,20 +119,26 @@ final class DayRecorder {
             }
         });
         fresh.clear();
-        if (!days.isEmpty() || !wholeDays.isEmpty()) {
-            listener.about(table, days, wholeDays);
-        }
         if (told.size() > REMEMBERED) {
             told.clear();
         }
+        if (days.isEmpty() && wholeDays.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (teller == null) {
+            teller = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "enma-day-recorder");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return teller.submit(() -> listener.about(table, days, wholeDays));
     }
 
-    private LocalDate dayOf(long timestamp) {
-        long quarter = Math.floorDiv(timestamp - 1, QUARTER_HOUR);
-        if (quarter != lastQuarter) {
-            lastDay = IntervalConvention.localTimeOf(timestamp, zone).toLocalDate();
-            lastQuarter = quarter;
+    @Override
+    public void close() {
+        if (teller != null) {
+            teller.shutdownNow();
         }
-        return lastDay;
     }
 }

@@ -270,6 +270,11 @@ final class HFileSink implements CellSink {
 
     /** Writes the last batch and hands every HFile to the table in one bulk load. */
     @Override
+    public boolean visibleAtCommit() {
+        return true;
+    }
+
+    @Override
     public void commit() throws IOException {
         handOver();
         awaitWriting();

@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.apache.hadoop.hbase.client.Connection;
@@ -80,13 +82,13 @@ public final class Loader {
         }
         EnmaTable target = kind.table(company.orElse(null), type);
         TargetTable table = TargetTable.open(creator, target);
-        DayRecorder days = DayRecorder.of(target, zone, loadedDays);
         long totalBytes = inputs.stream().mapToLong(InputFile::size).sum();
         AtomicLong bytesRead = new AtomicLong();
         KeyFingerprints seen = new KeyFingerprints();
         Timestamps timestamps = new Timestamps(zone, clock);
         List<FileLoad> loads = new ArrayList<>();
-        try (RowWorkers workers = new RowWorkers(Runtime.getRuntime().availableProcessors());
+        try (DayRecorder days = DayRecorder.of(target, zone, loadedDays);
+             RowWorkers workers = new RowWorkers(Runtime.getRuntime().availableProcessors());
              CellSink sink = bulkStaging.isPresent() ? new HFileSink(connection, table, bulkStaging.get())
                 : new MutatorSink(connection, table.await())) {
             long rowsBefore = 0;
@@ -113,7 +115,7 @@ public final class Loader {
             Header header = header(input, kind, reader.next(), RowWorkers.strictUtf8());
             FileRows rows = new FileRows(sink, seen, days, rejects, count -> progress.update(rowsBefore + count,
                     bytesRead.get(), totalBytes));
-            RowWorkers.Pass pass = workers.pass(header, kind.mapper(company, timestamps, header), rows);
+            RowWorkers.Pass pass = workers.pass(header, kind.mapper(company, timestamps, header), days.ofChunk(), rows);
             for (RawRecord record = reader.next(); record != null; record = reader.next()) {
                 pass.add(record);
             }
@@ -128,10 +130,11 @@ public final class Loader {
 
     /**
      * One file's rows as the workers hand them back, in file order: each is rejected (with its line and text) or
-     * checked for an earlier row with its key and written. Rows are held until {@value #TELL_EVERY_ROWS} of them have
-     * come (or the file ends), then their new contract-days are told in one go and only then are they written: one
-     * recording per batch instead of one per chunk, at the cost of a batch of rows in memory. Runs on the loading
-     * thread only.
+     * checked for an earlier row with its key and written. Rows come in batches of {@value #TELL_EVERY_ROWS}: a
+     * batch's new contract-days are told in one go, in the background while the next batch comes in, and its rows are
+     * written once they are recorded — one recording per batch instead of one per chunk, at the cost of two batches of
+     * rows in memory. A sink whose rows show only at its commit (the bulk path) takes them at once: its load just
+     * waits for the last recording before it commits. Runs on the loading thread only.
      */
     private static final class FileRows implements RowWorkers.ChunkConsumer {
         static final int TELL_EVERY_ROWS = 65_536;
@@ -144,8 +147,11 @@ public final class Loader {
         long stored;
         long rejected;
         long duplicates;
-        private final List<RowWorkers.MappedChunk> held = new ArrayList<>();
-        private int heldRows;
+        private List<RowWorkers.MappedChunk> held = new ArrayList<>();
+        private int batchRows;
+        /** The batch before: its chunks, waiting for their days to be recorded. */
+        private List<RowWorkers.MappedChunk> told = List.of();
+        private Future<?> recorded = CompletableFuture.completedFuture(null);
 
         FileRows(CellSink sink, KeyFingerprints seen, DayRecorder days, RejectsFile rejects,
                  LongConsumer rowsProgress) {
@@ -158,22 +164,41 @@ public final class Loader {
 
         @Override
         public void accept(RowWorkers.MappedChunk chunk) throws IOException {
-            days.add(chunk.puts());
-            held.add(chunk);
-            heldRows += chunk.puts().length;
-            if (heldRows >= TELL_EVERY_ROWS) {
-                flush();
+            days.add(chunk.days());
+            if (sink.visibleAtCommit()) {
+                write(chunk);
+            } else {
+                held.add(chunk);
+            }
+            batchRows += chunk.puts().length;
+            if (batchRows >= TELL_EVERY_ROWS) {
+                nextBatch();
             }
         }
 
-        /** Tells the held rows' days, then writes the rows. */
+        /** Tells the last rows' days and writes every row not yet written. */
         void flush() throws IOException {
-            days.tell();
-            for (RowWorkers.MappedChunk chunk : held) {
+            nextBatch();
+            writeTold();
+        }
+
+        /** Tells this batch's days in the background; writes the batch before once its days are recorded. */
+        private void nextBatch() throws IOException {
+            Future<?> recording = days.tell();
+            writeTold();
+            told = held;
+            recorded = recording;
+            held = new ArrayList<>();
+            batchRows = 0;
+        }
+
+        /** Writes the rows held of the batch before, once its days are recorded. */
+        private void writeTold() throws IOException {
+            Awaited.get(recorded, "recording the days of the rows");
+            for (RowWorkers.MappedChunk chunk : told) {
                 write(chunk);
             }
-            held.clear();
-            heldRows = 0;
+            told = List.of();
         }
 
         private void write(RowWorkers.MappedChunk chunk) throws IOException {

@@ -32,6 +32,11 @@ final class MutatorSink implements CellSink {
     }
 
     @Override
+    public boolean visibleAtCommit() {
+        return false;
+    }
+
+    @Override
     public void commit() throws IOException {
         mutator.flush();
     }

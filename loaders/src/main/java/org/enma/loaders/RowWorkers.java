@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.hadoop.hbase.client.Put;
+import org.enma.schema.ContractDay;
 
 /**
  * Decodes, splits and maps records on every core, in chunks of {@value #CHUNK_ROWS}, and hands each chunk back in
@@ -23,8 +25,11 @@ import org.apache.hadoop.hbase.client.Put;
 final class RowWorkers implements AutoCloseable {
     static final int CHUNK_ROWS = 2048;
 
-    /** What became of one chunk's records: for each, its Put, or the reason it was rejected. */
-    record MappedChunk(List<RawRecord> records, Put[] puts, String[] reasons) {
+    /**
+     * What became of one chunk's records: for each, its Put, or the reason it was rejected; and the contract-days of its
+     * Puts ({@link DayRecorder#daysOf}).
+     */
+    record MappedChunk(List<RawRecord> records, Put[] puts, String[] reasons, List<ContractDay> days) {
     }
 
     /** Receives the mapped chunks in upload order. */
@@ -44,21 +49,27 @@ final class RowWorkers implements AutoCloseable {
         this.maxWaiting = 2 * threads;
     }
 
-    /** A pass over one file's records: {@link #add} each, then {@link #finish}. */
-    Pass pass(Header header, RowMapper mapper, ChunkConsumer consumer) {
-        return new Pass(header, mapper, consumer);
+    /**
+     * A pass over one file's records: {@link #add} each, then {@link #finish}; {@code days} gives the contract-days of a
+     * chunk's Puts, computed by the workers beside the mapping.
+     */
+    Pass pass(Header header, RowMapper mapper, Function<Put[], List<ContractDay>> days, ChunkConsumer consumer) {
+        return new Pass(header, mapper, days, consumer);
     }
 
     final class Pass {
         private final Header header;
         private final RowMapper mapper;
+        private final Function<Put[], List<ContractDay>> days;
         private final ChunkConsumer consumer;
         private final ArrayDeque<Future<MappedChunk>> waiting = new ArrayDeque<>();
         private List<RawRecord> chunk = new ArrayList<>(CHUNK_ROWS);
 
-        private Pass(Header header, RowMapper mapper, ChunkConsumer consumer) {
+        private Pass(Header header, RowMapper mapper, Function<Put[], List<ContractDay>> days,
+                     ChunkConsumer consumer) {
             this.header = header;
             this.mapper = mapper;
+            this.days = days;
             this.consumer = consumer;
         }
 
@@ -85,7 +96,7 @@ final class RowWorkers implements AutoCloseable {
                 return;
             }
             List<RawRecord> records = chunk;
-            waiting.add(pool.submit(() -> map(records, header, mapper)));
+            waiting.add(pool.submit(() -> map(records, header, mapper, days)));
             chunk = new ArrayList<>(CHUNK_ROWS);
         }
 
@@ -95,7 +106,8 @@ final class RowWorkers implements AutoCloseable {
         }
     }
 
-    private static MappedChunk map(List<RawRecord> records, Header header, RowMapper mapper) {
+    private static MappedChunk map(List<RawRecord> records, Header header, RowMapper mapper,
+                                   Function<Put[], List<ContractDay>> days) {
         CharsetDecoder utf8 = strictUtf8();
         Put[] puts = new Put[records.size()];
         String[] reasons = new String[records.size()];
@@ -106,7 +118,7 @@ final class RowWorkers implements AutoCloseable {
                 reasons[i] = reason.getMessage();
             }
         }
-        return new MappedChunk(records, puts, reasons);
+        return new MappedChunk(records, puts, reasons, days.apply(puts));
     }
 
     private static String[] fields(RawRecord record, Header header, CharsetDecoder utf8) throws RowRejected {

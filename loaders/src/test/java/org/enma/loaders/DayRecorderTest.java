@@ -36,9 +36,9 @@ class DayRecorderTest {
     });
 
     /** One batch: its rows taken, then told. */
-    private void tell(Put[] batch) {
-        recorder.add(batch);
-        recorder.tell();
+    private void tell(Put[] batch) throws Exception {
+        recorder.add(recorder.ofChunk().apply(batch));
+        recorder.tell().get();
     }
 
     private static Put row(String contract, long timestamp) {
@@ -46,7 +46,7 @@ class DayRecorderTest {
     }
 
     @Test
-    void eachContractDayOnceThenADayWholeOnceItHasTooManyContracts() {
+    void eachContractDayOnceThenADayWholeOnceItHasTooManyContracts() throws Exception {
         tell(new Put[] {row("A", JULY_1), row("A", JULY_1 + 3600), null, row("B", JULY_1)});
         // A and B of 1 July again: nothing new to tell
         tell(new Put[] {row("A", JULY_1 + 7200), row("B", JULY_1 + 7200)});
@@ -59,22 +59,31 @@ class DayRecorderTest {
     }
 
     @Test
-    void aBatchOfChunksIsToldInOneCall() {
-        recorder.add(new Put[] {row("A", JULY_1)});
-        recorder.add(new Put[] {row("A", JULY_1), row("B", JULY_2)});
+    void aBatchOfChunksIsToldInOneCall() throws Exception {
+        recorder.add(recorder.ofChunk().apply(new Put[] {row("A", JULY_1)}));
+        recorder.add(recorder.ofChunk().apply(new Put[] {row("A", JULY_1), row("B", JULY_2)}));
         assertThat(told).isEmpty();
-        recorder.tell();
-        recorder.tell();
+        recorder.tell().get();
+        recorder.tell().get();
         assertThat(told).containsExactly("[A@2013-07-01, B@2013-07-02] whole []");
     }
 
     @Test
-    void otherTablesThanConsumptionTellNothing() {
+    void aChunksDaysComeOncePerRunOfRowsOfOneContractAndDayInRowOrder() {
+        // 1 July 01:00 and 23:00 are one day; 2 July 00:00 still belongs to 1 July (the interval convention)
+        assertThat(DayRecorder.daysOf(new Put[] {row("A", JULY_1), null, row("A", JULY_1 + 22 * 3600),
+                row("A", JULY_2 - 3600), row("B", JULY_1), row("A", JULY_2)}, ZoneOffset.UTC))
+                .extracting(d -> d.contractId() + "@" + d.day())
+                .containsExactly("A@2013-07-01", "B@2013-07-01", "A@2013-07-02");
+    }
+
+    @Test
+    void otherTablesThanConsumptionTellNothing() throws Exception {
         List<String> heard = new ArrayList<>();
         DayRecorder weather = DayRecorder.of(EnmaTable.weather("temperatureAir"), ZoneOffset.UTC,
                 (table, days, wholeDays) -> heard.add(table.name()));
-        weather.add(new Put[] {row("ST", JULY_1)});
-        weather.tell();
+        weather.add(weather.ofChunk().apply(new Put[] {row("ST", JULY_1)}));
+        weather.tell().get();
         assertThat(heard).isEmpty();
     }
 }
