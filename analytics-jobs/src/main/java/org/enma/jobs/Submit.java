@@ -42,6 +42,7 @@ public final class Submit implements Runnable {
     String job;
 
     public static void main(String[] args) {
+        DriverHeap.watch();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -68,7 +69,9 @@ public final class Submit implements Runnable {
             return FAILED;
         });
         try {
-            return cli.execute(args);
+            int exit = cli.execute(args);
+            DriverHeap.reportIfAsked(cli, err, "enma-jobs");
+            return exit;
         } finally {
             SparkSession.getActiveSession().foreach(s -> {
                 s.stop();

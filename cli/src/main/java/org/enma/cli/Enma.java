@@ -3,6 +3,7 @@ package org.enma.cli;
 import java.io.PrintWriter;
 import org.enma.cli.stack.StackCommand;
 import org.enma.config.SettingFlags;
+import org.enma.jobs.DriverHeap;
 import org.enma.schema.EnmaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +56,7 @@ public final class Enma implements Runnable {
     }
 
     public static void main(String[] args) {
+        DriverHeap.watch();
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
@@ -79,7 +81,9 @@ public final class Enma implements Runnable {
             return FAILED;
         });
         try {
-            return cli.execute(args);
+            int exit = cli.execute(args);
+            DriverHeap.reportIfAsked(cli, err, "enma");
+            return exit;
         } catch (Error e) {
             // picocli passes Errors through; a broken classpath or memory exhaustion still gets one line.
             err.println("enma: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));

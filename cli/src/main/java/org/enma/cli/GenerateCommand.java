@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Writes a synthetic company as upload CSVs (customers, tariffs, stations, temperatureAir,"
-                + " hourly consumption); the same seed gives the same files.")
+                + " consumption read every --interval); the same seed gives the same files.")
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,14 +37,25 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--interval", paramLabel = "15m|30m|1h|1d", defaultValue = "1h",
+            description = "how often the meters read (default ${DEFAULT-VALUE}): daily readings make large companies"
+                    + " cheap to generate and load")
+    String interval;
+
     @Override
     public Integer call() throws Exception {
         if (contracts < 1 || months < 1) {
             throw new ParameterException(spec.commandLine(),
                     "--contracts and --months must be at least 1");
         }
-        Map<Path, Long> files = new SyntheticCompany(CompanyId.of(company), contracts, Month.parse(start), months, seed)
-                .writeTo(out);
+        SyntheticCompany.Interval every;
+        try {
+            every = SyntheticCompany.Interval.of(interval);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--interval: " + e.getMessage());
+        }
+        Map<Path, Long> files = new SyntheticCompany(CompanyId.of(company), contracts, Month.parse(start), months, seed,
+                every).writeTo(out);
         files.forEach((file, rows) -> spec.commandLine().getOut().println(file + " rows=" + rows));
         return Enma.OK;
     }

@@ -44,6 +44,7 @@ public final class EnmaConfig {
     private final int stackZkPort;
     private final int stackMongoPort;
     private final int retentionMonths;
+    private final boolean reportHeap;
 
     private EnmaConfig(Map<Setting, String> values, Map<Setting, String> sources) {
         this.values = new EnumMap<>(values);
@@ -62,6 +63,7 @@ public final class EnmaConfig {
         this.stackZkPort = port(Setting.STACK_ZK_PORT);
         this.stackMongoPort = port(Setting.STACK_MONGO_PORT);
         this.retentionMonths = months(Setting.RETENTION_MONTHS);
+        this.reportHeap = bool(Setting.REPORT_HEAP);
     }
 
     /** Every setting at its default. */
@@ -210,6 +212,11 @@ public final class EnmaConfig {
         return stackMongoPort;
     }
 
+    /** Whether a command ends by printing its peak heap ({@code report.heap}). */
+    public boolean reportHeap() {
+        return reportHeap;
+    }
+
     /** How many months of results MongoDB keeps: the current month and the ones before it. */
     public int retentionMonths() {
         return retentionMonths;
@@ -260,6 +267,14 @@ public final class EnmaConfig {
             // reported below
         }
         throw invalid(s, "is not a number of months (1..1200)");
+    }
+
+    private boolean bool(Setting s) {
+        String v = get(s);
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw invalid(s, "is neither true nor false");
     }
 
     private int port(Setting s) {

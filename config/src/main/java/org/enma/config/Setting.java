@@ -24,7 +24,9 @@ public enum Setting {
     TIMEZONE("timezone", "UTC", "time zone of local dates and hours (and of timestamps uploaded without offset)"),
     DATA("data", "./enma-data", "data directory of the embedded stack"),
     STACK_ZK_PORT("stack.zk.port", "2181", "ZooKeeper port of the embedded stack (on 127.0.0.1)"),
-    STACK_MONGO_PORT("stack.mongo.port", "27017", "MongoDB-protocol port of the embedded stack (on 127.0.0.1)");
+    STACK_MONGO_PORT("stack.mongo.port", "27017", "MongoDB-protocol port of the embedded stack (on 127.0.0.1)"),
+    REPORT_HEAP("report.heap", "false", "true: print the peak heap this process used after a garbage collection on"
+            + " stderr when a command ends (a Spark job's driver)");
 
     private final String key;
     private final String defaultValue;

@@ -84,10 +84,10 @@ public final class Loader {
         TargetTable table = TargetTable.open(creator, target);
         long totalBytes = inputs.stream().mapToLong(InputFile::size).sum();
         AtomicLong bytesRead = new AtomicLong();
-        KeyFingerprints seen = new KeyFingerprints();
         Timestamps timestamps = new Timestamps(zone, clock);
         List<FileLoad> loads = new ArrayList<>();
-        try (DayRecorder days = DayRecorder.of(target, zone, loadedDays);
+        try (KeyFingerprints seen = new KeyFingerprints();
+             DayRecorder days = DayRecorder.of(target, zone, loadedDays);
              RowWorkers workers = new RowWorkers(Runtime.getRuntime().availableProcessors());
              CellSink sink = bulkStaging.isPresent() ? new HFileSink(connection, table, bulkStaging.get())
                 : new MutatorSink(connection, table.await())) {
@@ -176,10 +176,11 @@ public final class Loader {
             }
         }
 
-        /** Tells the last rows' days and writes every row not yet written. */
+        /** Tells the last rows' days, writes every row not yet written, and counts the file's last duplicates. */
         void flush() throws IOException {
             nextBatch();
             writeTold();
+            duplicates += seen.settle();
         }
 
         /** Tells this batch's days in the background; writes the batch before once its days are recorded. */
