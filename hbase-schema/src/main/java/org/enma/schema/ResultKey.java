@@ -33,6 +33,11 @@ public record ResultKey(Month month, CompanyId company, String contractId, Setup
         return KeyParts.join(month, "");
     }
 
+    /** The key range of every result key: each starts with a month's six digits. */
+    public static KeyRange everyKey() {
+        return new KeyRange("0".getBytes(StandardCharsets.UTF_8), ":".getBytes(StandardCharsets.UTF_8));
+    }
+
     /**
      * A regular expression matching exactly the keys of {@code company}'s results, any month, for HBase's {@code
      * RowFilter} (applied in the region server).

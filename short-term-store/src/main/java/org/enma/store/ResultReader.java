@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -196,12 +197,21 @@ public final class ResultReader {
     }
 
     private static Document documentOf(Result row) {
-        ResultKey key = ResultKey.decode(row.getRow());
-        Document doc = ResultDocument.identity(key);
+        Map<String, String> cells = new TreeMap<>();
         for (Cell cell : row.rawCells()) {
-            doc.append(new String(CellUtil.cloneQualifier(cell), StandardCharsets.UTF_8),
-                    MirrorValues.value(new String(CellUtil.cloneValue(cell), StandardCharsets.UTF_8)));
+            cells.put(new String(CellUtil.cloneQualifier(cell), StandardCharsets.UTF_8),
+                    new String(CellUtil.cloneValue(cell), StandardCharsets.UTF_8));
         }
+        return documentOf(row.getRow(), cells);
+    }
+
+    /**
+     * The document a mirror row holds: its key's identity fields, then its cells (qualifier → text) as result fields,
+     * in qualifier order as HBase returns them.
+     */
+    public static Document documentOf(byte[] key, Map<String, String> cells) {
+        Document doc = ResultDocument.identity(ResultKey.decode(key));
+        new TreeMap<>(cells).forEach((name, text) -> doc.append(name, MirrorValues.value(text)));
         return doc;
     }
 }

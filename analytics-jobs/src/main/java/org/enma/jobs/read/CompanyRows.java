@@ -17,7 +17,7 @@ import org.enma.schema.CompanyKey;
 /**
  * Reads one company's rows of a company-keyed table on the driver: for {@code tariffs}, whose rows are tariff
  * definitions (a few hundred a company, broadcast by {@code tariffId}), never per contract. A per-contract table is
- * read as Spark data ({@link CompanyScan}).
+ * read as Spark data ({@link RangeScan}).
  */
 public final class CompanyRows {
     /** One row: its key and its cells by qualifier name (any family). */
@@ -40,6 +40,6 @@ public final class CompanyRows {
     }
 
     static Row rowOf(Result result) {
-        return new Row(result.getRow(), CompanyScan.cellsOf(result));
+        return new Row(result.getRow(), RangeScan.cellsOf(result));
     }
 }

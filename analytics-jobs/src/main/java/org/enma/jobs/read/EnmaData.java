@@ -214,13 +214,14 @@ public final class EnmaData {
      */
     public JavaPairRDD<String, Map<String, String>> customerAttributes(CompanyId company, Collection<String> attributes)
             throws IOException {
-        List<CompanyScan.Column> columns = new ArrayList<>();
+        List<RangeScan.Column> columns = new ArrayList<>();
         for (String attribute : new TreeSet<>(attributes)) {
             Family family = CustomerColumns.familyOf(attribute).orElseThrow(() -> new EnmaException(
                     "\"" + attribute + "\" is no customer attribute (docs/data-model.md § Customers lists them)"));
-            columns.add(CompanyScan.Column.of(family, attribute));
+            columns.add(RangeScan.Column.of(family, attribute));
         }
-        return CompanyScan.rows(spark.sparkContext(), endpoints, existing(EnmaTable.customers()), company, columns)
+        return RangeScan.rows(spark.sparkContext(), endpoints, existing(EnmaTable.customers()),
+                        CompanyKey.range(company), columns)
                 .mapToPair(row -> new Tuple2<>(CompanyKey.decode(row.key()).id(), row.cells()));
     }
 

@@ -18,22 +18,21 @@ import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.filter.Filter;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.enma.config.Endpoints;
-import org.enma.schema.CompanyId;
-import org.enma.schema.CompanyKey;
 import org.enma.schema.Family;
 import org.enma.schema.KeyRange;
 
 /**
- * A company's rows of a company-keyed table ({@code customers}, {@code stations}, {@code tariffs}: every key starts
- * with {@code <companyId>~}) as Spark data: one partition per region the company's key range overlaps, each scanning
- * its part of the range with only the columns asked for, streaming. What a job joins on its executors instead of
- * reading the table on the driver: a customers table of millions of contracts is gigabytes.
+ * A key range of a table read as Spark data: one partition per region the range overlaps, each scanning its part with
+ * only the columns asked for, streaming — a company's rows of a company-keyed table ({@code customers}, {@code
+ * stations}, {@code tariffs}: every key starts with {@code <companyId>~}), or a result mirror. What a job joins on
+ * its executors instead of reading the table on the driver: a customers table of millions of contracts is gigabytes.
  */
-public final class CompanyScan {
-    /** One partition's part of the company's key range, and the host of the region server holding it. */
+public final class RangeScan {
+    /** One partition's part of the range, and the host of the region server holding it. */
     public record Slice(byte[] start, byte[] stop, String host) implements Serializable {
         public Slice {
             start = start.clone();
@@ -48,12 +47,11 @@ public final class CompanyScan {
         }
     }
 
-    private CompanyScan() {
+    private RangeScan() {
     }
 
-    /** The parts of {@code company}'s key range, one per region of {@code table} that holds some of it. */
-    public static List<Slice> slices(Connection hbase, TableName table, CompanyId company) throws IOException {
-        KeyRange range = CompanyKey.range(company);
+    /** The parts of {@code range}, one per region of {@code table} that holds some of it. */
+    public static List<Slice> slices(Connection hbase, TableName table, KeyRange range) throws IOException {
         List<Slice> slices = new ArrayList<>();
         try (RegionLocator locator = hbase.getRegionLocator(table)) {
             for (HRegionLocation location : locator.getAllRegionLocations()) {
@@ -68,23 +66,26 @@ public final class CompanyScan {
         return slices;
     }
 
-    /** {@code company}'s rows of {@code table} with {@code columns} (all of each row when empty). */
+    /** The rows of {@code range} of {@code table} with {@code columns} (all of each row when empty). */
     public static JavaRDD<CompanyRows.Row> rows(SparkContext spark, Endpoints where, TableName table,
-                                                CompanyId company, List<Column> columns) throws IOException {
+                                                KeyRange range, List<Column> columns) throws IOException {
         String name = table.getNameAsString();
         List<Column> asked = List.copyOf(columns);
-        return Slices.of(spark, slices(SharedConnections.of(where), table, company), Slice::host, Slice.class)
+        return Slices.of(spark, slices(SharedConnections.of(where), table, range), Slice::host, Slice.class)
                 .mapPartitions(slices -> {
                     Slice slice = slices.next();
-                    return read(SharedConnections.of(where), TableName.valueOf(name), slice, asked);
+                    return read(SharedConnections.of(where), TableName.valueOf(name), slice, asked, null);
                 });
     }
 
-    /** The rows of one slice, streaming: at most one scanner cache of them in memory; closed when the task ends. */
-    static Iterator<CompanyRows.Row> read(Connection hbase, TableName table, Slice slice, List<Column> columns)
-            throws IOException {
+    /**
+     * The rows of one slice with {@code columns} (all when empty) that pass {@code filter} (none: null), streaming:
+     * at most one scanner cache of them in memory; closed when the task ends.
+     */
+    public static Iterator<CompanyRows.Row> read(Connection hbase, TableName table, Slice slice, List<Column> columns,
+                                                 Filter filter) throws IOException {
         Scan scan = new Scan().withStartRow(slice.start()).withStopRow(slice.stop())
-                .setCaching(MeasureScan.CACHING).setCacheBlocks(false);
+                .setCaching(MeasureScan.CACHING).setCacheBlocks(false).setFilter(filter);
         columns.forEach(c -> scan.addColumn(c.family(), c.qualifier()));
         Table t = hbase.getTable(table);
         ResultScanner scanner = t.getScanner(scan);

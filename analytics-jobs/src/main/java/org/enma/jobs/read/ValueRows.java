@@ -2,13 +2,11 @@ package org.enma.jobs.read;
 
 import java.io.Closeable;
 import java.util.Iterator;
-import java.util.List;
 
 /** Rows as plain values, read as they are handed over; closing releases what the read holds (a scanner). */
 public interface ValueRows extends Iterator<Object[]>, Closeable {
-    /** Rows already read whole (small tables): nothing to release. */
-    static ValueRows of(List<Object[]> rows) {
-        Iterator<Object[]> all = rows.iterator();
+    /** Rows handed over as another iterator reads them, which releases what it holds itself (at the task's end). */
+    static ValueRows of(Iterator<Object[]> all) {
         return new ValueRows() {
             @Override
             public boolean hasNext() {
@@ -22,7 +20,7 @@ public interface ValueRows extends Iterator<Object[]>, Closeable {
 
             @Override
             public void close() {
-                // nothing held
+                // the iterator's own
             }
         };
     }

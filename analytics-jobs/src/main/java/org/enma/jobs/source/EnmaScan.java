@@ -72,8 +72,9 @@ final class EnmaScan implements Scan, Batch {
                 if (partition instanceof MeasurePartition measures) {
                     return new MeasureReader(context, measures);
                 }
-                return new ValuesReader(TableRows.read(context, (RowsPartition) partition),
-                        context.table().schema(), context.readSchema());
+                return new ValuesReader(partition instanceof RangePartition range ? TableRows.read(context, range)
+                        : TableRows.read(context, (RowsPartition) partition), context.table().schema(),
+                        context.readSchema());
             } catch (IOException e) {
                 throw new UncheckedIOException("reading " + context.hbaseTable() + " failed: " + e.getMessage(), e);
             }

@@ -136,7 +136,7 @@ final class EnmaScanBuilder implements ScanBuilder, SupportsPushDownFilters, Sup
             return new EnmaScan(read, pushedFilters(), (contract != null ? "one contract" : "16 salts")
                     + (periods.isEmpty() ? "" : ", families " + periods), () -> parts);
         }
-        return new EnmaScan(read, pushedFilters(), "", () -> List.of(RowsPartition.whole()));
+        return new EnmaScan(read, pushedFilters(), "by region", () -> TableRows.regions(read));
     }
 
     private List<InputPartition> measurePartitions(ReadContext read, MeasureFields fields) {

@@ -1,38 +1,47 @@
 package org.enma.jobs.source;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.hadoop.hbase.CompareOperator;
 import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.filter.RegexStringComparator;
+import org.apache.hadoop.hbase.filter.RowFilter;
+import org.apache.spark.sql.connector.read.InputPartition;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.enma.jobs.read.CompanyRows;
 import org.enma.jobs.read.PeriodRowsRead;
+import org.enma.jobs.read.RangeScan;
 import org.enma.jobs.read.SharedConnections;
 import org.enma.jobs.read.ValueRows;
 import org.enma.schema.CompanyKey;
 import org.enma.schema.CustomerColumns;
 import org.enma.schema.EnmaException;
+import org.enma.schema.KeyRange;
 import org.enma.schema.Period;
 import org.enma.schema.PeriodKey;
+import org.enma.schema.ResultKey;
 import org.enma.schema.StationColumns;
 import org.enma.schema.TariffColumns;
 import org.enma.schema.TariffKey;
-import org.enma.store.MongoStore;
 import org.enma.store.ResultReader;
 
 /**
- * Reads the tables that are no bucketed time series as values in the order of {@link SourceTable#schema()}: a period
- * table's salt or contract streaming, and customers, stations, tariffs and a company's results whole (these are small
- * next to the measures).
+ * Reads the tables that are no bucketed time series as values in the order of {@link SourceTable#schema()}, streaming:
+ * a period table's salt or contract, and one region's share of a company's customers, stations or tariffs, or of a
+ * result mirror (the company's results, MongoDB's copies aside: the mirror holds every month).
  */
 final class TableRows {
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
@@ -44,46 +53,82 @@ final class TableRows {
 
     static ValueRows read(ReadContext context, RowsPartition partition) throws IOException {
         SourceTable table = context.table();
-        Connection hbase = SharedConnections.of(context.endpoints());
-        TableName name = TableName.valueOf(context.hbaseTable());
-        return table.kind() == SourceTable.Kind.PERIODS ? PeriodRowsRead.read(context.endpoints(),
-                context.hbaseTable(), partition.prefix(), partition.periods(), table.tariffPeriods(), context.zone())
-                : ValueRows.of(whole(context, hbase, name));
+        return PeriodRowsRead.read(context.endpoints(), context.hbaseTable(), partition.prefix(), partition.periods(),
+                table.tariffPeriods(), context.zone());
     }
 
-    private static List<Object[]> whole(ReadContext context, Connection hbase, TableName name) throws IOException {
+    static ValueRows read(ReadContext context, RangePartition partition) throws IOException {
         SourceTable table = context.table();
-        return switch (table.kind()) {
-            case CUSTOMERS -> company(hbase, name, table, key -> new Object[] {CompanyKey.decode(key).id()},
+        Connection hbase = SharedConnections.of(context.endpoints());
+        TableName name = TableName.valueOf(context.hbaseTable());
+        if (table.kind() == SourceTable.Kind.RESULTS) {
+            RowFilter company = new RowFilter(CompareOperator.EQUAL,
+                    new RegexStringComparator(ResultKey.companyPattern(table.company())));
+            Iterator<CompanyRows.Row> rows = RangeScan.read(hbase, name, partition.slice(), List.of(), company);
+            return ValueRows.of(mapped(rows, TableRows::result));
+        }
+        Function<CompanyRows.Row, Object[]> values = switch (table.kind()) {
+            case CUSTOMERS -> row -> company(row, table, new Object[] {CompanyKey.decode(row.key()).id()},
                     CustomerColumns.names());
-            case STATIONS -> company(hbase, name, table, key -> new Object[] {CompanyKey.decode(key).id()},
+            case STATIONS -> row -> company(row, table, new Object[] {CompanyKey.decode(row.key()).id()},
                     StationColumns.ALL);
-            case TARIFFS -> company(hbase, name, table, key -> {
-                TariffKey t = TariffKey.decode(key);
-                return new Object[] {t.tariffId(), Date.valueOf(t.flatRateStart()), Date.valueOf(t.flatRateEnd()),
-                    Date.valueOf(t.energyCostStart()), Date.valueOf(t.energyCostEnd()), t.periodKey()};
-            }, TariffColumns.ALL);
-            case RESULTS -> results(context);
-            default -> throw new IllegalStateException(table.kind() + " is not read whole");
+            case TARIFFS -> row -> {
+                TariffKey t = TariffKey.decode(row.key());
+                return company(row, table, new Object[] {t.tariffId(), Date.valueOf(t.flatRateStart()),
+                    Date.valueOf(t.flatRateEnd()), Date.valueOf(t.energyCostStart()), Date.valueOf(t.energyCostEnd()),
+                    t.periodKey()}, TariffColumns.ALL);
+            };
+            default -> throw new IllegalStateException(table.kind() + " is not read by key range");
+        };
+        return ValueRows.of(mapped(RangeScan.read(hbase, name, partition.slice(), List.of(), null), values));
+    }
+
+    /** One partition per region holding the table's rows of the company (for a mirror: any of its rows). */
+    static List<InputPartition> regions(ReadContext context) {
+        SourceTable table = context.table();
+        Connection hbase = SharedConnections.of(context.endpoints());
+        TableName name = TableName.valueOf(context.hbaseTable());
+        List<InputPartition> parts = new ArrayList<>();
+        try {
+            if (table.kind() == SourceTable.Kind.RESULTS) {
+                try (Admin admin = hbase.getAdmin()) {
+                    if (!admin.tableExists(name)) {
+                        return parts;
+                    }
+                }
+            }
+            KeyRange range = table.kind() == SourceTable.Kind.RESULTS ? ResultKey.everyKey()
+                    : CompanyKey.range(table.company());
+            RangeScan.slices(hbase, name, range).forEach(slice -> parts.add(new RangePartition(slice)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the regions of " + name + ": " + e.getMessage(), e);
+        }
+        return parts;
+    }
+
+    private static <T> Iterator<Object[]> mapped(Iterator<T> rows, Function<T, Object[]> values) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Object[] next() {
+                return values.apply(rows.next());
+            }
         };
     }
 
-    /** A company's rows of a company-keyed table: the key's parts, then one value per cell column. */
-    private static List<Object[]> company(Connection hbase, TableName name, SourceTable table,
-                                          Function<byte[], Object[]> keyValues, List<String> columns)
-            throws IOException {
-        List<Object[]> rows = new ArrayList<>();
-        for (CompanyRows.Row row : CompanyRows.read(hbase, name, table.company())) {
-            Object[] key = keyValues.apply(row.key());
-            Object[] values = Arrays.copyOf(key, key.length + columns.size());
-            for (int i = 0; i < columns.size(); i++) {
-                String text = row.cells().get(columns.get(i));
-                values[key.length + i] = text != null && table.kind() == SourceTable.Kind.TARIFFS
-                        && SourceTable.isTariffNumber(columns.get(i)) ? number(row.key(), columns.get(i), text) : text;
-            }
-            rows.add(values);
+    /** A company's row of a company-keyed table: the key's parts, then one value per cell column. */
+    private static Object[] company(CompanyRows.Row row, SourceTable table, Object[] key, List<String> columns) {
+        Object[] values = Arrays.copyOf(key, key.length + columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            String text = row.cells().get(columns.get(i));
+            values[key.length + i] = text != null && table.kind() == SourceTable.Kind.TARIFFS
+                    && SourceTable.isTariffNumber(columns.get(i)) ? number(row.key(), columns.get(i), text) : text;
         }
-        return rows;
+        return values;
     }
 
     private static Double number(byte[] key, String column, String text) {
@@ -95,25 +140,17 @@ final class TableRows {
         }
     }
 
-    /** A company's results: MongoDB's, and the mirror's for the months MongoDB no longer holds. */
-    private static List<Object[]> results(ReadContext context) throws IOException {
-        SourceTable table = context.table();
-        try (MongoStore mongo = MongoStore.open(context.endpoints().mongoUri(), context.endpoints().mongoDatabase())) {
-            ResultReader reader = new ResultReader(mongo.database(), SharedConnections.of(context.endpoints()),
-                    context.names());
-            List<Object[]> rows = new ArrayList<>();
-            for (Document doc : reader.company(table.ot(), table.company())) {
-                Document fields = new Document();
-                for (Map.Entry<String, Object> field : doc.entrySet()) {
-                    if (!RESULT_IDENTITY.contains(field.getKey())) {
-                        fields.append(field.getKey(), field.getValue());
-                    }
-                }
-                rows.add(new Object[] {doc.getString("contractId"), doc.getInteger("month"), doc.getString("setupId"),
-                    fields.toJson(JSON)});
+    /** A result: contract, month, setup, and the analytic's own fields as JSON. */
+    private static Object[] result(CompanyRows.Row row) {
+        Document doc = ResultReader.documentOf(row.key(), row.cells());
+        Document fields = new Document();
+        for (Map.Entry<String, Object> field : doc.entrySet()) {
+            if (!RESULT_IDENTITY.contains(field.getKey())) {
+                fields.append(field.getKey(), field.getValue());
             }
-            return rows;
         }
+        return new Object[] {doc.getString("contractId"), doc.getInteger("month"), doc.getString("setupId"),
+            fields.toJson(JSON)};
     }
 
     /** A prefix of every salt of a period table: one partition each. */
