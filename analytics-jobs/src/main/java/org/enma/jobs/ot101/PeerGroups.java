@@ -2,6 +2,7 @@ package org.enma.jobs.ot101;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,13 @@ import scala.Tuple2;
  * OT101's comparison over a whole company as Spark data (OT103's too, for twelve months at once): each contract month
  * placed in its candidate groups, the groups' figures computed where the placements are ({@link GroupRanks}), each
  * contract's group chosen on the executor that gathers its placements — the most specific criterion whose group is
- * large enough — and compared there. Nothing per contract or per group reaches the driver.
+ * large enough — and compared there; a small company all in one task. Nothing per contract or per group reaches the
+ * driver.
  */
 public final class PeerGroups {
+    /** The most placements (contract months × criteria) one task ranks. */
+    static final long PLACEMENTS_PER_PARTITION = 100_000;
+
     private PeerGroups() {
     }
 
@@ -52,17 +57,37 @@ public final class PeerGroups {
         }).iterator());
     }
 
-    /** Every one of {@code months} once, with its comparison or none. */
-    public static JavaRDD<Compared> compare(JavaRDD<ContractMonth> months, Ot101Setup setup) {
-        JavaRDD<Placement> placements = months.flatMap(c -> PeerComparison.placements(c, setup).iterator());
+    /**
+     * Every one of {@code all} once, with its comparison or none. A company of up to {@value #PLACEMENTS_PER_PARTITION}
+     * placements (contract months × criteria) is compared in one task, in memory ({@link PeerComparison#compareAll}):
+     * its tasks cost next to nothing. A bigger one is ranked over as many partitions as that many placements each
+     * take ({@link GroupRanks}), and each contract month's group chosen where its placements meet.
+     */
+    public static JavaRDD<Compared> compare(JavaRDD<ContractMonth> all, Ot101Setup setup) {
+        return compare(all, setup, PLACEMENTS_PER_PARTITION);
+    }
+
+    /** {@code perPartition}: the most placements a partition takes (tests use few to rank small companies apart). */
+    static JavaRDD<Compared> compare(JavaRDD<ContractMonth> all, Ot101Setup setup, long perPartition) {
+        long placings = all.count() * setup.criteria().size();
+        int partitions = (int) Math.max(1, Math.min(all.getNumPartitions(),
+                (placings + perPartition - 1) / perPartition));
+        if (partitions == 1) {
+            return all.coalesce(1).mapPartitions(months -> {
+                List<ContractMonth> held = new ArrayList<>();
+                months.forEachRemaining(held::add);
+                return PeerComparison.compareAll(held, setup).iterator();
+            });
+        }
+        JavaRDD<Placement> placements = all.flatMap(c -> PeerComparison.placements(c, setup).iterator());
         JavaPairRDD<Tuple2<String, Month>, Choice> candidates = GroupRanks.attach(placements, setup.efficientShare(),
-                        months.getNumPartitions())
+                        partitions)
                 .filter(placed -> PeerComparison.largeEnough(placed._2(), setup))
                 .mapToPair(placed -> new Tuple2<>(keyOf(placed._1().contractId(), placed._1().group().month()),
                         Choice.of(placed._1().group().criterion(), placed._2())));
-        return months.mapToPair(c -> new Tuple2<>(keyOf(c.contractId(), c.month()), Choice.of(c)))
+        return all.mapToPair(c -> new Tuple2<>(keyOf(c.contractId(), c.month()), Choice.of(c)))
                 .union(candidates)
-                .reduceByKey(Choice::better)
+                .reduceByKey(Choice::better, partitions)
                 .map(chosen -> chosen._2().compared(setup));
     }
 

@@ -7,7 +7,6 @@ import org.apache.hadoop.hbase.HRegionLocation;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.RegionInfo;
-import org.apache.hadoop.hbase.client.RegionLocator;
 import org.enma.schema.Bucket;
 
 /**
@@ -21,23 +20,17 @@ public final class BucketSlices {
 
     public static List<ScanSlice> of(Connection hbase, TableName table) throws IOException {
         List<ScanSlice> slices = new ArrayList<>();
-        try (RegionLocator locator = hbase.getRegionLocator(table)) {
-            for (HRegionLocation location : locator.getAllRegionLocations()) {
-                RegionInfo region = location.getRegion();
-                if (region.isSplitParent() || region.isOffline()) {
-                    continue;
+        for (HRegionLocation location : Slices.servingRegions(hbase, table)) {
+            RegionInfo region = location.getRegion();
+            List<Integer> buckets = new ArrayList<>();
+            for (int bucket = 0; bucket < Bucket.COUNT; bucket++) {
+                if (Bucket.range(bucket).within(region.getStartKey(), region.getEndKey()).isPresent()) {
+                    buckets.add(bucket);
                 }
-                List<Integer> buckets = new ArrayList<>();
-                for (int bucket = 0; bucket < Bucket.COUNT; bucket++) {
-                    if (Bucket.range(bucket).within(region.getStartKey(), region.getEndKey()).isPresent()) {
-                        buckets.add(bucket);
-                    }
-                }
-                if (!buckets.isEmpty()) {
-                    // a region in transition has no server yet: no preferred host, the scanner finds it later
-                    slices.add(new ScanSlice(buckets, location.getServerName() == null ? null
-                            : location.getHostname(), region.getStartKey(), region.getEndKey()));
-                }
+            }
+            if (!buckets.isEmpty()) {
+                // a region in transition has no server yet: no preferred host, the scanner finds it later
+                slices.add(new ScanSlice(buckets, Slices.hostOf(location), region.getStartKey(), region.getEndKey()));
             }
         }
         return slices;

@@ -13,7 +13,6 @@ import org.apache.hadoop.hbase.HRegionLocation;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.RegionInfo;
-import org.apache.hadoop.hbase.client.RegionLocator;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
@@ -53,15 +52,10 @@ public final class RangeScan {
     /** The parts of {@code range}, one per region of {@code table} that holds some of it. */
     public static List<Slice> slices(Connection hbase, TableName table, KeyRange range) throws IOException {
         List<Slice> slices = new ArrayList<>();
-        try (RegionLocator locator = hbase.getRegionLocator(table)) {
-            for (HRegionLocation location : locator.getAllRegionLocations()) {
-                RegionInfo region = location.getRegion();
-                if (region.isSplitParent() || region.isOffline()) {
-                    continue;
-                }
-                range.within(region.getStartKey(), region.getEndKey()).ifPresent(part -> slices.add(new Slice(
-                        part.start(), part.stop(), location.getServerName() == null ? null : location.getHostname())));
-            }
+        for (HRegionLocation location : Slices.servingRegions(hbase, table)) {
+            RegionInfo region = location.getRegion();
+            range.within(region.getStartKey(), region.getEndKey()).ifPresent(part -> slices.add(new Slice(
+                    part.start(), part.stop(), Slices.hostOf(location))));
         }
         return slices;
     }

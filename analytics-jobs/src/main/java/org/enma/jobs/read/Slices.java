@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.hadoop.hbase.HRegionLocation;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.RegionLocator;
 import org.apache.spark.SparkContext;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -17,6 +21,26 @@ import scala.reflect.ClassTag$;
 /** Spark data of one partition per slice of a table, each preferring the host of its region server. */
 final class Slices {
     private Slices() {
+    }
+
+    /**
+     * The regions of {@code table} that serve rows: a split's parent (offline, its daughters serve its rows) left out.
+     */
+    static List<HRegionLocation> servingRegions(Connection hbase, TableName table) throws IOException {
+        List<HRegionLocation> serving = new ArrayList<>();
+        try (RegionLocator locator = hbase.getRegionLocator(table)) {
+            for (HRegionLocation location : locator.getAllRegionLocations()) {
+                if (!location.getRegion().isSplitParent() && !location.getRegion().isOffline()) {
+                    serving.add(location);
+                }
+            }
+        }
+        return serving;
+    }
+
+    /** The host of a region's server; null for a region in transition, which has none yet. */
+    static String hostOf(HRegionLocation location) {
+        return location.getServerName() == null ? null : location.getHostname();
     }
 
     /** {@code host} gives a slice's region server's host, or null when the region has none yet (in transition). */

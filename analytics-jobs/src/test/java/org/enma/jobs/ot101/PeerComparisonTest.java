@@ -81,6 +81,35 @@ class PeerComparisonTest {
         assertThat(PeerComparison.largeEnough(new GroupStats(2, 1, 1, 1), SETUP)).isFalse();
     }
 
+    @Test
+    void aCompanyInMemory() {
+        List<ContractMonth> company = List.of(
+                c("A1", 100, 31, Map.of("postalCode", "08001", "tariffId", "T1")),
+                c("A2", 200, 31, Map.of("postalCode", "08001", "tariffId", "T1")),
+                c("A3", 300, 31, Map.of("postalCode", "08001", "tariffId", "T1")),
+                c("A4", 50, 31, Map.of("postalCode", "08001", "tariffId", "T2")),
+                c("A5", 62, 15, Map.of("postalCode", "08001", "tariffId", "T1")),   // partial: not a member
+                c("B1", 80, 31, Map.of("postalCode", "08002", "tariffId", "T1")),
+                c("B2", 120, 31, Map.of("postalCode", "08002")));
+        Map<String, Ot101Figures> figures = new java.util.HashMap<>();
+        PeerComparison.compareAll(company, SETUP).forEach(x -> figures.put(x.month().contractId(),
+                x.found().orElseThrow().rounded()));
+        // (08001, T1) members A1, A2, A3: n 3, mean 200; k = max(1, ceil(0.75)) = 1 → 100
+        assertThat(figures.get("A1")).isEqualTo(new Ot101Figures(100, 31, 200, 100, -50, 0, 3, 1,
+                "postalCode + tariffId"));
+        assertThat(figures.get("A5")).isEqualTo(new Ot101Figures(62, 15, 96.77, 48.39, -35.93, 28.13, 3, 1,
+                "postalCode + tariffId"));
+        // A4: (08001, T2) has 1 member < 3 → (08001): A1..A4, n 4, mean 650/4 = 162.5, k 1 → 50
+        assertThat(figures.get("A4")).isEqualTo(new Ot101Figures(50, 31, 162.5, 50, -69.23, 0, 4, 1, "postalCode"));
+        // (08002, T1) and (08002) have fewer than 3 → whole company: complete months A1 A2 A3 A4 B1 B2, n 6,
+        // Σ 850 → 141.666…; k = ceil(1.5) = 2: A4 50, B1 80 → 65; B1: 80/141.666… − 1 = −43.529…%
+        assertThat(figures.get("B1")).isEqualTo(new Ot101Figures(80, 31, 141.67, 65, -43.53, 23.08, 6, 2,
+                "companyId"));
+        // with a minGroupSize of 7 no group is large enough: none compared
+        assertThat(PeerComparison.compareAll(company, new Ot101Setup(SETUP.criteria(), 7, 0.25)))
+                .allMatch(x -> x.found().isEmpty()).hasSize(7);
+    }
+
     private static BigInteger kWh(long kWh) {
         return BigInteger.valueOf(kWh).multiply(BigInteger.valueOf(1_000_000_000L));
     }

@@ -3,7 +3,6 @@ package org.enma.jobs.ot101;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * OT101's comparison on Spark, spread over more partitions than the company has groups, against figures worked out by
- * hand: the groups, the choice of criterion, the efficient customers — across partitions, with ties and a skewed
- * group.
+ * OT101's comparison on Spark against figures worked out by hand — the groups, the choice of criterion, the efficient
+ * customers — both ways a company is compared: in one task, and ranked over more partitions than it has groups; and
+ * the ranking of a group spread over partitions, with ties and skew, against a plain sort.
  */
 @ExtendWith(EnmaStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,10 +85,14 @@ class PeerGroupsIT {
     @Test
     void aContractWithoutALargeEnoughGroupComesBackWithoutComparison() {
         Ot101Setup strict = new Ot101Setup(List.of(List.of("postalCode")), 2, 0.25);
-        List<Compared> compared = PeerGroups.compare(spark.parallelize(List.of(c("A", 1, 31, "1", null),
-                c("B", 2, 31, "1", null), c("C", 3, 31, "2", null), c("D", 4, 31, null, null)), 3), strict).collect();
-        assertThat(compared).extracting(x -> x.month().contractId() + "=" + x.found().isPresent())
-                .containsExactlyInAnyOrder("A=true", "B=true", "C=false", "D=false");
+        List<ContractMonth> company = List.of(c("A", 1, 31, "1", null), c("B", 2, 31, "1", null),
+                c("C", 3, 31, "2", null), c("D", 4, 31, null, null));
+        for (long perPartition : List.of(PeerGroups.PLACEMENTS_PER_PARTITION, 1L)) {
+            List<Compared> compared = PeerGroups.compare(spark.parallelize(company, 3), strict, perPartition)
+                    .collect();
+            assertThat(compared).extracting(x -> x.month().contractId() + "=" + x.found().isPresent())
+                    .containsExactlyInAnyOrder("A=true", "B=true", "C=false", "D=false");
+        }
     }
 
     @Test
@@ -123,15 +126,15 @@ class PeerGroupsIT {
         assertThat(byGroup.get("big")).isEqualTo(new GroupStats(1000, 2.1, 500, 1.4));
         // small: n = 10, mean 9.5; k = 5: 5 + 6 + 7 + 8 + 9 = 35 → 7
         assertThat(byGroup.get("small")).isEqualTo(new GroupStats(10, 9.5, 5, 7));
-        // and what a plain sort of each group gives
-        for (String group : List.of("big", "small")) {
-            List<ContractMonth> members = company.stream().filter(m -> m.attributes().get("postalCode").equals(group))
-                    .sorted(Comparator.comparingLong(ContractMonth::units).thenComparing(ContractMonth::contractId))
-                    .toList();
-            int k = (int) Math.ceil(members.size() * 0.5);
-            double efficient = members.subList(0, k).stream().mapToDouble(ContractMonth::consumption).sum() / k;
-            assertThat(byGroup.get(group).efficientMean()).isEqualTo(efficient);
+        // and what the plain computation in one task gives, every contract compared alike
+        Ot101Setup byPostalCode = new Ot101Setup(List.of(List.of("postalCode")), 1, 0.5);
+        Map<String, GroupStats> plain = new HashMap<>();
+        for (Compared compared : PeerComparison.compareAll(company, byPostalCode)) {
+            PeerComparison.Comparison found = compared.found().orElseThrow();
+            plain.put(compared.month().attributes().get("postalCode"), new GroupStats(found.size(),
+                    found.average(), found.efficientSize(), found.efficientAverage()));
         }
+        assertThat(byGroup).isEqualTo(plain);
         // every placement came back, and the big group was spread: its placements lie in several partitions
         assertThat(attached.count()).isEqualTo(1010);
         Set<Integer> spread = new TreeSet<>(attached.mapPartitionsWithIndex((index, it) -> {
@@ -147,9 +150,21 @@ class PeerGroupsIT {
         assertThat(spread.size()).isGreaterThanOrEqualTo(4);
     }
 
+    /**
+     * The figures of the contracts {@code company} finds a group for: compared in one task and ranked over {@code
+     * partitions} partitions (a placement each at most), which must agree.
+     */
     private Map<String, Ot101Figures> compared(List<ContractMonth> company, Ot101Setup setup, int partitions) {
-        return PeerGroups.compare(spark.parallelize(company, partitions), setup).collect().stream()
-                .filter(x -> x.found().isPresent())
+        Map<String, Ot101Figures> inOneTask = figures(PeerGroups.compare(spark.parallelize(company, partitions),
+                setup));
+        Map<String, Ot101Figures> ranked = figures(PeerGroups.compare(spark.parallelize(company, partitions), setup,
+                1));
+        assertThat(ranked).isEqualTo(inOneTask);
+        return inOneTask;
+    }
+
+    private static Map<String, Ot101Figures> figures(org.apache.spark.api.java.JavaRDD<Compared> compared) {
+        return compared.collect().stream().filter(x -> x.found().isPresent())
                 .collect(Collectors.toMap(x -> x.month().contractId(), x -> x.found().get().rounded()));
     }
 }
