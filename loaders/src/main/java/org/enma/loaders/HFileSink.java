@@ -268,18 +268,26 @@ final class HFileSink implements CellSink {
         return low;
     }
 
-    /** Writes the last batch and hands every HFile to the table in one bulk load. */
     @Override
     public boolean visibleAtCommit() {
         return true;
     }
 
+    /**
+     * Writes the last batch and hands every HFile to the table in one bulk load. A batch makes at most one file per
+     * region and family, so a region may get as many files as there were batches: a load of 12 M rows with a 512 MB
+     * heap made 40, past the 32 HBase takes by default — the limit is raised to the batches' number (the region
+     * servers compact the files as they do any others).
+     */
     @Override
     public void commit() throws IOException {
         handOver();
         awaitWriting();
         if (batchNumber > 0) {
-            BulkLoadHFiles.create(conf).bulkLoad(table, dir);
+            Configuration load = new Configuration(conf);
+            load.setInt(BulkLoadHFiles.MAX_FILES_PER_REGION_PER_FAMILY, Math.max(batchNumber,
+                    load.getInt(BulkLoadHFiles.MAX_FILES_PER_REGION_PER_FAMILY, 32)));
+            BulkLoadHFiles.create(load).bulkLoad(table, dir);
         }
     }
 

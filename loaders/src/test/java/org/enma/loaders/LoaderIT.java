@@ -308,6 +308,23 @@ class LoaderIT {
     }
 
     @Test
+    void moreBatchesThanHBaseTakesFilesOfARegionStillLoad() throws IOException {
+        CompanyId company = CompanyId.of("1000000025");
+        EnmaTable table = EnmaTable.consumption("electricityConsumption", company);
+        var hbaseTable = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.GZ).ensure(table);
+        // 40 one-row batches into one region: 40 HFiles for it, past HBase's default of 32 a bulk load takes
+        try (HFileSink sink = new HFileSink(stack.connection(), TargetTable.existing(hbaseTable),
+                dir.toUri().toString(), 1)) {
+            for (int i = 0; i < 40; i++) {
+                sink.write(new Put(Bytes.toBytes("4~1372640400~C" + i))
+                        .addColumn(Bytes.toBytes("m"), Bytes.toBytes("v"), Bytes.toBytes(Integer.toString(i))), false);
+            }
+            sink.commit();
+        }
+        assertThat(cells(table)).hasSize(40).containsEntry("4~1372640400~C39", Map.of("m:v", "39"));
+    }
+
+    @Test
     void aBulkSinkClosedWithoutCommitHandsNothingOverAndLeavesNoStaging() throws IOException {
         CompanyId company = CompanyId.of("1000000021");
         EnmaTable table = EnmaTable.consumption("electricityConsumption", company);
