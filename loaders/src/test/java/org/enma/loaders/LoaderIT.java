@@ -289,12 +289,8 @@ class LoaderIT {
 
     @Test
     void bulkDuplicatesAcrossBatchesLastWins() throws IOException {
-        CompanyId company = CompanyId.of("1000000014");
-        EnmaTable table = EnmaTable.consumption("electricityConsumption", company);
-        var hbaseTable = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.GZ).ensure(table);
-        // a one-byte batch limit: every row is a batch of its own, its own HFiles
-        try (HFileSink sink = new HFileSink(stack.connection(), TargetTable.existing(hbaseTable),
-                dir.toUri().toString(), 1)) {
+        EnmaTable table = EnmaTable.consumption("electricityConsumption", CompanyId.of("1000000014"));
+        try (HFileSink sink = rowPerBatchSink(table, dir)) {
             for (String v : new String[] {"1", "2", "3"}) {
                 sink.write(new Put(Bytes.toBytes("4~1372640400~A"))
                         .addColumn(Bytes.toBytes("m"), Bytes.toBytes("v"), Bytes.toBytes(v)), !v.equals("1"));
@@ -309,12 +305,9 @@ class LoaderIT {
 
     @Test
     void moreBatchesThanHBaseTakesFilesOfARegionStillLoad() throws IOException {
-        CompanyId company = CompanyId.of("1000000025");
-        EnmaTable table = EnmaTable.consumption("electricityConsumption", company);
-        var hbaseTable = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.GZ).ensure(table);
+        EnmaTable table = EnmaTable.consumption("electricityConsumption", CompanyId.of("1000000025"));
         // 40 one-row batches into one region: 40 HFiles for it, past HBase's default of 32 a bulk load takes
-        try (HFileSink sink = new HFileSink(stack.connection(), TargetTable.existing(hbaseTable),
-                dir.toUri().toString(), 1)) {
+        try (HFileSink sink = rowPerBatchSink(table, dir)) {
             for (int i = 0; i < 40; i++) {
                 sink.write(new Put(Bytes.toBytes("4~1372640400~C" + i))
                         .addColumn(Bytes.toBytes("m"), Bytes.toBytes("v"), Bytes.toBytes(Integer.toString(i))), false);
@@ -326,13 +319,10 @@ class LoaderIT {
 
     @Test
     void aBulkSinkClosedWithoutCommitHandsNothingOverAndLeavesNoStaging() throws IOException {
-        CompanyId company = CompanyId.of("1000000021");
-        EnmaTable table = EnmaTable.consumption("electricityConsumption", company);
-        var hbaseTable = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.GZ).ensure(table);
+        EnmaTable table = EnmaTable.consumption("electricityConsumption", CompanyId.of("1000000021"));
         Path staging = Files.createDirectory(dir.resolve("staging"));
-        // a one-byte batch limit: both rows are written as HFiles before the sink is abandoned
-        try (HFileSink sink = new HFileSink(stack.connection(), TargetTable.existing(hbaseTable),
-                staging.toUri().toString(), 1)) {
+        // both rows are written as HFiles before the sink is abandoned
+        try (HFileSink sink = rowPerBatchSink(table, staging)) {
             for (String contract : new String[] {"A", "B"}) {
                 sink.write(new Put(Bytes.toBytes("4~1372640400~" + contract))
                         .addColumn(Bytes.toBytes("m"), Bytes.toBytes("v"), Bytes.toBytes("1")), false);
@@ -342,6 +332,12 @@ class LoaderIT {
         try (var files = Files.list(staging)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    /** A bulk sink into the table, created now, whose one-byte batch limit makes every row a batch of its own. */
+    private HFileSink rowPerBatchSink(EnmaTable table, Path staging) throws IOException {
+        var hbaseTable = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.GZ).ensure(table);
+        return new HFileSink(stack.connection(), TargetTable.existing(hbaseTable), staging.toUri().toString(), 1);
     }
 
     @Test
