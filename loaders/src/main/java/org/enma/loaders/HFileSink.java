@@ -49,6 +49,8 @@ final class HFileSink implements CellSink {
     static final long MIN_BATCH_BYTES = 32L << 20;
     static final long MAX_BATCH_BYTES = 1L << 30;
     private static final long WRITERS_STOP_SECONDS = 60;
+    /** HBase's default of {@link BulkLoadHFiles#MAX_FILES_PER_REGION_PER_FAMILY}, which it names in no constant. */
+    private static final int HBASE_MAX_FILES_PER_REGION_PER_FAMILY = 32;
     /** Within one row and batch: by family and qualifier (every cell of a batch has the same timestamp). */
     private static final Comparator<Cell> COLUMNS = CellComparator.getInstance()::compareWithoutRow;
 
@@ -284,9 +286,10 @@ final class HFileSink implements CellSink {
         handOver();
         awaitWriting();
         if (batchNumber > 0) {
+            int filesPerRegion = Math.max(batchNumber, conf.getInt(BulkLoadHFiles.MAX_FILES_PER_REGION_PER_FAMILY,
+                    HBASE_MAX_FILES_PER_REGION_PER_FAMILY));
             Configuration load = new Configuration(conf);
-            load.setInt(BulkLoadHFiles.MAX_FILES_PER_REGION_PER_FAMILY, Math.max(batchNumber,
-                    load.getInt(BulkLoadHFiles.MAX_FILES_PER_REGION_PER_FAMILY, 32)));
+            load.setInt(BulkLoadHFiles.MAX_FILES_PER_REGION_PER_FAMILY, filesPerRegion);
             BulkLoadHFiles.create(load).bulkLoad(table, dir);
         }
     }
