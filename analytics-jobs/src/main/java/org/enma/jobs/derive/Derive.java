@@ -5,7 +5,6 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.hadoop.hbase.TableName;
@@ -18,6 +17,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.enma.config.Endpoints;
+import org.enma.jobs.common.ContractTime;
 import org.enma.jobs.read.EnmaData;
 import org.enma.jobs.read.Measure;
 import org.enma.jobs.read.MeasureFields;
@@ -57,22 +57,9 @@ public final class Derive {
     private Derive() {
     }
 
-    /** A measure's place: hashed by contract alone, so each contract lands in one partition, whole. */
-    record ContractTime(String contractId, long timestamp) implements Serializable {
-        static final Comparator<ContractTime> ORDER = (Comparator<ContractTime> & Serializable) (a, b) -> {
-            int byContract = a.contractId.compareTo(b.contractId);
-            return byContract != 0 ? byContract : Long.compare(a.timestamp, b.timestamp);
-        };
-
-        /** Where a contract's tariff goes: before all its measures. */
-        static ContractTime tariffOf(String contractId) {
-            return new ContractTime(contractId, Long.MIN_VALUE);
-        }
-
-        @Override
-        public int hashCode() {
-            return contractId.hashCode();
-        }
+    /** Where a contract's tariff goes: before all its measures. */
+    static ContractTime tariffOf(String contractId) {
+        return new ContractTime(contractId, Long.MIN_VALUE);
     }
 
     /** What the walk takes, in contract and time order: a contract's tariff (first, if it has one), its measures. */
@@ -102,7 +89,7 @@ public final class Derive {
                 new ContractTime(m.id(), m.timestamp()), new Step(null, m)));
         if (data.exists(EnmaTable.customers())) {
             steps = steps.union(data.customerAttributes(company, List.of(CustomerColumns.TARIFF_ID)).mapToPair(c ->
-                    new Tuple2<>(ContractTime.tariffOf(c._1()), new Step(c._2().get(CustomerColumns.TARIFF_ID), null))));
+                    new Tuple2<>(tariffOf(c._1()), new Step(c._2().get(CustomerColumns.TARIFF_ID), null))));
         }
         HashPartitioner byContract = new HashPartitioner(Math.max(measures.getNumPartitions(),
                 spark.defaultParallelism()));

@@ -29,14 +29,18 @@ import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.storage.StorageLevel;
 import org.enma.config.Endpoints;
+import org.enma.jobs.common.ContractTime;
 import org.enma.jobs.common.LocalHours;
 import org.enma.jobs.read.EnmaData;
 import org.enma.jobs.read.Measure;
 import org.enma.jobs.read.MeasureFields;
 import org.enma.jobs.read.SharedConnections;
 import org.enma.jobs.read.TimeRange;
+import org.enma.jobs.rollup.PeriodWalk.Reading;
+import org.enma.jobs.rollup.PeriodWalk.Step;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.MeasureColumns;
@@ -49,12 +53,12 @@ import scala.Tuple2;
 
 /**
  * {@code enma rollup}: the period table of a consumption table (docs/data-model.md § Period tables). The raw rows of the
- * days to do are read once and summed by contract and hour through the shuffle; each contract's hours of the
- * contract-days to do (a join with the recorded ones, read by the executors) are gathered on one executor, whose task
- * writes the contract's rows ({@link PeriodTree}); last the company totals: their hours and days summed on the
- * executors from every contract's hours and written by the driver (a few figures per period), the periods above from
- * the company's days, months and quarters, and {@code c} counted by Spark tasks over the contracts' rows of each
- * period. Nothing per contract reaches the driver.
+ * days to do are read once and go through one sorted shuffle that brings each contract's readings together in time
+ * order, behind the days recorded for it alone (lists read by the executors); each task walks its contracts one at a
+ * time ({@link PeriodWalk}), summing a contract's hours and days and writing its rows of the days to do ({@link
+ * PeriodTree}) — a contract's hours in memory, never a task's. Last the company totals: their hours and days summed on the executors from the tasks' parts and written by
+ * the driver (a few figures per period), the periods above from the company's days, months and quarters, and {@code
+ * c} counted by Spark tasks over the contracts' rows of each period. Nothing per contract reaches the driver.
  */
 public final class Rollup {
     static final MeasureFields READ = MeasureFields.INSTANT.withEveryText();
@@ -117,15 +121,6 @@ public final class Rollup {
 
     /** The contract-days an incremental run redoes: every contract's of the {@code whole} days, and those listed. */
     record DaysToDo(Set<LocalDate> whole, JavaPairRDD<String, LocalDate> listed) {
-        /** The hours (by contract) of the contract-days to do, out of every contract's of the days read. */
-        JavaPairRDD<String, Tuple2<LocalDateTime, PeriodFigures>> of(
-                JavaPairRDD<String, Tuple2<LocalDateTime, PeriodFigures>> hours) {
-            Set<LocalDate> all = whole;
-            return hours.filter(h -> all.contains(h._2()._1().toLocalDate())).union(hours
-                    .mapToPair(h -> new Tuple2<>(new Tuple2<>(h._1(), h._2()._1().toLocalDate()), h._2()))
-                    .join(listed.mapToPair(c -> new Tuple2<>(c, Boolean.TRUE)))
-                    .mapToPair(h -> new Tuple2<>(h._1()._1(), h._2()._1())));
-        }
     }
 
     /** The fewest time ranges holding the measures of {@code days}: consecutive days share one. */
@@ -152,48 +147,34 @@ public final class Rollup {
             periods = data.tableCreator(admin).ensure(EnmaTable.periodsOf(measures));
         }
         String name = periods.getNameAsString();
-        ZoneId zone = data.zone();
         Endpoints where = data.endpoints();
-        LocalHours local = new LocalHours(zone);
+        LocalHours local = new LocalHours(data.zone());
         JavaRDD<Measure> read = data.measures(measures, ranges, READ);
-        JavaPairRDD<Tuple2<String, LocalDateTime>, PeriodFigures> hours = read
+        JavaPairRDD<ContractTime, Step> steps = read
                 .filter(m -> m.text(MeasureColumns.V).isPresent())
-                .mapToPair(m -> new Tuple2<>(new Tuple2<>(m.id(), local.of(m.timestamp())), m))
-                .combineByKey(m -> add(new PeriodFigures(), m), Rollup::add, PeriodFigures::merge,
-                        new HashPartitioner(Math.max(read.getNumPartitions(), data.spark().sparkContext()
-                                .defaultParallelism())))
+                .mapToPair(m -> new Tuple2<>(new ContractTime(m.id(), m.timestamp()), Step.of(Reading.of(m))));
+        if (only != null) {
+            steps = steps.union(only.listed().mapToPair(c -> new Tuple2<>(new ContractTime(c._1(), Long.MIN_VALUE),
+                    Step.listed(c._2()))));
+        }
+        Set<LocalDate> whole = only == null ? null : only.whole();
+        HashPartitioner byContract = new HashPartitioner(Math.max(read.getNumPartitions(),
+                data.spark().sparkContext().defaultParallelism()));
+        JavaRDD<PeriodWalk.Sums> walked = steps
+                .repartitionAndSortWithinPartitions(byContract, ContractTime.ORDER)
+                .mapPartitions(sorted -> {
+                    Connection hbase = SharedConnections.of(where);
+                    try (Table table = hbase.getTable(TableName.valueOf(name));
+                         BufferedMutator out = hbase.getBufferedMutator(TableName.valueOf(name))) {
+                        return List.of(PeriodWalk.walk(sorted, local, whole, table, out)).iterator();
+                    }
+                })
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            JavaPairRDD<String, Tuple2<LocalDateTime, PeriodFigures>> byContract = hours.mapToPair(e ->
-                    new Tuple2<>(e._1()._1(), new Tuple2<>(e._1()._2(), e._2())));
-            long[] contracts = (only == null ? byContract : only.of(byContract))
-                    .groupByKey()
-                    .mapPartitions(partition -> {
-                        long[] done = new long[2];
-                        Connection hbase = SharedConnections.of(where);
-                        try (Table table = hbase.getTable(TableName.valueOf(name));
-                             BufferedMutator out = hbase.getBufferedMutator(TableName.valueOf(name))) {
-                            while (partition.hasNext()) {
-                                var contract = partition.next();
-                                NavigableMap<LocalDateTime, PeriodFigures> contractHours = new TreeMap<>();
-                                contract._2().forEach(h -> contractHours.put(h._1(), h._2()));
-                                NavigableMap<LocalDateTime, PeriodFigures> contractDays = byDay(contractHours);
-                                done[0] += contractDays.size();
-                                done[1] += PeriodTree.write(table, out, contract._1(), contractHours, contractDays,
-                                        null).size();
-                            }
-                        }
-                        return List.of(done).iterator();
-                    })
+            long[] contracts = walked.map(s -> new long[] {s.days(), s.rows()})
                     .fold(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
-            NavigableMap<LocalDateTime, PeriodFigures> companyHours = new TreeMap<>(hours
-                    .mapToPair(e -> new Tuple2<>(e._1()._2(), e._2().asContractOfTotal()))
-                    .reduceByKey(PeriodFigures::merge).collectAsMap());
-            NavigableMap<LocalDateTime, PeriodFigures> companyDays = new TreeMap<>(hours
-                    .mapToPair(e -> new Tuple2<>(new Tuple2<>(e._1()._1(), Period.DAY.startOf(e._1()._2())), e._2()))
-                    .reduceByKey(PeriodFigures::merge)
-                    .mapToPair(e -> new Tuple2<>(e._1()._2(), e._2().asContractOfTotal()))
-                    .reduceByKey(PeriodFigures::merge).collectAsMap());
+            NavigableMap<LocalDateTime, PeriodFigures> companyHours = companyTotals(walked, PeriodWalk.Sums::companyHours);
+            NavigableMap<LocalDateTime, PeriodFigures> companyDays = companyTotals(walked, PeriodWalk.Sums::companyDays);
             long companyRows = 0;
             if (!companyDays.isEmpty()) {
                 Connection hbase = data.hbase();
@@ -204,28 +185,17 @@ public final class Rollup {
             }
             return new Counts(contracts[0], contracts[1] + companyRows);
         } finally {
-            hours.unpersist(false);
+            walked.unpersist(false);
         }
     }
 
-    /** Adds a measure to its hour's figures. */
-    private static PeriodFigures add(PeriodFigures hour, Measure m) {
-        hour.add(m.text(MeasureColumns.V).orElseThrow(), m.text(MeasureColumns.ENERGY_COST).orElse(null),
-                periodsOf(m));
-        return hour;
-    }
-
-    private static NavigableMap<LocalDateTime, PeriodFigures> byDay(NavigableMap<LocalDateTime, PeriodFigures> hours) {
-        NavigableMap<LocalDateTime, PeriodFigures> days = new TreeMap<>();
-        hours.forEach((hour, f) -> days.merge(Period.DAY.startOf(hour), f, PeriodFigures::merge));
-        return days;
-    }
-
-    /** A measure's {@code pN} texts by N (tou and tertiary tables). */
-    private static Map<Integer, String> periodsOf(Measure m) {
-        Map<Integer, String> periods = new HashMap<>();
-        m.texts().forEach((q, text) -> MeasureColumns.periodNumber(q).ifPresent(n -> periods.put(n, text)));
-        return periods;
+    /** The company's figures of each hour (or day), summed on the executors from the tasks' parts: one per period. */
+    private static NavigableMap<LocalDateTime, PeriodFigures> companyTotals(
+            JavaRDD<PeriodWalk.Sums> walked,
+            Function<PeriodWalk.Sums, Map<LocalDateTime, PeriodFigures>> part) {
+        return new TreeMap<>(walked.flatMapToPair(s -> part.call(s).entrySet().stream()
+                        .map(e -> new Tuple2<>(e.getKey(), e.getValue())).iterator())
+                .reduceByKey(PeriodFigures::merge).collectAsMap());
     }
 
     /**
