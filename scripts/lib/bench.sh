@@ -2,6 +2,7 @@
 # What every scripts/bench-* shares: the build with the bench baselines, an embedded stack of its own on free ports
 # (stopped and removed on exit), running one contender with its output and peak RSS kept, and quiescing the stack.
 # Source it after setting $root; it sets $enma, $work and bench_java, and starts the stack.
+# ENMA_BENCH_KEEP=1 keeps $work (each contender's output and log, for finding where the time went).
 # shellcheck source=jvm.sh
 . "$root/scripts/lib/jvm.sh"
 enma="$root/scripts/enma"
@@ -25,7 +26,7 @@ cleanup() {
       for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
     fi
   fi
-  rm -rf "$work"
+  if [ -n "${ENMA_BENCH_KEEP:-}" ]; then echo "kept: $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 "$enma" stack start >/dev/null

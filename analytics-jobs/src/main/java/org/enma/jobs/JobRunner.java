@@ -4,12 +4,14 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.bson.types.ObjectId;
 import org.enma.config.EnmaConfig;
@@ -64,12 +66,15 @@ public final class JobRunner {
                 spark.sparkContext().cancelJobGroup(jobGroup);
             }
         });
+        Set<Integer> cachedBefore = Set.of();
         try {
             if (recording.isCompletedExceptionally()) {
                 joined(recording);
             }
             EnmaData data = EnmaData.open(spark, config);
             data.existing(request.consumptionTable());
+            cachedBefore = Set.copyOf(JavaSparkContext.fromSparkContext(spark.sparkContext()).getPersistentRDDs()
+                    .keySet());
             long start = System.nanoTime();
             JavaRDD<Outcome> outcomes = analytic.run(new JobContext(data, request.company(), request.type(),
                     request.month(), request.parameters()));
@@ -93,8 +98,21 @@ public final class JobRunner {
         } catch (Exception e) {
             throw new EnmaException(analytic.name() + " failed: " + recordFailure(recording, e), e);
         } finally {
+            releaseCached(cachedBefore);
             spark.sparkContext().clearJobGroup();
         }
+    }
+
+    /**
+     * Unpersists what the analytic cached on the executors (e.g. OT101's contract months, counted then compared): a
+     * driver that runs job after job would otherwise keep every run's data until its RDDs are garbage-collected.
+     */
+    private void releaseCached(Set<Integer> before) {
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).getPersistentRDDs().forEach((id, cached) -> {
+            if (!before.contains(id)) {
+                cached.unpersist(false);
+            }
+        });
     }
 
     /** The reason of a failed run, recorded in jobRuns when MongoDB answers; MongoDB's own failure comes first. */

@@ -124,6 +124,8 @@ class ScaleOutIT extends JobsOnTestStack {
         // S00001 (P1): C 62; (62 − 170.5)/170.5 = −63.636…%, (62 − 55.8)/55.8 = 11.111…%
         assertThat(fields("OT101", "S00001", report)).isEqualTo(ot101(62.0, 170.5, 55.8, -63.64, 11.11));
         assertThat(stored("OT101", report)).isEqualTo(List.of(6000L, 6000L));
+        // the contract months it cached to count and then compare are released with the run
+        assertThat(spark.sparkContext().getPersistentRDDs().isEmpty()).isTrue();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.storage.StorageLevel;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.common.ContractMonth;
 import org.enma.jobs.common.MonthlyUsage;
@@ -69,6 +70,8 @@ public final class PeerGroups {
 
     /** {@code perPartition}: the most placements a partition takes (tests use few to rank small companies apart). */
     static JavaRDD<Compared> compare(JavaRDD<ContractMonth> all, Ot101Setup setup, long perPartition) {
+        // counted, then compared: kept where the count left them rather than read, shuffled and joined again
+        all.persist(StorageLevel.MEMORY_AND_DISK());
         long placings = all.count() * setup.criteria().size();
         int partitions = (int) Math.max(1, Math.min(all.getNumPartitions(),
                 (placings + perPartition - 1) / perPartition));
