@@ -50,8 +50,8 @@ final class LoadCommand implements Callable<Integer> {
     boolean bulk;
 
     @Option(names = "--staging", paramLabel = "DIR", description = "with --bulk: where HFiles are written before the"
-            + " bulk load; region servers must read it (default: the system temp directory, right for the embedded"
-            + " stack; use an hdfs:// directory for a cluster)")
+            + " bulk load; region servers must read it (default: the setting bulk.staging, else the system temp"
+            + " directory, right for the embedded stack; use an hdfs:// directory for a cluster)")
     String staging;
 
     @Override
@@ -71,7 +71,7 @@ final class LoadCommand implements Callable<Integer> {
         try (HBaseSession session = HBaseSession.open(spec); Admin admin = session.admin();
              MongoStore mongo = session.mongo()) {
             Loader loader = session.loader(admin, err, mongo);
-            result = (bulk ? loader.bulk(staging != null ? staging : stagingDefault()) : loader)
+            result = (bulk ? loader.bulk(staging != null ? staging : session.config().bulkStaging()) : loader)
                     .load(input, companyId, measureType, files);
         }
         LoadReport total = result.total();
@@ -90,10 +90,6 @@ final class LoadCommand implements Callable<Integer> {
             return Enma.FAILED;
         }
         return Enma.PARTIAL;
-    }
-
-    private static String stagingDefault() {
-        return Path.of(System.getProperty("java.io.tmpdir")).toUri().toString();
     }
 
     private Optional<CompanyId> companyOf(InputKind input) {

@@ -44,6 +44,7 @@ public final class EnmaConfig {
     private final int stackZkPort;
     private final int stackMongoPort;
     private final int retentionMonths;
+    private final String bulkStaging;
     private final boolean reportHeap;
 
     private EnmaConfig(Map<Setting, String> values, Map<Setting, String> sources) {
@@ -63,6 +64,8 @@ public final class EnmaConfig {
         this.stackZkPort = port(Setting.STACK_ZK_PORT);
         this.stackMongoPort = port(Setting.STACK_MONGO_PORT);
         this.retentionMonths = months(Setting.RETENTION_MONTHS);
+        this.bulkStaging = optional(Setting.BULK_STAGING)
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")).toUri().toString());
         this.reportHeap = bool(Setting.REPORT_HEAP);
     }
 
@@ -215,6 +218,11 @@ public final class EnmaConfig {
     /** Whether a command ends by printing its peak heap ({@code report.heap}). */
     public boolean reportHeap() {
         return reportHeap;
+    }
+
+    /** The directory (a Hadoop filesystem URI) under which bulk writes stage their HFiles. */
+    public String bulkStaging() {
+        return bulkStaging;
     }
 
     /** How many months of results MongoDB keeps: the current month and the ones before it. */

@@ -15,6 +15,9 @@ public enum Setting {
             + " restore; empty: hbase-site.xml's, or the embedded stack's"),
     NAMESPACE("namespace", "", "HBase namespace of the ENMA tables; empty: HBase's default namespace"),
     HBASE_COMPRESSION("hbase.compression", "GZ", "compression of new tables' families (HBase algorithm name: NONE, GZ, SNAPPY, LZ4, ZSTD, ...)"),
+    BULK_STAGING("bulk.staging", "", "where bulk writes put their HFiles until HBase takes them in (enma rollup's Spark"
+            + " tasks, and load --bulk without --staging): region servers read it and executors write it, so a"
+            + " cluster needs a directory of HBase's filesystem (hdfs://...); empty: the system temp directory"),
     MONGO_URI("mongo.uri", "", "MongoDB connection string; empty: the embedded stack"),
     MONGO_DATABASE("mongo.database", "enma", "MongoDB database of the results"),
     RETENTION_MONTHS("mongo.retention.months", "24", "months of results MongoDB keeps (enma purge; HBase keeps all)"),

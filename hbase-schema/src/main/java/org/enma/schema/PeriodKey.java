@@ -74,6 +74,16 @@ public record PeriodKey(String contractId, LocalDateTime start) {
         return KeyParts.join(salt(contractId), contractId, "");
     }
 
+    /** The contractId of a {@link #contractPrefix}. */
+    public static String contractOfPrefix(byte[] prefix) {
+        return new String(prefix, 2, prefix.length - 3, StandardCharsets.UTF_8);
+    }
+
+    /** The salt (0 … {@value #SALTS} − 1) of any period-table key: its first character. */
+    public static int saltOf(byte[] key) {
+        return Character.digit(key[0], SALTS);
+    }
+
     public static PeriodKey decode(byte[] key) {
         String text = new String(key, StandardCharsets.UTF_8);
         int first = text.indexOf(KeyParts.SEPARATOR);

@@ -31,6 +31,14 @@ class PeriodKeyTest {
     }
 
     @Test
+    void aContractPrefixGivesBackItsContractAndAnyKeyItsSalt() {
+        assertThat(PeriodKey.contractOfPrefix("b~A~".getBytes(StandardCharsets.UTF_8))).isEqualTo("A");
+        assertThat(PeriodKey.contractOfPrefix("f~123457ABC~".getBytes(StandardCharsets.UTF_8))).isEqualTo("123457ABC");
+        assertThat(PeriodKey.saltOf("f~123457ABC~201401061300".getBytes(StandardCharsets.UTF_8))).isEqualTo(15);
+        assertThat(PeriodKey.saltOf("0~~201401010000".getBytes(StandardCharsets.UTF_8))).isZero();
+    }
+
+    @Test
     void aKeyWithAWrongSaltOrStartIsRefused() {
         assertThatThrownBy(() -> PeriodKey.decode("0~A~201401010000".getBytes(StandardCharsets.UTF_8)))
                 .hasMessage("period key \"0~A~201401010000\" has salt 0, its contractId's is b");

@@ -31,6 +31,7 @@ import org.apache.hadoop.hbase.io.hfile.HFileContextBuilder;
 import org.apache.hadoop.hbase.regionserver.StoreFileWriter;
 import org.apache.hadoop.hbase.tool.BulkLoadHFiles;
 import org.apache.hadoop.hbase.util.Bytes;
+import org.enma.schema.StagingRoot;
 
 /**
  * The bulk path: rows are collected in batches, each batch is sorted and written as HFiles, one per region and family
@@ -87,7 +88,7 @@ final class HFileSink implements CellSink {
         this.conf = connection.getConfiguration();
         this.dir = new Path(stagingRoot, "enma-bulk-" + UUID.randomUUID());
         this.fs = dir.getFileSystem(conf);
-        StagingRoot.requireReadableByRegionServers(fs, stagingRoot, connection);
+        StagingRoot.requireReadableByRegionServers(fs, stagingRoot, connection, "give --staging");
         this.regionStarts = target.regionStarts(connection);
         this.startPrefixes = Arrays.stream(regionStarts).mapToLong(start -> RegionRows.prefix(start, 0)).toArray();
         this.batch = emptyBatch();

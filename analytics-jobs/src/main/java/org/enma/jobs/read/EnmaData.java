@@ -94,6 +94,11 @@ public final class EnmaData {
         return zone;
     }
 
+    /** Where bulk writes stage their HFiles ({@code bulk.staging}). */
+    public String bulkStaging() {
+        return config.bulkStaging();
+    }
+
     /** Whether {@code table} exists (for inputs a job can do without, e.g. tariffs for {@code derive}). */
     public boolean exists(EnmaTable table) throws IOException {
         try (Admin admin = hbase().getAdmin()) {

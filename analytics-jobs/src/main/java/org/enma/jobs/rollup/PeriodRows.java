@@ -10,9 +10,6 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellUtil;
-import org.apache.hadoop.hbase.client.BufferedMutator;
-import org.apache.hadoop.hbase.client.Delete;
-import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
@@ -84,30 +81,21 @@ final class PeriodRows {
      * Writes {@code cells} as the family {@code period} of the row starting at {@code start}, where they differ from
      * what is stored: changed and new qualifiers put, vanished ones deleted. True when anything was written.
      */
-    boolean write(BufferedMutator out, Period period, LocalDateTime start, Map<String, String> cells)
+    boolean write(PeriodCells out, Period period, LocalDateTime start, Map<String, String> cells)
             throws IOException {
         Map<String, String> before = stored.get(period).getOrDefault(start, Map.of());
         if (before.equals(cells)) {
             return false;
         }
-        byte[] row = key(contractId, start);
-        byte[] family = period.family().bytes();
-        Put put = new Put(row);
+        Map<String, String> changed = new TreeMap<>();
         cells.forEach((q, v) -> {
             if (!v.equals(before.get(q))) {
-                put.addColumn(family, Bytes.toBytes(q), Bytes.toBytes(v));
+                changed.put(q, v);
             }
         });
         List<String> vanished = new ArrayList<>(before.keySet());
         vanished.removeAll(cells.keySet());
-        if (!put.isEmpty()) {
-            out.mutate(put);
-        }
-        if (!vanished.isEmpty()) {
-            Delete delete = new Delete(row);
-            vanished.forEach(q -> delete.addColumns(family, Bytes.toBytes(q)));
-            out.mutate(delete);
-        }
+        out.write(key(contractId, start), period, changed, vanished);
         stored.get(period).put(start, new TreeMap<>(cells));
         return true;
     }

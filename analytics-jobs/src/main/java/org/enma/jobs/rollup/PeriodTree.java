@@ -7,7 +7,6 @@ import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Table;
 import org.enma.schema.Period;
 
@@ -30,7 +29,7 @@ final class PeriodTree {
      * {@code hours} and {@code days}: the new figures of those periods, exact; {@code count} is null for a contract.
      * The starts of the rows written.
      */
-    static Set<LocalDateTime> write(Table table, BufferedMutator out, String owner,
+    static Set<LocalDateTime> write(Table table, PeriodCells out, String owner,
                                     NavigableMap<LocalDateTime, PeriodFigures> hours,
                                     NavigableMap<LocalDateTime, PeriodFigures> days, ContractCount count)
             throws IOException {
@@ -64,7 +63,7 @@ final class PeriodTree {
      * Writes each {@code period} containing one of {@code parts} (starts of {@code partPeriod}) as the sum of its
      * stored parts; the starts of the periods written or checked.
      */
-    private static Set<LocalDateTime> rollUp(BufferedMutator out, PeriodRows rows, Period period, Period partPeriod,
+    private static Set<LocalDateTime> rollUp(PeriodCells out, PeriodRows rows, Period period, Period partPeriod,
                                              Set<LocalDateTime> parts, ContractCount count,
                                              Set<LocalDateTime> written) throws IOException {
         Set<LocalDateTime> starts = new TreeSet<>();

@@ -7,14 +7,13 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Table;
-import org.enma.jobs.common.ContractTime;
 import org.enma.jobs.common.LocalHours;
 import org.enma.jobs.read.Measure;
 import org.enma.schema.MeasureColumns;
@@ -52,24 +51,29 @@ final class PeriodWalk {
     }
 
     /**
-     * A task's counts (contract-days redone, contract rows written) and its contracts' part of the company total of
-     * each hour and day: each contract's figures as stored, counted as one contract.
+     * A task's counts (contract-days redone, contract rows written), its contracts' part of the company total of
+     * each hour and day (each contract's figures as stored, counted as one contract) and the HFiles it wrote, by
+     * family.
      */
     record Sums(long days, long rows, Map<LocalDateTime, PeriodFigures> companyHours,
-                Map<LocalDateTime, PeriodFigures> companyDays) implements Serializable {
+                Map<LocalDateTime, PeriodFigures> companyDays, Map<String, List<String>> files)
+            implements Serializable {
+        Sums withFiles(Map<String, List<String>> written) {
+            return new Sums(days, rows, companyHours, companyDays, written);
+        }
     }
 
     private final LocalHours local;
     /** The days to do for every contract; null: every day read (a rebuild). */
     private final Set<LocalDate> whole;
     private final Table table;
-    private final BufferedMutator out;
+    private final PeriodCells out;
     private final Map<LocalDateTime, PeriodFigures> companyHours = new HashMap<>();
     private final Map<LocalDateTime, PeriodFigures> companyDays = new HashMap<>();
     private long days;
     private long rows;
 
-    private PeriodWalk(LocalHours local, Set<LocalDate> whole, Table table, BufferedMutator out) {
+    private PeriodWalk(LocalHours local, Set<LocalDate> whole, Table table, PeriodCells out) {
         this.local = local;
         this.whole = whole;
         this.table = table;
@@ -77,20 +81,20 @@ final class PeriodWalk {
     }
 
     /**
-     * Walks {@code sorted} (by {@link ContractTime#ORDER}, each contract whole), writing through {@code out} the rows
+     * Walks {@code sorted} (by {@link PeriodPlace#ORDER}, each contract whole), writing through {@code out} the rows
      * of the contract-days to do: those of the {@code whole} days (null: every day) and those listed.
      */
-    static Sums walk(Iterator<Tuple2<ContractTime, Step>> sorted, LocalHours local, Set<LocalDate> whole, Table table,
-                     BufferedMutator out) throws IOException {
+    static Sums walk(Iterator<Tuple2<PeriodPlace, Step>> sorted, LocalHours local, Set<LocalDate> whole, Table table,
+                     PeriodCells out) throws IOException {
         PeriodWalk walk = new PeriodWalk(local, whole, table, out);
-        String contract = null;
+        PeriodPlace contract = null;
         NavigableMap<LocalDateTime, PeriodFigures> hours = new TreeMap<>();
         Set<LocalDate> listed = new HashSet<>();
         while (sorted.hasNext()) {
-            Tuple2<ContractTime, Step> next = sorted.next();
-            if (!next._1().contractId().equals(contract)) {
+            Tuple2<PeriodPlace, Step> next = sorted.next();
+            if (contract == null || !next._1().sameContract(contract)) {
                 walk.finish(contract, hours, listed);
-                contract = next._1().contractId();
+                contract = next._1();
                 hours = new TreeMap<>();
                 listed = new HashSet<>();
             }
@@ -104,12 +108,12 @@ final class PeriodWalk {
             }
         }
         walk.finish(contract, hours, listed);
-        return new Sums(walk.days, walk.rows, walk.companyHours, walk.companyDays);
+        return new Sums(walk.days, walk.rows, walk.companyHours, walk.companyDays, Map.of());
     }
 
     /** Adds a contract's {@code hours} to the company's and writes its periods of the days to do. */
-    private void finish(String contract, NavigableMap<LocalDateTime, PeriodFigures> hours, Set<LocalDate> listed)
-            throws IOException {
+    private void finish(PeriodPlace contract, NavigableMap<LocalDateTime, PeriodFigures> hours,
+                        Set<LocalDate> listed) throws IOException {
         NavigableMap<LocalDateTime, PeriodFigures> contractDays = new TreeMap<>();
         hours.forEach((hour, f) -> contractDays.merge(Period.DAY.startOf(hour), f, PeriodFigures::merge));
         hours.forEach((hour, f) -> companyHours.merge(hour, f.asContractOfTotal(), PeriodFigures::merge));
@@ -119,7 +123,7 @@ final class PeriodWalk {
         NavigableMap<LocalDateTime, PeriodFigures> daysToDo = only(contractDays, toDo);
         if (!daysToDo.isEmpty()) {
             days += daysToDo.size();
-            rows += PeriodTree.write(table, out, contract, only(hours, toDo), daysToDo, null).size();
+            rows += PeriodTree.write(table, out, contract.contractId(), only(hours, toDo), daysToDo, null).size();
         }
     }
 

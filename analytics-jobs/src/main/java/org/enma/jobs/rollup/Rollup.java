@@ -12,10 +12,12 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.CompareOperator;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.BufferedMutator;
+import org.apache.hadoop.hbase.client.ColumnFamilyDescriptor;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
@@ -25,14 +27,13 @@ import org.apache.hadoop.hbase.filter.FilterList;
 import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
 import org.apache.hadoop.hbase.filter.RegexStringComparator;
 import org.apache.hadoop.hbase.filter.RowFilter;
-import org.apache.spark.HashPartitioner;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.storage.StorageLevel;
 import org.enma.config.Endpoints;
-import org.enma.jobs.common.ContractTime;
 import org.enma.jobs.common.LocalHours;
 import org.enma.jobs.read.EnmaData;
 import org.enma.jobs.read.Measure;
@@ -54,11 +55,14 @@ import scala.Tuple2;
 /**
  * {@code enma rollup}: the period table of a consumption table (docs/data-model.md § Period tables). The raw rows of the
  * days to do are read once and go through one sorted shuffle that brings each contract's readings together in time
- * order, behind the days recorded for it alone (lists read by the executors); each task walks its contracts one at a
- * time ({@link PeriodWalk}), summing a contract's hours and days and writing its rows of the days to do ({@link
- * PeriodTree}) — a contract's hours in memory, never a task's. Last the company totals: their hours and days summed on the executors from the tasks' parts and written by
- * the driver (a few figures per period), the periods above from the company's days, months and quarters, and {@code
- * c} counted by Spark tasks over the contracts' rows of each period. Nothing per contract reaches the driver.
+ * order, behind the days recorded for it alone (lists read by the executors), the contracts of a task in the period
+ * table's key order and of one salt ({@link PeriodPlace}); each task walks its contracts one at a time ({@link
+ * PeriodWalk}), summing a contract's hours and days and writing its changed rows of the days to do ({@link
+ * PeriodTree}) into HFiles ({@link HFileCells}) — a contract's hours in memory, never a task's. The driver bulk-loads
+ * the tasks' files once all have written ({@link Staging}). Last the company totals: their hours and days summed on
+ * the executors from the tasks' parts and written by the driver (a few figures per period), the periods above from
+ * the company's days, months and quarters, and {@code c} counted by Spark tasks over the contracts' rows of each
+ * period. Nothing per contract reaches the driver.
  */
 public final class Rollup {
     static final MeasureFields READ = MeasureFields.INSTANT.withEveryText();
@@ -143,36 +147,63 @@ public final class Rollup {
     static Counts run(EnmaData data, EnmaTable measures, List<TimeRange> ranges, DaysToDo only)
             throws IOException {
         TableName periods;
+        Map<String, HFileCells.Format> formats = new HashMap<>();
         try (Admin admin = data.hbase().getAdmin()) {
             periods = data.tableCreator(admin).ensure(EnmaTable.periodsOf(measures));
+            for (ColumnFamilyDescriptor family : admin.getDescriptor(periods).getColumnFamilies()) {
+                formats.put(family.getNameAsString(), HFileCells.Format.of(family));
+            }
         }
+        try (Staging staging = Staging.of(data)) {
+            return rollUp(data, measures, ranges, only, periods, formats, staging);
+        }
+    }
+
+    private static Counts rollUp(EnmaData data, EnmaTable measures, List<TimeRange> ranges, DaysToDo only,
+                                 TableName periods, Map<String, HFileCells.Format> formats, Staging staging)
+            throws IOException {
         String name = periods.getNameAsString();
         Endpoints where = data.endpoints();
         LocalHours local = new LocalHours(data.zone());
+        // one timestamp for the run's cells: later than any earlier run's, so they supersede what it stored
+        long timestamp = System.currentTimeMillis();
+        String dir = staging.dir().toString();
         JavaRDD<Measure> read = data.measures(measures, ranges, READ);
-        JavaPairRDD<ContractTime, Step> steps = read
+        JavaPairRDD<PeriodPlace, Step> steps = read
                 .filter(m -> m.text(MeasureColumns.V).isPresent())
-                .mapToPair(m -> new Tuple2<>(new ContractTime(m.id(), m.timestamp()), Step.of(Reading.of(m))));
+                .mapToPair(m -> new Tuple2<>(PeriodPlace.of(m.id(), m.timestamp()), Step.of(Reading.of(m))));
         if (only != null) {
-            steps = steps.union(only.listed().mapToPair(c -> new Tuple2<>(new ContractTime(c._1(), Long.MIN_VALUE),
+            steps = steps.union(only.listed().mapToPair(c -> new Tuple2<>(PeriodPlace.of(c._1(), Long.MIN_VALUE),
                     Step.listed(c._2()))));
         }
         Set<LocalDate> whole = only == null ? null : only.whole();
-        HashPartitioner byContract = new HashPartitioner(Math.max(read.getNumPartitions(),
+        PeriodPlace.BySalt bySalt = PeriodPlace.BySalt.atLeast(Math.max(read.getNumPartitions(),
                 data.spark().sparkContext().defaultParallelism()));
         JavaRDD<PeriodWalk.Sums> walked = steps
-                .repartitionAndSortWithinPartitions(byContract, ContractTime.ORDER)
+                .repartitionAndSortWithinPartitions(bySalt, PeriodPlace.ORDER)
                 .mapPartitions(sorted -> {
                     Connection hbase = SharedConnections.of(where);
                     try (Table table = hbase.getTable(TableName.valueOf(name));
-                         BufferedMutator out = hbase.getBufferedMutator(TableName.valueOf(name))) {
-                        return List.of(PeriodWalk.walk(sorted, local, whole, table, out)).iterator();
+                         HFileCells out = new HFileCells(hbase.getConfiguration(), new Path(dir),
+                                 "t" + TaskContext.get().taskAttemptId(), timestamp, formats)) {
+                        PeriodWalk.Sums sums = PeriodWalk.walk(sorted, local, whole, table, out);
+                        return List.of(sums.withFiles(out.finish())).iterator();
                     }
                 })
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            long[] contracts = walked.map(s -> new long[] {s.days(), s.rows()})
-                    .fold(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+            // one element per task: its counts and the names of its files
+            List<Tuple2<long[], Map<String, List<String>>>> tasks = walked
+                    .map(s -> new Tuple2<>(new long[] {s.days(), s.rows()}, s.files())).collect();
+            long days = 0;
+            long rows = 0;
+            List<Map<String, List<String>>> files = new ArrayList<>();
+            for (Tuple2<long[], Map<String, List<String>>> task : tasks) {
+                days += task._1()[0];
+                rows += task._1()[1];
+                files.add(task._2());
+            }
+            staging.load(data.hbase(), periods, files, bySalt.numPartitions());
             NavigableMap<LocalDateTime, PeriodFigures> companyHours = companyTotals(walked, PeriodWalk.Sums::companyHours);
             NavigableMap<LocalDateTime, PeriodFigures> companyDays = companyTotals(walked, PeriodWalk.Sums::companyDays);
             long companyRows = 0;
@@ -180,10 +211,11 @@ public final class Rollup {
                 Connection hbase = data.hbase();
                 try (Table table = hbase.getTable(periods); BufferedMutator out = hbase.getBufferedMutator(periods)) {
                     PeriodTree.ContractCount count = contractCounts(data, name, companyDays.keySet());
-                    companyRows = PeriodTree.write(table, out, "", companyHours, companyDays, count).size();
+                    companyRows = PeriodTree.write(table, new MutatorCells(out), "", companyHours, companyDays, count)
+                            .size();
                 }
             }
-            return new Counts(contracts[0], contracts[1] + companyRows);
+            return new Counts(days, rows + companyRows);
         } finally {
             walked.unpersist(false);
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellUtil;
+import org.apache.hadoop.hbase.client.Delete;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
@@ -107,6 +108,25 @@ class RollupIT {
                 .stream().map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getLong(2)).toList())
                 .containsExactly(" 7.2500000000 4", " 4.0000000000 1", "A 4.2500000000 3", "A 4.0000000000 1",
                         "B 3.0000000000 1");
+        assertThat(rows(stack, names.of(EnmaTable.periodsOf(measures)))).isEqualTo(expected);
+
+        // B's reading loses its cost: its rows' cost goes (a delete in the task's HFiles), the company's shrinks
+        try (Table t = stack.connection().getTable(names.of(measures))) {
+            t.delete(new Delete(MeasureKey.of(Instant.parse("2014-01-31T01:00:00Z").getEpochSecond(), "B").encode())
+                    .addColumns(Bytes.toBytes("m"), Bytes.toBytes("energyCost")));
+        }
+        // rows written: B's 3 (Jan 1, Jan 27, Jan 31) and the company's 3 (the same starts)
+        assertThat(Rollup.rebuild(data, COMPANY, "electricityConsumption", Month.of(2014, 1), Month.of(2014, 2))
+                .line()).isEqualTo("days=3 rows=6");
+        String bUnpriced = "v=3 n=1 min=3 max=3 np=0";
+        String cJanB = "v=7.25 n=4 min=0.5 max=3 cost=0.25 np=2 c=2";
+        String cAllB = "v=11.25 n=5 min=0.5 max=4 cost=0.25 np=2 c=2";
+        expected.put("1~B~201401010000", "MONTH " + bUnpriced + " | QUARTER " + bUnpriced + " | YEAR " + bUnpriced);
+        expected.put("1~B~201401270000", "WEEK " + bUnpriced);
+        expected.put("1~B~201401310000", "DAY " + bUnpriced + " | HOUR " + bUnpriced);
+        expected.put("0~~201401010000", "MONTH " + cJanB + " | QUARTER " + cAllB + " | YEAR " + cAllB);
+        expected.put("0~~201401270000", "WEEK " + cJanB);
+        expected.put("0~~201401310000", "DAY " + cJanB + " | HOUR v=4.5 n=2 min=1.5 max=3 cost=0.15 np=1 c=2");
         assertThat(rows(stack, names.of(EnmaTable.periodsOf(measures)))).isEqualTo(expected);
     }
 
