@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -32,13 +31,18 @@ import scala.Tuple2;
 
 /**
  * What one run of an analytic is about — company, measure type, month, parameters — and the data to read, as Spark
- * data keyed by contract: per-contract folds go through Spark's shuffle ({@code combineByKey}: summed inside each
- * partition, merged by contract, spilled to disk when memory runs short), so every contract's figures end up on one
- * executor and none on the driver.
+ * data keyed by contract: per-contract folds go through Spark's shuffle (summed inside each partition in a bounded
+ * map, then merged by contract in Spark's {@code combineByKey}, which spills to disk when memory runs short), so
+ * every contract's figures end up on one executor and none on the driver.
  */
 public record JobContext(EnmaData data, CompanyId company, String type, Month month, Map<String, Object> parameters) {
     /** The weather type OT503 and OT701 read. */
     public static final String TEMPERATURE = EnmaTable.TEMPERATURE_AIR;
+    /**
+     * The ids one task folds in a hash map before handing them to Spark's combiner ({@link PartialFolds}): a month's
+     * {@link MonthlyUsage} is about 200 bytes, a year's {@link DailySums} up to 6 kB, so at most some 50 MB a task.
+     */
+    private static final int HELD_IDS = 8192;
     /** Adds a measure's {@code v} to the sum of the local date it belongs to. */
     private static final Fold<DailySums> BY_DATE = (days, m, hour) -> days.add(hour.toLocalDate(), m.v());
 
@@ -61,7 +65,7 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
     /** Adds one measure (with its local hour by the interval convention) into an accumulator. */
     @FunctionalInterface
     public interface Fold<A> extends Serializable {
-        void add(A accumulator, Measure measure, LocalDateTime hour) throws Exception;
+        void add(A accumulator, Measure measure, LocalDateTime hour);
     }
 
     /**
@@ -96,19 +100,10 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
                                                                   MeasureFields fields, Function0<A> fresh,
                                                                   Fold<A> fold, Function2<A, A, A> merge)
             throws IOException {
-        ZoneId zone = data.zone();
-        // one per function: each task deserializes its own copy, whose cache of local hours is the task's
-        LocalHours first = new LocalHours(zone);
-        LocalHours next = new LocalHours(zone);
+        LocalHours hours = new LocalHours(data.zone());
         JavaRDD<Measure> measures = data.measures(table, times, fields);
-        return measures.filter(m -> m.v() != null).mapToPair(m -> new Tuple2<>(m.id(), m)).combineByKey(m -> {
-            A accumulator = fresh.call();
-            fold.add(accumulator, m, first.of(m.timestamp()));
-            return accumulator;
-        }, (accumulator, m) -> {
-            fold.add(accumulator, m, next.of(m.timestamp()));
-            return accumulator;
-        }, merge, partitioner(measures));
+        return measures.mapPartitionsToPair(partition -> new PartialFolds<>(partition, fresh, fold, hours, HELD_IDS))
+                .combineByKey(folded -> folded, merge, merge, partitioner(measures));
     }
 
     /**

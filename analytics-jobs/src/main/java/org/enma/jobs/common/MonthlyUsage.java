@@ -2,7 +2,6 @@ package org.enma.jobs.common;
 
 import java.io.Serializable;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import org.enma.schema.Month;
@@ -14,19 +13,23 @@ import org.enma.schema.Month;
  * partitions in any order: sums are exact nano-units ({@link ExactSum}), days a bit per day of month.
  */
 public final class MonthlyUsage implements Serializable {
-    private final List<YearMonth> months;
+    /**
+     * The months as {@link #monthNumber}s: a primitive array costs Spark's size estimates of its combine maps next to
+     * nothing, where a list of {@code YearMonth}s is an object graph walked on every estimate.
+     */
+    private final int[] months;
     private final long[] units;
     private final int[] dayMasks;
 
     public MonthlyUsage(List<Month> months) {
-        this.months = months.stream().map(Month::value).toList();
+        this.months = months.stream().mapToInt(month -> monthNumber(month.value().getYear(), month.value().getMonthValue())).toArray();
         this.units = new long[months.size()];
         this.dayMasks = new int[months.size()];
     }
 
     /** Adds a measure {@code v} that belongs to local time {@code local}; false when it is of no month here. */
     public boolean add(LocalDateTime local, double v) {
-        int month = months.indexOf(YearMonth.from(local));
+        int month = indexOf(monthNumber(local.getYear(), local.getMonthValue()));
         if (month < 0) {
             return false;
         }
@@ -56,7 +59,21 @@ public final class MonthlyUsage implements Serializable {
 
     /** The usage of {@code month}, when the contract has a measure in it. */
     public Optional<Usage> of(Month month) {
-        int m = months.indexOf(month.value());
+        int m = indexOf(monthNumber(month.value().getYear(), month.value().getMonthValue()));
         return m < 0 || dayMasks[m] == 0 ? Optional.empty() : Optional.of(new Usage(units[m], dayMasks[m]));
+    }
+
+    /** Months since year 0: one int per month, in calendar order. */
+    private static int monthNumber(int year, int month) {
+        return year * 12 + month - 1;
+    }
+
+    private int indexOf(int monthNumber) {
+        for (int m = 0; m < months.length; m++) {
+            if (months[m] == monthNumber) {
+                return m;
+            }
+        }
+        return -1;
     }
 }
