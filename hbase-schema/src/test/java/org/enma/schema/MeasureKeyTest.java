@@ -17,6 +17,15 @@ class MeasureKeyTest {
     }
 
     @Test
+    void sameIdComparesWhatFollowsTheSecondSeparator() {
+        byte[] a = bytes("4~1372640400~CHBB");
+        assertThat(MeasureKey.sameId(a, bytes("40~1372644000~CHBB"))).isTrue();
+        assertThat(MeasureKey.sameId(a, bytes("4~1372640400~CHB"))).isFalse();
+        assertThat(MeasureKey.sameId(a, bytes("4~1372640400~CHBBB"))).isFalse();
+        assertThat(MeasureKey.sameId(bytes("4~1372640400"), bytes("4~1372640400"))).isFalse();
+    }
+
+    @Test
     void bucketIsHundredsOfSecondsModuloHundred() {
         // 2013-07-01T01:00:00Z = 1372640400 → 13726404 % 100 = 4
         assertThat(Bucket.of(1372640400L)).isEqualTo(4);

@@ -15,6 +15,13 @@ interface CellSink extends AutoCloseable {
     /** Whether rows written show in the table only at {@link #commit()} (HFiles), not as they are written (Puts). */
     boolean visibleAtCommit();
 
+    /**
+     * Starts what {@link #commit()} can do before the load's last work is done (the bulk path writes its last HFiles),
+     * so that the two overlap; the rows still show only at the commit.
+     */
+    default void startCommit() throws IOException {
+    }
+
     /** Makes everything written so far durable in the table. */
     void commit() throws IOException;
 

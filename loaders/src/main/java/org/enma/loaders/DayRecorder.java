@@ -31,6 +31,11 @@ import org.enma.schema.TableKind;
  */
 final class DayRecorder implements AutoCloseable {
     static final int REMEMBERED = 200_000;
+    /**
+     * The most contract-days taken and not yet told: a sink whose rows show only at its commit tells when this many
+     * wait (or at the end of the file), so that the recording is a few bulk writes rather than one per batch of rows.
+     */
+    static final int MOST_UNTOLD = 100_000;
     private static final long QUARTER_HOUR = 900;
 
     private final EnmaTable table;
@@ -41,6 +46,7 @@ final class DayRecorder implements AutoCloseable {
     private final Set<LocalDate> whole = new HashSet<>();
     /** Taken and not yet told, by day. */
     private final Map<LocalDate, List<ContractDay>> fresh = new TreeMap<>();
+    private int freshCount;
     private ExecutorService teller;
 
     private DayRecorder(EnmaTable table, ZoneId zone, LoadedDays listener) {
@@ -73,6 +79,7 @@ final class DayRecorder implements AutoCloseable {
         long lastQuarter = Long.MIN_VALUE;
         LocalDate day = null;
         ContractDay last = null;
+        byte[] lastKey = null;
         for (Put put : puts) {
             if (put == null) {
                 continue;
@@ -84,11 +91,12 @@ final class DayRecorder implements AutoCloseable {
                 day = IntervalConvention.localTimeOf(timestamp, zone).toLocalDate();
                 lastQuarter = quarter;
             }
-            String id = MeasureKey.idOf(key);
-            if (last == null || !last.day().equals(day) || !last.contractId().equals(id)) {
-                last = new ContractDay(id, day);
+            // the id decoded only where it changes: a String per row was a third of this walk
+            if (last == null || !last.day().equals(day) || !MeasureKey.sameId(key, lastKey)) {
+                last = new ContractDay(MeasureKey.idOf(key), day);
                 days.add(last);
             }
+            lastKey = key;
         }
         return days;
     }
@@ -98,8 +106,14 @@ final class DayRecorder implements AutoCloseable {
         for (ContractDay contractDay : days) {
             if (!whole.contains(contractDay.day()) && told.add(contractDay)) {
                 fresh.computeIfAbsent(contractDay.day(), d -> new ArrayList<>()).add(contractDay);
+                freshCount++;
             }
         }
+    }
+
+    /** Whether {@value #MOST_UNTOLD} contract-days wait to be told. */
+    boolean full() {
+        return freshCount >= MOST_UNTOLD;
     }
 
     /**
@@ -119,6 +133,7 @@ final class DayRecorder implements AutoCloseable {
             }
         });
         fresh.clear();
+        freshCount = 0;
         if (told.size() > REMEMBERED) {
             told.clear();
         }

@@ -181,7 +181,7 @@ final class HFileSink implements CellSink {
      */
     private void writeRegion(RegionRows rows, int region, int batchNumber) throws IOException {
         int[] order = rows.sortedOrder();
-        Map<String, StoreFileWriter> files = new HashMap<>();
+        RegionFiles files = new RegionFiles(region, batchNumber);
         try {
             for (int first = 0; first < order.length; ) {
                 Cell[] row = rows.cells(order[first]);
@@ -190,39 +190,76 @@ final class HFileSink implements CellSink {
                     row = concat(row, rows.cells(order[end]));
                     end++;
                 }
-                writeRow(row, files, region, batchNumber);
+                writeRow(row, files);
                 first = end;
             }
         } finally {
-            closeAll(files);
+            files.close();
         }
     }
 
-    /**
-     * Appends one row's cells by column, keeping the last of equal cells (a later duplicate wins); the family name is
-     * looked up only when it changes.
-     */
-    private void writeRow(Cell[] row, Map<String, StoreFileWriter> files, int region, int batchNumber)
-            throws IOException {
-        Arrays.sort(row, COLUMNS);
-        String family = null;
-        Cell previous = null;
+    /** Appends one row's cells by column, keeping the last of equal cells (a later duplicate wins). */
+    private static void writeRow(Cell[] row, RegionFiles files) throws IOException {
+        if (!inColumnOrder(row)) {
+            Arrays.sort(row, COLUMNS);
+        }
         for (int i = 0; i < row.length; i++) {
             Cell cell = row[i];
             if (i + 1 < row.length && CellUtil.matchingColumn(cell, row[i + 1])) {
                 continue;
             }
-            if (previous == null || !CellUtil.matchingFamily(cell, previous)) {
-                family = new String(cell.getFamilyArray(), cell.getFamilyOffset(), cell.getFamilyLength(),
-                        StandardCharsets.UTF_8);
+            files.of(cell).append(cell);
+        }
+    }
+
+    /** Whether the cells are by column already, as a mapper's Put has them: sorting them was a tenth of a writer. */
+    private static boolean inColumnOrder(Cell[] row) {
+        for (int i = 1; i < row.length; i++) {
+            if (COLUMNS.compare(row[i - 1], row[i]) > 0) {
+                return false;
             }
+        }
+        return true;
+    }
+
+    /**
+     * One region's HFiles of one batch, one per family, opened as their first cell comes; the family of the last cell
+     * is remembered, so that consecutive cells of one family (nearly all of them) look nothing up.
+     */
+    private final class RegionFiles {
+        private final int region;
+        private final int batchNumber;
+        private final Map<String, StoreFileWriter> files = new HashMap<>();
+        private Cell lastCell;
+        private StoreFileWriter last;
+
+        RegionFiles(int region, int batchNumber) {
+            this.region = region;
+            this.batchNumber = batchNumber;
+        }
+
+        StoreFileWriter of(Cell cell) throws IOException {
+            if (last != null && CellUtil.matchingFamily(cell, lastCell)) {
+                lastCell = cell;
+                return last;
+            }
+            String family = new String(cell.getFamilyArray(), cell.getFamilyOffset(), cell.getFamilyLength(),
+                    StandardCharsets.UTF_8);
             StoreFileWriter file = files.get(family);
             if (file == null) {
                 file = newWriter(family, region, batchNumber);
                 files.put(family, file);
             }
-            file.append(cell);
-            previous = cell;
+            lastCell = cell;
+            last = file;
+            return file;
+        }
+
+        void close() throws IOException {
+            for (StoreFileWriter file : files.values()) {
+                file.appendTrackedTimestampsToMetadata();
+                file.close();
+            }
         }
     }
 
@@ -242,13 +279,6 @@ final class HFileSink implements CellSink {
                 .withFileContext(new HFileContextBuilder().withCompression(descriptor.getCompressionType())
                         .withBlockSize(descriptor.getBlocksize()).build())
                 .build();
-    }
-
-    private static void closeAll(Map<String, StoreFileWriter> files) throws IOException {
-        for (StoreFileWriter file : files.values()) {
-            file.appendTrackedTimestampsToMetadata();
-            file.close();
-        }
     }
 
     /** The region holding {@code row}: the last whose start key is not after it (the first region starts empty). */
@@ -282,6 +312,11 @@ final class HFileSink implements CellSink {
      * heap made 40, past the 32 HBase takes by default — the limit is raised to the batches' number (the region
      * servers compact the files as they do any others).
      */
+    @Override
+    public void startCommit() throws IOException {
+        handOver();
+    }
+
     @Override
     public void commit() throws IOException {
         handOver();

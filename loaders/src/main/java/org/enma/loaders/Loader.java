@@ -29,6 +29,7 @@ import org.enma.schema.TableCreator;
  */
 public final class Loader {
     private static final int PROGRESS_EVERY_ROWS = 8192;
+    private static final String RECORDING = "recording the days of the rows";
 
     private final Connection connection;
     private final TableCreator creator;
@@ -92,11 +93,17 @@ public final class Loader {
              CellSink sink = bulkStaging.isPresent() ? new HFileSink(connection, table, bulkStaging.get())
                 : new MutatorSink(connection, table.await())) {
             long rowsBefore = 0;
+            List<Future<?>> recordings = new ArrayList<>();
             for (InputFile input : inputs) {
                 FileLoad load = loadFile(input, kind, company.orElse(null), timestamps, sink, seen, days,
-                        bytesRead, totalBytes, rowsBefore, workers);
+                        bytesRead, totalBytes, rowsBefore, workers, recordings);
                 rowsBefore += load.report().read();
                 loads.add(load);
+            }
+            // the bulk path's last HFiles are written while its files' last days are recorded
+            sink.startCommit();
+            for (Future<?> recording : recordings) {
+                Awaited.get(recording, RECORDING);
             }
             sink.commit();
         } finally {
@@ -108,7 +115,8 @@ public final class Loader {
     private FileLoad loadFile(InputFile input, InputKind kind, CompanyId company, Timestamps timestamps,
                               CellSink sink, KeyFingerprints seen, DayRecorder days, AtomicLong bytesRead,
                               long totalBytes,
-                              long rowsBefore, RowWorkers workers) throws IOException {
+                              long rowsBefore, RowWorkers workers, List<Future<?>> recordings)
+            throws IOException {
         long started = System.nanoTime();
         try (RecordReader reader = new RecordReader(input.open(bytesRead));
              RejectsFile rejects = new RejectsFile(input.path())) {
@@ -120,7 +128,7 @@ public final class Loader {
                 pass.add(record);
             }
             pass.finish();
-            rows.flush();
+            recordings.add(rows.flush());
             progress.update(rowsBefore + rows.read, bytesRead.get(), totalBytes);
             return new FileLoad(input.path(), new LoadReport(rows.read, rows.stored, rows.rejected, rows.duplicates),
                     Duration.ofNanos(System.nanoTime() - started),
@@ -133,8 +141,11 @@ public final class Loader {
      * checked for an earlier row with its key and written. Rows come in batches of {@value #TELL_EVERY_ROWS}: a
      * batch's new contract-days are told in one go, in the background while the next batch comes in, and its rows are
      * written once they are recorded — one recording per batch instead of one per chunk, at the cost of two batches of
-     * rows in memory. A sink whose rows show only at its commit (the bulk path) takes them at once: its load just
-     * waits for the last recording before it commits. Runs on the loading thread only.
+     * rows in memory. A sink whose rows show only at its commit (the bulk path) takes them at once and tells their
+     * days only when {@link DayRecorder#full} or at the end of the file: its load waits for the last recording before
+     * it commits. Telling every batch cost the embedded MongoDB a core's third for the whole of a bulk load (a day's
+     * document rewritten once a batch: 365 updates a batch for a year's file sorted by contract). Runs on the loading
+     * thread only.
      */
     private static final class FileRows implements RowWorkers.ChunkConsumer {
         static final int TELL_EVERY_ROWS = 65_536;
@@ -171,16 +182,26 @@ public final class Loader {
                 held.add(chunk);
             }
             batchRows += chunk.puts().length;
-            if (batchRows >= TELL_EVERY_ROWS) {
+            // rows that show only at the commit need their days recorded before it, not before they are written
+            if (sink.visibleAtCommit() ? days.full() : batchRows >= TELL_EVERY_ROWS) {
                 nextBatch();
             }
         }
 
-        /** Tells the last rows' days, writes every row not yet written, and counts the file's last duplicates. */
-        void flush() throws IOException {
+        /**
+         * Tells the last rows' days, writes every row not yet written, and counts the file's last duplicates. The
+         * recording of the last days, which the caller must await before the commit: a sink whose rows show only at
+         * its commit does not wait for it here.
+         */
+        Future<?> flush() throws IOException {
             nextBatch();
+            Future<?> last = recorded;
+            if (sink.visibleAtCommit()) {
+                recorded = CompletableFuture.completedFuture(null);
+            }
             writeTold();
             duplicates += seen.settle();
+            return last;
         }
 
         /** Tells this batch's days in the background; writes the batch before once its days are recorded. */
@@ -195,7 +216,7 @@ public final class Loader {
 
         /** Writes the rows held of the batch before, once its days are recorded. */
         private void writeTold() throws IOException {
-            Awaited.get(recorded, "recording the days of the rows");
+            Awaited.get(recorded, RECORDING);
             for (RowWorkers.MappedChunk chunk : told) {
                 write(chunk);
             }

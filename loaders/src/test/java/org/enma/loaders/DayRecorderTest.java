@@ -69,6 +69,22 @@ class DayRecorderTest {
     }
 
     @Test
+    void fullOnceAHundredThousandContractDaysWaitUntilTheyAreTold() throws Exception {
+        List<ContractDay> days = new ArrayList<>();
+        for (int c = 0; c < 99_999; c++) {
+            days.add(new ContractDay("C" + c, LocalDate.of(2013, 7, 1 + c % 2)));
+        }
+        recorder.add(days);
+        // one told before is not waiting again
+        recorder.add(List.of(new ContractDay("C0", LocalDate.of(2013, 7, 1))));
+        assertThat(recorder.full()).isFalse();
+        recorder.add(List.of(new ContractDay("C0", LocalDate.of(2013, 7, 3))));
+        assertThat(recorder.full()).isTrue();
+        recorder.tell().get();
+        assertThat(recorder.full()).isFalse();
+    }
+
+    @Test
     void aChunksDaysComeOncePerRunOfRowsOfOneContractAndDayInRowOrder() {
         // 1 July 01:00 and 23:00 are one day; 2 July 00:00 still belongs to 1 July (the interval convention)
         assertThat(DayRecorder.daysOf(new Put[] {row("A", JULY_1), null, row("A", JULY_1 + 22 * 3600),

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -389,6 +390,29 @@ class LoaderIT {
         }).load(InputKind.CONSUMPTION, Optional.of(company), "electricityConsumption", List.of(csv)))
                 .hasMessage("MongoDB went away");
         assertThat(cells(EnmaTable.consumption("electricityConsumption", company))).isEmpty();
+    }
+
+    @Test
+    void aBulkLoadTellsAFilesDaysInOneCallBeforeItsCommitAndWritesNothingWhenTheyCannotBeRecorded()
+            throws IOException {
+        CompanyId company = CompanyId.of("1000000031");
+        // 70,000 rows: more than a Put load's batch of 65,536, so that the Put path would have told twice
+        StringBuilder rows = new StringBuilder("contractId,timestamp,v\n");
+        for (int r = 0; r < 70_000; r++) {
+            rows.append('C').append(r % 7).append(',').append(1372640400L + 3600L * (r / 7)).append(",1\n");
+        }
+        Path csv = write("bulkdays.csv", rows.toString());
+        List<Integer> calls = new ArrayList<>();
+        loader.bulk(dir.toUri().toString()).tellingDays((table, days, wholeDays) -> calls.add(days.size()))
+                .load(InputKind.CONSUMPTION, Optional.of(company), "electricityConsumption", List.of(csv));
+        // 10,000 hours of 7 contracts from 1 July 2013 03:00 Madrid to 21 August 2014: 417 local days
+        assertThat(calls).containsExactly(7 * 417);
+        CompanyId failed = CompanyId.of("1000000032");
+        assertThatThrownBy(() -> loader.bulk(dir.toUri().toString()).tellingDays((table, days, wholeDays) -> {
+            throw new IllegalStateException("MongoDB went away");
+        }).load(InputKind.CONSUMPTION, Optional.of(failed), "electricityConsumption", List.of(csv)))
+                .hasMessage("MongoDB went away");
+        assertThat(cells(EnmaTable.consumption("electricityConsumption", failed))).isEmpty();
     }
 
     // ---------- file-level errors: nothing written ----------
