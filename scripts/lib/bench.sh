@@ -2,7 +2,8 @@
 # What every scripts/bench-* shares: the build with the bench baselines, an embedded stack of its own on free ports
 # (stopped and removed on exit), running one contender with its output and peak RSS kept, and quiescing the stack.
 # Source it after setting $root; it sets $enma, $work and bench_java, and starts the stack.
-# ENMA_BENCH_KEEP=1 keeps $work (each contender's output and log, for finding where the time went).
+# ENMA_BENCH_KEEP=1 keeps $work (each contender's output and log, for finding where the time went);
+# ENMA_BENCH_JAVA_OPTS, below, adds JVM options to the contenders.
 # shellcheck source=jvm.sh
 . "$root/scripts/lib/jvm.sh"
 enma="$root/scripts/enma"
@@ -33,7 +34,10 @@ trap cleanup EXIT
 
 # The parallel collector: G1's concurrent marking would otherwise take CPU from the region server on a 2-core
 # machine and slow the baselines (seen: the ceiling load at 80 s instead of 52 s).
-bench_java=(java "${enma_jvm_flags[@]}" -Xmx8g -XX:+UseParallelGC -cp "$root/bench/target/bench.jar")
+# ENMA_BENCH_JAVA_OPTS adds options to the contenders' JVMs (e.g. -Dspark.eventLog.enabled=true
+# -Dspark.eventLog.dir=file:/tmp/events, or a flight recording), to find where a contender's time went.
+# shellcheck disable=SC2206
+bench_java=(java "${enma_jvm_flags[@]}" -Xmx8g -XX:+UseParallelGC ${ENMA_BENCH_JAVA_OPTS:-} -cp "$root/bench/target/bench.jar")
 
 run() { # name, command... ; leaves $work/NAME.{out,err,time}
   local name="$1"; shift

@@ -142,10 +142,10 @@ public final class Loader {
      * batch's new contract-days are told in one go, in the background while the next batch comes in, and its rows are
      * written once they are recorded — one recording per batch instead of one per chunk, at the cost of two batches of
      * rows in memory. A sink whose rows show only at its commit (the bulk path) takes them at once and tells their
-     * days only when {@link DayRecorder#full} or at the end of the file: its load waits for the last recording before
-     * it commits. Telling every batch cost the embedded MongoDB a core's third for the whole of a bulk load (a day's
-     * document rewritten once a batch: 365 updates a batch for a year's file sorted by contract). Runs on the loading
-     * thread only.
+     * days only when {@link DayRecorder#full} or at the end of the file; its load waits for the last recording just
+     * before it commits. Telling every batch cost the embedded MongoDB a quarter to two thirds of a core for the whole
+     * of a bulk load (a day's document rewritten once a batch: 365 updates a batch for a year's file sorted by
+     * contract). Runs on the loading thread only.
      */
     private static final class FileRows implements RowWorkers.ChunkConsumer {
         static final int TELL_EVERY_ROWS = 65_536;
