@@ -306,17 +306,18 @@ final class HFileSink implements CellSink {
         return true;
     }
 
+    /** Hands the last batch to the writers: they write it while the load records its last days. */
+    @Override
+    public void startCommit() throws IOException {
+        handOver();
+    }
+
     /**
      * Writes the last batch and hands every HFile to the table in one bulk load. A batch makes at most one file per
      * region and family, so a region may get as many files as there were batches: a load of 12 M rows with a 512 MB
      * heap made 40, past the 32 HBase takes by default — the limit is raised to the batches' number (the region
      * servers compact the files as they do any others).
      */
-    @Override
-    public void startCommit() throws IOException {
-        handOver();
-    }
-
     @Override
     public void commit() throws IOException {
         handOver();
