@@ -195,13 +195,11 @@ public final class Loader {
          */
         Future<?> flush() throws IOException {
             nextBatch();
-            Future<?> last = recorded;
-            if (sink.visibleAtCommit()) {
-                recorded = CompletableFuture.completedFuture(null);
+            if (!sink.visibleAtCommit()) {
+                writeTold();
             }
-            writeTold();
             duplicates += seen.settle();
-            return last;
+            return recorded;
         }
 
         /** Tells this batch's days in the background; writes the batch before once its days are recorded. */
