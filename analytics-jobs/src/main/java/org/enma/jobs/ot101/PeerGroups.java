@@ -48,13 +48,9 @@ public final class PeerGroups {
                                                         JavaPairRDD<String, MonthlyUsage> usage) throws IOException {
         Set<String> attributes = new LinkedHashSet<>();
         setup.criteria().forEach(attributes::addAll);
-        JavaPairRDD<String, Tuple2<MonthlyUsage, org.apache.spark.api.java.Optional<Map<String, String>>>> withCustomers
-                = attributes.isEmpty() ? usage.mapValues(u -> new Tuple2<>(u, org.apache.spark.api.java.Optional.empty()))
-                : usage.leftOuterJoin(job.customers(attributes, usage));
-        return withCustomers.flatMap(contract -> months.stream().flatMap(month -> {
+        return job.withCustomers(attributes, usage).flatMap(contract -> months.stream().flatMap(month -> {
             Optional<Usage> of = contract._2()._1().of(month);
-            return of.stream().map(u -> ContractMonth.of(contract._1(), month, u,
-                    contract._2()._2().orElse(Map.of())));
+            return of.stream().map(u -> ContractMonth.of(contract._1(), month, u, contract._2()._2()));
         }).iterator());
     }
 

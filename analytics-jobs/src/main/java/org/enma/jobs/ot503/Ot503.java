@@ -32,10 +32,9 @@ public final class Ot503 implements Analytic {
         List<TimeRange> month = List.of(TimeRange.ofMonth(job.month(), job.data().zone()));
         JavaPairRDD<String, DailySums> consumption = job.dailyConsumption(month);
         Broadcast<Map<String, SortedMap<LocalDate, Double>>> temperatures = job.dailyTemperatures(month);
-        return consumption.leftOuterJoin(job.customers(List.of(CustomerColumns.WEATHER_STATION_ID), consumption))
+        return job.withCustomers(List.of(CustomerColumns.WEATHER_STATION_ID), consumption)
                 .map(contract -> {
-                    String station = contract._2()._2().orElse(Map.of())
-                            .get(CustomerColumns.WEATHER_STATION_ID);
+                    String station = contract._2()._2().get(CustomerColumns.WEATHER_STATION_ID);
                     Map<LocalDate, Double> days = station == null ? null : temperatures.value().get(station);
                     return Outcome.result(contract._1(), DailyTemperature.fields(contract._2()._1(),
                             days == null ? Map.of() : days));

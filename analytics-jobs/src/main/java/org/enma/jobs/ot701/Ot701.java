@@ -60,10 +60,9 @@ public final class Ot701 implements Analytic {
         Broadcast<Map<String, SortedMap<LocalDate, Double>>> temperatures = job.dailyTemperatures(year);
         double heatingBase = base(job.parameters(), HEATING_BASE);
         double coolingBase = base(job.parameters(), COOLING_BASE);
-        return consumption.leftOuterJoin(job.customers(List.of(CustomerColumns.WEATHER_STATION_ID), consumption))
+        return job.withCustomers(List.of(CustomerColumns.WEATHER_STATION_ID), consumption)
                 .map(contract -> {
-                    String station = contract._2()._2().orElse(Map.of())
-                            .get(CustomerColumns.WEATHER_STATION_ID);
+                    String station = contract._2()._2().get(CustomerColumns.WEATHER_STATION_ID);
                     if (station == null) {
                         return Outcome.skipped(contract._1(), NO_WEATHER_STATION);
                     }
