@@ -22,6 +22,7 @@ import org.enma.jobs.common.DailySums;
 import org.enma.jobs.common.LocalHours;
 import org.enma.jobs.common.MonthlyUsage;
 import org.enma.jobs.read.EnmaData;
+import org.enma.jobs.read.MappedIterator;
 import org.enma.jobs.read.Measure;
 import org.enma.jobs.read.MeasureFields;
 import org.enma.jobs.read.TimeRange;
@@ -129,10 +130,9 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
         if (attributes.isEmpty()) {
             return perContract.mapValues(value -> new Tuple2<>(value, Map.of()));
         }
-        boolean partitioned = perContract.partitioner().isPresent();
-        Partitioner by = partitioned ? perContract.partitioner().get()
-                : new HashPartitioner(perContract.getNumPartitions());
-        JavaPairRDD<String, V> contracts = partitioned ? perContract : perContract.partitionBy(by);
+        // partitionBy hands back an RDD already partitioned so as it is
+        Partitioner by = perContract.partitioner().orElse(new HashPartitioner(perContract.getNumPartitions()));
+        JavaPairRDD<String, V> contracts = perContract.partitionBy(by);
         JavaPairRDD<String, Map<String, String>> customers = data.customerAttributes(company, attributes)
                 .partitionBy(by);
         return JavaPairRDD.fromJavaRDD(contracts.zipPartitions(customers, JobContext::withTheirCustomers));
@@ -143,18 +143,7 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
             Iterator<Tuple2<String, V>> contracts, Iterator<Tuple2<String, Map<String, String>>> customers) {
         Map<String, Map<String, String>> byId = new HashMap<>();
         customers.forEachRemaining(customer -> byId.put(customer._1(), customer._2()));
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return contracts.hasNext();
-            }
-
-            @Override
-            public Tuple2<String, Tuple2<V, Map<String, String>>> next() {
-                Tuple2<String, V> contract = contracts.next();
-                return new Tuple2<>(contract._1(), new Tuple2<>(contract._2(),
-                        byId.getOrDefault(contract._1(), Map.of())));
-            }
-        };
+        return MappedIterator.of(contracts, contract -> new Tuple2<>(contract._1(), new Tuple2<>(contract._2(),
+                byId.getOrDefault(contract._1(), Map.of()))));
     }
 }

@@ -87,18 +87,7 @@ public final class RangeScan {
             scanner.close();
             t.close();
         });
-        Iterator<Result> results = scanner.iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return results.hasNext();
-            }
-
-            @Override
-            public CompanyRows.Row next() {
-                return CompanyRows.rowOf(results.next());
-            }
-        };
+        return MappedIterator.of(scanner.iterator(), CompanyRows::rowOf);
     }
 
     /** Cells by qualifier name, any family. */

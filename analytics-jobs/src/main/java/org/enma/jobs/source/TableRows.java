@@ -22,6 +22,7 @@ import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.enma.jobs.read.CompanyRows;
+import org.enma.jobs.read.MappedIterator;
 import org.enma.jobs.read.PeriodRowsRead;
 import org.enma.jobs.read.RangeScan;
 import org.enma.jobs.read.SharedConnections;
@@ -65,7 +66,7 @@ final class TableRows {
             RowFilter company = new RowFilter(CompareOperator.EQUAL,
                     new RegexStringComparator(ResultKey.companyPattern(table.company())));
             Iterator<CompanyRows.Row> rows = RangeScan.read(hbase, name, partition.slice(), List.of(), company);
-            return ValueRows.of(mapped(rows, TableRows::result));
+            return ValueRows.of(MappedIterator.of(rows, TableRows::result));
         }
         Function<CompanyRows.Row, Object[]> values = switch (table.kind()) {
             case CUSTOMERS -> row -> company(row, table, new Object[] {CompanyKey.decode(row.key()).id()},
@@ -80,7 +81,7 @@ final class TableRows {
             };
             default -> throw new IllegalStateException(table.kind() + " is not read by key range");
         };
-        return ValueRows.of(mapped(RangeScan.read(hbase, name, partition.slice(), List.of(), null), values));
+        return ValueRows.of(MappedIterator.of(RangeScan.read(hbase, name, partition.slice(), List.of(), null), values));
     }
 
     /** One partition per region holding the table's rows of the company (for a mirror: any of its rows). */
@@ -104,20 +105,6 @@ final class TableRows {
             throw new UncheckedIOException("cannot list the regions of " + name + ": " + e.getMessage(), e);
         }
         return parts;
-    }
-
-    private static <T> Iterator<Object[]> mapped(Iterator<T> rows, Function<T, Object[]> values) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public Object[] next() {
-                return values.apply(rows.next());
-            }
-        };
     }
 
     /** A company's row of a company-keyed table: the key's parts, then one value per cell column. */
