@@ -2,6 +2,7 @@ package org.enma.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,17 +56,24 @@ import org.enma.store.MongoStore;
  * One contender of scripts/bench-jobs, in a JVM of its own: {@code scan} (the month's bucket-range scans counting
  * cells, nothing else), {@code ot101} (OT101 end to end, as `enma run` does it), {@code tableinputformat} (the same
  * OT101 fed by a TableInputFormat scan of the whole table), {@code scan_year} (the same scans over the twelve months
- * OT701 reads, consumption and temperatureAir), {@code ot701} (OT701 end to end). Runs it five times in the same JVM
- * once the SparkSession is up: the first run pays for class loading and JIT ({@code cold}), the second warms up, the
- * last {@value #WARM_RUNS} are the steady state a long-lived driver sees, their median the figure ({@code seconds}).
- * Prints {@code cold=S warm=S/S/S seconds=S count=N}.
+ * OT701 reads, consumption and temperatureAir), {@code ot701} (OT701 end to end). Runs it in the same JVM once the
+ * SparkSession is up: the first run pays for class loading and JIT ({@code cold}), the next ones warm up (for {@link
+ * #WARM_UP}, and at least {@value #WARM_UP_RUNS} runs), the last {@value #WARM_RUNS} are the steady state a
+ * long-lived driver sees, their median the figure ({@code seconds}).
+ * Prints {@code cold=S warmups=N warm=S/S/S seconds=S count=N}.
  */
 public final class JobBench {
     /**
-     * Runs after the cold one that only warm up: the second run of OT101 and OT701 was still up to 1.8x the fourth
-     * (the JIT still compiling the jobs' code), where the raw scans had settled.
+     * How long a contender runs after its cold run before its runs count, and in at least {@link #WARM_UP_RUNS} runs:
+     * the JIT compiles the jobs' code (HBase's client, Netty, Spark's shuffle, MongoDB's driver) for tens of seconds
+     * and takes a good part of one of this machine's two cores while it does. In a JVM running OT101 twenty times,
+     * the compiler was still at work 25 s in (1,000-3,000 compilations in each stretch of 4-6 s), and until the
+     * fifteenth run every fourth or fifth took 1.7-2.5 s where the others took 1.1-1.4 s; the scan settles sooner.
+     * After one warm-up run, the median of three said as much of where the compiler was as of the job.
      */
-    private static final int WARM_UP_RUNS = 1;
+    private static final Duration WARM_UP = Duration.ofSeconds(30);
+    /** The fewest warm-up runs, however few {@link #WARM_UP} holds: a year's scan or OT701 takes 9-10 s a run. */
+    private static final int WARM_UP_RUNS = 2;
     /**
      * Warm runs after those; their median is the figure: one run on this noisy 2-core machine moved by 30 % from run
      * to run (OT101 3.5-4.5 s on the same stack), so that a ratio of two single runs said more of the noise than of
@@ -84,15 +92,22 @@ public final class JobBench {
         SparkSession spark = SparkSession.builder().appName("bench " + contender).master(config.sparkMaster())
                 .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", config.timezone().getId())
                 .getOrCreate();
-        long count = 0;
-        double[] seconds = new double[1 + WARM_UP_RUNS + WARM_RUNS];
-        for (int i = 0; i < seconds.length; i++) {
-            long start = System.nanoTime();
-            count = run(contender, spark, config, company, month);
-            seconds[i] = (System.nanoTime() - start) / 1e9;
+        long start = System.nanoTime();
+        long count = run(contender, spark, config, company, month);
+        double cold = (System.nanoTime() - start) / 1e9;
+        long warmUpEnd = System.nanoTime() + WARM_UP.toNanos();
+        int warmUps = 0;
+        while (warmUps < WARM_UP_RUNS || System.nanoTime() < warmUpEnd) {
+            run(contender, spark, config, company, month);
+            warmUps++;
         }
-        double[] warm = Arrays.copyOfRange(seconds, 1 + WARM_UP_RUNS, seconds.length);
-        System.out.printf("cold=%.2f warm=%s seconds=%.2f count=%d%n", seconds[0], Arrays.stream(warm)
+        double[] warm = new double[WARM_RUNS];
+        for (int i = 0; i < warm.length; i++) {
+            start = System.nanoTime();
+            count = run(contender, spark, config, company, month);
+            warm[i] = (System.nanoTime() - start) / 1e9;
+        }
+        System.out.printf("cold=%.2f warmups=%d warm=%s seconds=%.2f count=%d%n", cold, warmUps, Arrays.stream(warm)
                 .mapToObj(s -> String.format("%.2f", s)).collect(Collectors.joining("/")), median(warm), count);
         spark.stop();
     }
