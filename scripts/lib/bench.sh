@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # What every scripts/bench-* shares: the build with the bench baselines, an embedded stack of its own on free ports
-# (stopped and removed on exit), running one contender with its output and peak RSS kept, and quiescing the stack.
+# (stopped and removed on exit), running one contender with its output and peak RSS kept, reading a JobBench
+# contender's figures, and quiescing the stack.
 # Source it after setting $root; it sets $enma, $work and bench_java, and starts the stack.
 # ENMA_BENCH_KEEP=1 keeps $work (each contender's output and log, for finding where the time went);
 # ENMA_BENCH_JAVA_OPTS, below, adds JVM options to the contenders.
@@ -46,5 +47,18 @@ run() { # name, command... ; leaves $work/NAME.{out,err,time}
     echo "$name failed:" >&2; tail -n 20 "$work/$name.err" >&2; exit 1; }
 }
 peak_rss_mb() { echo $(( $(tail -n 1 "$work/$1.time") / 1024 )); }
+# A JobBench contender's figures from its NAME.out, or pooled over the JVMs it ran in (NAME.1, NAME.2 ...): cold the
+# first JVM's, warm the median of all their warm runs, peak RSS the largest, count each distinct one (a/b if they
+# differ). Scripts that time their contenders otherwise define their own seconds().
+rounds() { local f; for f in "$work/$1.out" "$work/$1".[0-9].out; do if [ -f "$f" ]; then basename "$f" .out; fi; done; }
+cold() { sed -n 's/^cold=\([0-9.]*\) .*/\1/p' "$work/$(rounds "$1" | head -n 1).out"; }
+seconds() {
+  for r in $(rounds "$1"); do sed -n 's/.* warm=\([0-9./]*\) .*/\1/p' "$work/$r.out" | tr / '\n'; done | sort -n |
+    awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+count() {
+  for r in $(rounds "$1"); do sed -n 's/.* count=\([0-9]*\)$/\1/p' "$work/$r.out"; done | sort -u | paste -sd /
+}
+peak() { for r in $(rounds "$1"); do peak_rss_mb "$r"; done | sort -n | tail -n 1; }
 quiesce() { "${bench_java[@]}" org.enma.bench.Quiesce > /dev/null 2>&1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }   # a / b, two decimals
