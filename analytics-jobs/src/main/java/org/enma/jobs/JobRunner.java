@@ -1,12 +1,16 @@
 package org.enma.jobs;
 
 import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.hadoop.hbase.client.Admin;
@@ -33,9 +37,10 @@ import org.enma.store.Setups;
  * named in {@code badCellKeys}. Results are upserts by key, so a rerun
  * after a failure leaves exactly one result per key.
  *
- * <p>MongoDB may still be connecting when a run starts: the run is recorded while the analytic plans (which may read:
- * a sample to range-partition by, the weather), and when MongoDB turns out to be unreachable the Spark jobs are
- * cancelled at once and the run fails with that reason. Nothing is written before MongoDB answered.
+ * <p>MongoDB may still be connecting when a run starts: the run is recorded, and the stores made ready (indexes, the
+ * mirror table), while the analytic plans and Spark reads; when MongoDB turns out to be unreachable, or the mirror
+ * table cannot be made, the Spark jobs are cancelled at once and the run fails with that reason. Nothing is written
+ * before both stores are ready.
  */
 public final class JobRunner {
     private final CompletableFuture<MongoDatabase> mongo;
@@ -61,11 +66,8 @@ public final class JobRunner {
                 + request.month(), false);
         CompletableFuture<RecordedRun> recording = mongo.thenApply(db -> RecordedRun.start(db, analytic, request,
                 setup));
-        recording.whenComplete((run, failure) -> {
-            if (failure != null) {
-                spark.sparkContext().cancelJobGroup(jobGroup);
-            }
-        });
+        cancelWhenFailed(recording, jobGroup);
+        CompletableFuture<ResultSink.Target> target = new CompletableFuture<>();
         Set<Integer> cachedBefore = Set.of();
         try {
             if (recording.isCompletedExceptionally()) {
@@ -73,18 +75,18 @@ public final class JobRunner {
             }
             EnmaData data = EnmaData.open(spark, config);
             data.existing(request.consumptionTable());
+            // the stores are made ready (indexes, mirror table: round trips to both) while Spark reads
+            target = recording.thenApplyAsync(run -> prepared(run, data, analytic));
+            cancelWhenFailed(target, jobGroup);
             cachedBefore = Set.copyOf(JavaSparkContext.fromSparkContext(spark.sparkContext()).getPersistentRDDs()
                     .keySet());
             long start = System.nanoTime();
             JavaRDD<Outcome> outcomes = analytic.run(new JobContext(data, request.company(), request.type(),
                     request.month(), request.parameters()));
             RecordedRun run = joined(recording);
-            ResultSink.Target target;
-            try (Admin admin = data.hbase().getAdmin()) {
-                target = new ResultSink(run.db(), data.hbase(), data.tableCreator(admin)).prepare(analytic.name());
-            }
+            ResultSink.Target into = joined(target);
             long planned = System.nanoTime();
-            RunCounts counts = ResultTasks.write(outcomes, data.endpoints(), target, request.month(),
+            RunCounts counts = ResultTasks.write(outcomes, data.endpoints(), into, request.month(),
                     request.company(), setupId);
             BadCells.Seen bad = data.badCells();
             Map<String, Long> skipped = new TreeMap<>(counts.skipped());
@@ -96,10 +98,45 @@ public final class JobRunner {
             return new JobReport(analytic.name(), setupId, seen, counts.results(), skipped,
                     Duration.ofNanos(planned - start), Duration.ofNanos(System.nanoTime() - planned));
         } catch (Exception e) {
-            throw new EnmaException(analytic.name() + " failed: " + recordFailure(recording, e), e);
+            Exception cause = storesFailure(target).orElse(e);
+            throw new EnmaException(analytic.name() + " failed: " + recordFailure(recording, cause), cause);
         } finally {
             releaseCached(cachedBefore);
             spark.sparkContext().clearJobGroup();
+        }
+    }
+
+    /** Cancels the run's Spark jobs as soon as {@code step} fails (MongoDB unreachable, the mirror table not made). */
+    private void cancelWhenFailed(CompletableFuture<?> step, String jobGroup) {
+        step.whenComplete((done, failure) -> {
+            if (failure != null) {
+                spark.sparkContext().cancelJobGroup(jobGroup);
+            }
+        });
+    }
+
+    /**
+     * What making the stores ready failed with, if it did: it cancelled the Spark jobs, whose failure then only says
+     * they were cancelled.
+     */
+    private static Optional<Exception> storesFailure(CompletableFuture<ResultSink.Target> target) {
+        if (!target.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        try {
+            target.join();
+            return Optional.empty();
+        } catch (CompletionException | CancellationException failure) {
+            return Optional.of(failure);
+        }
+    }
+
+    /** The analytic's stores, made ready: its collection's indexes, its mirror table. */
+    private static ResultSink.Target prepared(RecordedRun run, EnmaData data, Analytic analytic) {
+        try (Admin admin = data.hbase().getAdmin()) {
+            return new ResultSink(run.db(), data.hbase(), data.tableCreator(admin)).prepare(analytic.name());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -12,6 +12,11 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Connection;
@@ -83,18 +88,31 @@ public final class ResultSink {
 
     /**
      * Streams results into both stores: the mirror's puts go to a {@link BufferedMutator} (sent in the background as
-     * its buffer fills), the documents to MongoDB a batch at a time, so both stores are written at once. Closing it
-     * sends what is left to both, whatever happened to the other, and only then fails — naming the store (the
-     * other's failure, if any, suppressed in it): a caller never records a run as succeeded while one store lacks its
-     * results, and no write is still on its way once it returns.
+     * its buffer fills), the documents to MongoDB a batch at a time, also in the background (one batch on its way while
+     * the next fills), so both stores are written at once and while results are still being computed. Closing it
+     * sends what is left to both at once, waits for both whatever happened to the other, and only then fails — naming
+     * the store (the other's failure, if any, suppressed in it): a caller never records a run as succeeded while one
+     * store lacks its results, and no write is still on its way once it returns.
      */
     public static final class Writer implements AutoCloseable {
+        /**
+         * Sends the MongoDB batches: a thread per batch on its way, at most one per open writer. Daemon threads, so an
+         * executor or the CLI never waits for this pool to exit.
+         */
+        private static final ExecutorService SENDERS = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "enma-result-batch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+        private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
         private final MongoCollection<Document> collection;
         private final BufferedMutator mirror;
         private final String ot;
-        private final List<WriteModel<Document>> batch = new ArrayList<>(BATCH);
-        private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
-        private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+        private List<WriteModel<Document>> batch = new ArrayList<>(BATCH);
+        /** The batch on its way to MongoDB, if any. */
+        private Future<?> sending = CompletableFuture.completedFuture(null);
         private long written;
 
         private Writer(MongoCollection<Document> collection, BufferedMutator mirror, String ot) {
@@ -112,7 +130,8 @@ public final class ResultSink {
             Document doc = result.toMongo();
             batch.add(new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, UPSERT));
             if (batch.size() == BATCH) {
-                sendBatch();
+                awaitSent();
+                send();
             }
             written++;
         }
@@ -122,39 +141,63 @@ public final class ResultSink {
             return written;
         }
 
-        private void sendBatch() {
+        /** Sends the batch in the background (after the previous one arrived: {@link #awaitSent}). */
+        private void send() {
+            List<WriteModel<Document>> full = batch;
+            batch = new ArrayList<>(BATCH);
+            sending = SENDERS.submit(() -> collection.bulkWrite(full, UNORDERED));
+        }
+
+        /** Waits for the batch on its way; fails naming MongoDB when it was not written. */
+        private void awaitSent() {
             try {
-                collection.bulkWrite(batch, UNORDERED);
-            } catch (RuntimeException e) {
-                throw mongoFailure(ot, e);
-            } finally {
-                batch.clear();
+                sending.get();
+            } catch (ExecutionException e) {
+                throw mongoFailure(ot, e.getCause() instanceof RuntimeException cause ? cause
+                        : new IllegalStateException(e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw mongoFailure(ot, new IllegalStateException("interrupted while writing", e));
             }
         }
 
         @Override
         public void close() {
-            EnmaException failure = null;
-            if (!batch.isEmpty()) {
-                try {
-                    sendBatch();
-                } catch (EnmaException e) {
-                    failure = e;
+            EnmaException mongoFailure = null;
+            try {
+                awaitSent();
+                if (!batch.isEmpty()) {
+                    send();
                 }
+            } catch (EnmaException e) {
+                mongoFailure = e;
             }
+            EnmaException failure = null;
             try {
                 mirror.close();
             } catch (IOException | RuntimeException e) {
-                EnmaException mirrorFailure = mirrorFailure(ot, e);
-                if (failure == null) {
-                    failure = mirrorFailure;
-                } else {
-                    failure.addSuppressed(mirrorFailure);
+                failure = mirrorFailure(ot, e);
+            }
+            if (mongoFailure == null) {
+                try {
+                    awaitSent();
+                } catch (EnmaException e) {
+                    mongoFailure = e;
                 }
             }
+            failure = withSuppressed(mongoFailure, failure);
             if (failure != null) {
                 throw failure;
             }
+        }
+
+        /** MongoDB's failure first, the mirror's suppressed in it; either alone as it is. */
+        private static EnmaException withSuppressed(EnmaException first, EnmaException second) {
+            if (first == null || second == null) {
+                return first == null ? second : first;
+            }
+            first.addSuppressed(second);
+            return first;
         }
 
         static EnmaException mirrorFailure(String ot, Exception e) {
