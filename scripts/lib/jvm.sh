@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# The flags of every JVM the scripts start: those Spark needs on Java 17 (docs/stack.md § JVM flags), then huge pages.
+# The flags of every JVM the scripts start: those Spark needs on Java 17 (docs/stack.md § JVM flags).
 enma_jvm_flags=(-XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
@@ -9,9 +9,9 @@ enma_jvm_flags=(-XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
   --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
   -Djdk.reflect.useDirectMethodHandle=false)
-# Transparent huge pages for the heap where the kernel offers them: a bulk load sorts and writes hundreds of MB of rows
-# in key order, not in the order they were stored, and with 4 KB pages most of that walk was TLB misses (2 M rows:
-# 13-14 s -> 11.6-12 s). Only where the kernel says [always] or [madvise]: elsewhere the JVM would print a warning.
-if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
-  enma_jvm_flags+=(-XX:+UseTransparentHugePages)
-fi
+# No transparent huge pages (-XX:+UseTransparentHugePages), though they made a 2 M-row bulk load 13-14 s -> 11.6-12 s
+# once: on this project's 2-core VM the kernel then spent 44 % of the CPU samples zeroing pages (clear_page_erms in
+# perf, under the JVM's allocations and GC), and everything else got slower — a rollup of the demo's data 36-37 s
+# (24 s of it system time) against 25 s (2.7 s), a month's scan 0.98/1.17 s against 0.85/0.89 s, OT101 1.27/1.21 s
+# against 1.09/1.08 s, with one run in three of 1.5-2x the others. ENMA_JAVA_OPTS=-XX:+UseTransparentHugePages turns
+# them on where they pay.
