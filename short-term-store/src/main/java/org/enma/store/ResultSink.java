@@ -148,16 +148,28 @@ public final class ResultSink {
             sending = SENDERS.submit(() -> collection.bulkWrite(full, UNORDERED));
         }
 
-        /** Waits for the batch on its way; fails naming MongoDB when it was not written. */
+        /**
+         * Waits for the batch on its way, interrupted or not (a task Spark kills still leaves no write on its way);
+         * fails naming MongoDB when it was not written.
+         */
         private void awaitSent() {
+            boolean interrupted = false;
             try {
-                sending.get();
-            } catch (ExecutionException e) {
-                throw mongoFailure(ot, e.getCause() instanceof RuntimeException cause ? cause
-                        : new IllegalStateException(e.getCause()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw mongoFailure(ot, new IllegalStateException("interrupted while writing", e));
+                while (true) {
+                    try {
+                        sending.get();
+                        return;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (ExecutionException e) {
+                        throw mongoFailure(ot, e.getCause() instanceof RuntimeException cause ? cause
+                                : new IllegalStateException(e.getCause()));
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
