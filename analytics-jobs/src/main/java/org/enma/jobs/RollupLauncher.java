@@ -17,8 +17,8 @@ import org.enma.store.RollupPending;
 /**
  * Runs {@code rollup} for one company and type, recorded in {@code jobRuns} like derive ({@code ot: "rollup"}, the
  * months or {@code incremental: true}, {@code days}, {@code rows}, and the measures skipped for a bad cell): with
- * months, a rebuild of those months from the raw rows; without, the contract-days recorded as pending by loads and
- * derive.
+ * months, a rebuild of those months from the raw rows (which also settles their pending days); without, the
+ * contract-days recorded as pending by loads and derive.
  */
 public final class RollupLauncher {
     public static final String JOB = "rollup";
@@ -43,9 +43,10 @@ public final class RollupLauncher {
             }
             try {
                 EnmaData data = EnmaData.open(spark, config);
+                RollupPending pending = new RollupPending(JobRunner.joined(mongo));
                 Rollup.Counts counts = months.isPresent()
-                        ? Rollup.rebuild(data, company, measureType, months.get().get(0), last(months.get()))
-                        : Rollup.incremental(data, new RollupPending(JobRunner.joined(mongo)), company, measureType);
+                        ? Rollup.rebuild(data, pending, company, measureType, months.get().get(0), last(months.get()))
+                        : Rollup.incremental(data, pending, company, measureType);
                 BadCells.Seen bad = data.badCells();
                 Document done = new Document("days", counts.days()).append("rows", counts.rows())
                         .append("skipped", new Document(BadCells.REASON, bad.count()));

@@ -77,12 +77,22 @@ public final class Rollup {
         }
     }
 
-    /** Recomputes the periods of months {@code from} … {@code to} of a consumption table from its raw rows. */
-    public static Counts rebuild(EnmaData data, CompanyId company, String type, Month from, Month to)
-            throws IOException {
+    /**
+     * Recomputes the periods of months {@code from} … {@code to} of a consumption table from its raw rows. The days of
+     * those months recorded as pending are done with it: they are removed (unless recorded again meanwhile), so that
+     * the next incremental run does not redo them; days of other months stay pending.
+     */
+    public static Counts rebuild(EnmaData data, RollupPending pending, CompanyId company, String type, Month from,
+                                 Month to) throws IOException {
         EnmaTable measures = EnmaTable.measuresOf(type, company);
-        data.existing(measures);
-        return run(data, measures, List.of(TimeRange.ofMonths(from, to, data.zone())), null);
+        String table = data.existing(measures).getNameAsString();
+        LocalDate first = from.value().atDay(1);
+        LocalDate last = to.value().atEndOfMonth();
+        List<RollupPending.Taken> within = pending.take(table).stream()
+                .filter(t -> !t.day().isBefore(first) && !t.day().isAfter(last)).toList();
+        Counts counts = run(data, measures, List.of(TimeRange.ofMonths(from, to, data.zone())), null);
+        pending.done(table, within);
+        return counts;
     }
 
     /**

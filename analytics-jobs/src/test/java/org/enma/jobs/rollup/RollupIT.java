@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,11 +22,14 @@ import org.apache.spark.sql.SparkSession;
 import org.enma.config.EnmaConfig;
 import org.enma.jobs.read.EnmaData;
 import org.enma.schema.CompanyId;
+import org.enma.schema.ContractDay;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.MeasureKey;
 import org.enma.schema.Month;
 import org.enma.schema.TableCreator;
 import org.enma.schema.TableNames;
+import org.enma.store.MongoStore;
+import org.enma.store.RollupPending;
 import org.enma.testing.EnmaStackExtension;
 import org.enma.testing.TestStack;
 import org.junit.jupiter.api.Test;
@@ -47,7 +51,7 @@ class RollupIT {
     static final CompanyId COMPANY = CompanyId.of("7700000001");
 
     @Test
-    void theRebuildWritesEveryPeriodOfEveryContractAndTheCompanyAndARerunWritesNothing(TestStack stack,
+    void theRebuildWritesEveryPeriodOfEveryContractAndTheCompanyAndSettlesItsMonthsPendingDaysAndARerunWritesNothing(TestStack stack,
                                                                                     SparkSession spark)
             throws IOException {
         TableNames names = new TableNames(stack.namespace());
@@ -59,11 +63,18 @@ class RollupIT {
                     measure("A", "2014-02-03T10:00:00Z", "4", null), measure("B", "2014-01-31T01:00:00Z", "3", "10")));
         }
         EnmaData data = EnmaData.open(spark, EnmaConfig.of(stack.settings()));
+        RollupPending pending = new RollupPending(MongoStore.shared(stack.mongoUri(), stack.database()).database());
+        String table = names.of(measures).getNameAsString();
+        // a day of the months rebuilt and one after them, recorded by a load
+        pending.record(table, List.of(new ContractDay("A", LocalDate.of(2014, 2, 28)),
+                new ContractDay("A", LocalDate.of(2014, 3, 1))));
 
-        Rollup.Counts counts = Rollup.rebuild(data, COMPANY, "electricityConsumption", Month.of(2014, 1),
+        Rollup.Counts counts = Rollup.rebuild(data, pending, COMPANY, "electricityConsumption", Month.of(2014, 1),
                 Month.of(2014, 2));
         // contract-days: A 31 Jan, 3 Feb; B 31 Jan. Rows: A 8, B 3, company 8 (listed below)
         assertThat(counts.line()).isEqualTo("days=3 rows=19");
+        // the rebuild did 28 February: only 1 March stays pending
+        assertThat(pending.take(table)).extracting(RollupPending.Taken::day).containsExactly(LocalDate.of(2014, 3, 1));
 
         String a1 = "v=1.5 n=1 min=1.5 max=1.5 cost=0.15 np=1";
         String aJan = "v=4.25 n=3 min=0.5 max=2.25 cost=0.25 np=2";
@@ -97,7 +108,8 @@ class RollupIT {
         Map<String, String> rows = rows(stack, names.of(EnmaTable.periodsOf(measures)));
         assertThat(rows).isEqualTo(expected);
 
-        assertThat(Rollup.rebuild(data, COMPANY, "electricityConsumption", Month.of(2014, 1), Month.of(2014, 2))
+        assertThat(Rollup.rebuild(data, pending, COMPANY, "electricityConsumption", Month.of(2014, 1),
+                Month.of(2014, 2))
                 .line()).isEqualTo("days=3 rows=0");
 
         // the SQL view: one row per family of a row — A 12, B 6, the company 12
@@ -116,7 +128,8 @@ class RollupIT {
                     .addColumns(Bytes.toBytes("m"), Bytes.toBytes("energyCost")));
         }
         // rows written: B's 3 (Jan 1, Jan 27, Jan 31) and the company's 3 (the same starts)
-        assertThat(Rollup.rebuild(data, COMPANY, "electricityConsumption", Month.of(2014, 1), Month.of(2014, 2))
+        assertThat(Rollup.rebuild(data, pending, COMPANY, "electricityConsumption", Month.of(2014, 1),
+                Month.of(2014, 2))
                 .line()).isEqualTo("days=3 rows=6");
         String bUnpriced = "v=3 n=1 min=3 max=3 np=0";
         String cJanB = "v=7.25 n=4 min=0.5 max=3 cost=0.25 np=2 c=2";
