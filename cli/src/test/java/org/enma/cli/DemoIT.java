@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The main job end to end with {@code --no-serve} (generate, load, derive, every OT and the summary), on a real embedded
+ * The main job end to end with {@code --no-serve} (generate, load, derive, rollup and its chart, every OT and the
+ * summary), on a real embedded
  * stack of its own with a small company to stay quick; the serve step it ends with is `enma serve`'s, which
  * ServeStopIT and the portal's ITs cover.
  */
@@ -42,8 +43,13 @@ class DemoIT {
                 // the generated tariffs cover every hour of every day: each measure gets exactly one slot
                 .containsPattern("5. derived fields, 201301..201401: measures=(\\d+) derived=\\d+ priced=\\1 unpriced=0"
                         + " ambiguous=0 resets=0")
-                .contains("period rollups (hour ... year, per contract and company): `scripts/enma rollup --company"
-                        + " 1111111111` (about a minute here) fills /v1/consumption")
+                .containsPattern("rolled up 201301..201401 \\(hour ... year, per contract and company: `enma rollup`\\):"
+                        + " days=\\d+ rows=\\d+ in \\d+\\.\\d s")
+                .contains("contract C000000, its last 30 days (DAY rows):\n   Thu 2014-01-02 ")
+                .containsPattern("   Fri 2014-01-31 +\\d+\\.\\d\\d kWh █*[▏▎▍▌▋▊▉]?\n   the company by month")
+                // both contracts have readings in every month of the 13
+                .containsPattern("   2013-01 +\\d+\\.\\d\\d +2\n")
+                .containsPattern("   2014-01 +\\d+\\.\\d\\d +2\n6. analytics for 201401")
                 .containsPattern("OT101  results=\\d+ skipped=\\d+ setupId=[0-9a-f]{24}")
                 .containsPattern("OT103  results=\\d+ skipped=\\d+ setupId=[0-9a-f]{24}")
                 .containsPattern("OT201  results=\\d+ skipped=\\d+ setupId=[0-9a-f]{24}")
@@ -55,6 +61,9 @@ class DemoIT {
                 .containsPattern("8. contract C00000[01], 201401: energy cost by tariff period")
                 .contains("weather dependence 201302..201401 (OT701)")
                 .contains("The stack keeps running");
+        // a line a day from 2 to 31 January, the largest day's bar 40 blocks wide
+        assertThat(demo.out().lines().filter(l -> l.matches("   \\w{3} 2014-01-\\d\\d +\\d+\\.\\d\\d kWh .*")))
+                .hasSize(30).anyMatch(l -> l.endsWith(" kWh " + "█".repeat(40)));
         assertThat(CliRun.withSettings(stack, "stack", "stop").exitCode()).isZero();
     }
 
