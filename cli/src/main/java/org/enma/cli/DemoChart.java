@@ -3,9 +3,11 @@ package org.enma.cli;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.enma.schema.PeriodColumns;
 import org.enma.store.PeriodReader;
 
 /**
@@ -42,8 +44,8 @@ final class DemoChart {
     void printMonths(List<PeriodReader.Item> months) {
         out.printf("   %-7s %14s %10s%n", "month", "kWh", "contracts");
         for (PeriodReader.Item month : months) {
-            out.printf("   %-7s %14.2f %10s%n", month.start().toLocalDate().toString().substring(0, 7), kwh(month),
-                    month.cells().getOrDefault("c", "0"));
+            out.printf("   %-7s %14.2f %10s%n", YearMonth.from(month.start()), kwh(month),
+                    month.cells().getOrDefault(PeriodColumns.CONTRACTS, "0"));
         }
     }
 
@@ -65,7 +67,7 @@ final class DemoChart {
 
     /** A period's {@code v}: an exact decimal in the table, shown to the hundredth. */
     private static double kwh(PeriodReader.Item period) {
-        String v = period.cells().get("v");
+        String v = period.cells().get(PeriodColumns.V);
         return v == null ? 0 : new BigDecimal(v).doubleValue();
     }
 }
