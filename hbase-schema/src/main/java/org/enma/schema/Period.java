@@ -1,6 +1,7 @@
 package org.enma.schema;
 
 import java.time.DayOfWeek;
+import java.util.Arrays;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -12,6 +13,15 @@ import java.time.temporal.TemporalAdjusters;
  */
 public enum Period {
     HOUR, DAY, WEEK, MONTH, QUARTER, YEAR;
+
+    private static final Period[] ALL = values();
+
+    /** The family's name, kept for {@link #ofFamily}. */
+    private final byte[] familyName;
+
+    Period() {
+        familyName = Family.valueOf(name()).bytes();
+    }
 
     /** The start of the period that holds the local date-time {@code local}. */
     public LocalDateTime startOf(LocalDateTime local) {
@@ -46,5 +56,19 @@ public enum Period {
     /** This period's column family. */
     public Family family() {
         return Family.valueOf(name());
+    }
+
+    /**
+     * The period whose family the bytes {@code [offset, offset + length)} of {@code array} name (a cell's family as
+     * HBase hands it, uncopied), or null when they name none: readers of millions of cells ask it per cell.
+     */
+    public static Period ofFamily(byte[] array, int offset, int length) {
+        for (Period period : ALL) {
+            byte[] name = period.familyName;
+            if (Arrays.equals(array, offset, offset + length, name, 0, name.length)) {
+                return period;
+            }
+        }
+        return null;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellUtil;
@@ -79,7 +80,8 @@ final class PeriodRows {
 
     /**
      * Writes {@code cells} as the family {@code period} of the row starting at {@code start}, where they differ from
-     * what is stored: changed and new qualifiers put, vanished ones deleted. True when anything was written.
+     * what is stored: changed and new qualifiers put, vanished ones deleted (all of them for no cells). True when
+     * anything was written.
      */
     boolean write(PeriodCells out, Period period, LocalDateTime start, Map<String, String> cells)
             throws IOException {
@@ -96,8 +98,17 @@ final class PeriodRows {
         List<String> vanished = new ArrayList<>(before.keySet());
         vanished.removeAll(cells.keySet());
         out.write(key(contractId, start), period, changed, vanished);
-        stored.get(period).put(start, new TreeMap<>(cells));
+        if (cells.isEmpty()) {
+            stored.get(period).remove(start);
+        } else {
+            stored.get(period).put(start, new TreeMap<>(cells));
+        }
         return true;
+    }
+
+    /** The starts of the stored rows of {@code period} that {@code kept} does not hold. */
+    List<LocalDateTime> startsWithout(Period period, Set<LocalDateTime> kept) {
+        return stored.get(period).keySet().stream().filter(start -> !kept.contains(start)).toList();
     }
 
     static List<Period> above(Period period) {

@@ -3,6 +3,7 @@ package org.enma.jobs.rollup;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Set;
@@ -26,8 +27,9 @@ final class PeriodTree {
     }
 
     /**
-     * {@code hours} and {@code days}: the new figures of those periods, exact; {@code count} is null for a contract.
-     * The starts of the rows written.
+     * {@code hours} and {@code days}: the new figures of those periods, exact — a day without a measure left has
+     * empty figures, and a stored hour of the days absent from {@code hours} is gone: their rows are removed, and so
+     * are those of the periods above left empty. {@code count} is null for a contract. The starts of the rows written.
      */
     static Set<LocalDateTime> write(Table table, PeriodCells out, String owner,
                                     NavigableMap<LocalDateTime, PeriodFigures> hours,
@@ -47,8 +49,12 @@ final class PeriodTree {
                 written.add(hour.getKey());
             }
         }
+        for (LocalDateTime stale : hourRows.startsWithout(Period.HOUR, hours.keySet())) {
+            hourRows.write(out, Period.HOUR, stale, Map.of());
+            written.add(stale);
+        }
         for (var day : days.entrySet()) {
-            if (rows.write(out, Period.DAY, day.getKey(), day.getValue().stored().cells(total))) {
+            if (rows.write(out, Period.DAY, day.getKey(), cellsOf(day.getValue().stored(), total))) {
                 written.add(day.getKey());
             }
         }
@@ -76,11 +82,16 @@ final class PeriodTree {
             if (count != null) {
                 sum = sum.withContracts(count.of(period, start));
             }
-            if (!sum.isEmpty() && rows.write(out, period, start, sum.cells(count != null))) {
+            if (rows.write(out, period, start, cellsOf(sum, count != null))) {
                 written.add(start);
             }
         }
         return starts;
+    }
+
+    /** A period's cells; none when it has no measure left, so that its stored cells are removed. */
+    private static Map<String, String> cellsOf(PeriodFigures figures, boolean total) {
+        return figures.isEmpty() ? Map.of() : figures.cells(total);
     }
 
     /**

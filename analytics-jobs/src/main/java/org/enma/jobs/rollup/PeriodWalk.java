@@ -121,6 +121,8 @@ final class PeriodWalk {
         Predicate<LocalDateTime> toDo = start -> whole == null || whole.contains(start.toLocalDate())
                 || listed.contains(start.toLocalDate());
         NavigableMap<LocalDateTime, PeriodFigures> daysToDo = only(contractDays, toDo);
+        // a day to redo without a reading left: its rows go
+        listed.forEach(day -> daysToDo.putIfAbsent(day.atStartOfDay(), new PeriodFigures()));
         if (!daysToDo.isEmpty()) {
             days += daysToDo.size();
             rows += PeriodTree.write(table, out, contract.contractId(), only(hours, toDo), daysToDo, null).size();

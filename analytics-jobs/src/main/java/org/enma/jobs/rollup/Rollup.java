@@ -13,25 +13,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.hbase.CompareOperator;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptor;
 import org.apache.hadoop.hbase.client.Connection;
-import org.apache.hadoop.hbase.client.Result;
-import org.apache.hadoop.hbase.client.ResultScanner;
-import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.hadoop.hbase.filter.FilterList;
-import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
-import org.apache.hadoop.hbase.filter.RegexStringComparator;
-import org.apache.hadoop.hbase.filter.RowFilter;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.Function;
 import org.apache.spark.storage.StorageLevel;
 import org.enma.config.Endpoints;
 import org.enma.jobs.common.LocalHours;
@@ -46,8 +37,6 @@ import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.MeasureColumns;
 import org.enma.schema.Month;
-import org.enma.schema.Period;
-import org.enma.schema.PeriodKey;
 import org.enma.store.MongoStore;
 import org.enma.store.RollupPending;
 import scala.Tuple2;
@@ -55,14 +44,16 @@ import scala.Tuple2;
 /**
  * {@code enma rollup}: the period table of a consumption table (docs/data-model.md § Period tables). The raw rows of the
  * days to do are read once and go through one sorted shuffle that brings each contract's readings together in time
- * order, behind the days recorded for it alone (lists read by the executors), the contracts of a task in the period
+ * order, behind the days to redo for it alone (those recorded, read by the executors, and for whole days those
+ * already in the period table, so that a contract-day without a reading left loses its rows: {@link
+ * PeriodKeyScans}), the contracts of a task in the period
  * table's key order and of one salt ({@link PeriodPlace}); each task walks its contracts one at a time ({@link
  * PeriodWalk}), summing a contract's hours and days and writing its changed rows of the days to do ({@link
  * PeriodTree}) into HFiles ({@link HFileCells}) — a contract's hours in memory, never a task's. The driver bulk-loads
  * the tasks' files once all have written ({@link Staging}). Last the company totals: their hours and days summed on
  * the executors from the tasks' parts and written by the driver (a few figures per period), the periods above from
  * the company's days, months and quarters, and {@code c} counted by Spark tasks over the contracts' rows of each
- * period. Nothing per contract reaches the driver.
+ * period ({@link PeriodKeyScans}). Nothing per contract reaches the driver.
  */
 public final class Rollup {
     static final MeasureFields READ = MeasureFields.INSTANT.withEveryText();
@@ -90,7 +81,7 @@ public final class Rollup {
         LocalDate last = to.value().atEndOfMonth();
         List<RollupPending.Taken> within = pending.take(table).stream()
                 .filter(t -> !t.day().isBefore(first) && !t.day().isAfter(last)).toList();
-        Counts counts = run(data, measures, List.of(TimeRange.ofMonths(from, to, data.zone())), null);
+        Counts counts = run(data, measures, new TreeSet<>(first.datesUntil(last.plusDays(1)).toList()), null);
         pending.done(table, within);
         return counts;
     }
@@ -118,8 +109,7 @@ public final class Rollup {
                 listed.add(t.day());
             }
         });
-        Counts counts = run(data, measures, rangesOf(days, data.zone()), new DaysToDo(whole,
-                listedContracts(data, table, listed)));
+        Counts counts = run(data, measures, days, new DaysToDo(whole, listedContracts(data, table, listed)));
         pending.done(table, taken);
         return counts;
     }
@@ -153,9 +143,11 @@ public final class Rollup {
         return ranges;
     }
 
-    /** {@code only}: the contract-days whose contract rows to redo; null: every one with measures in the ranges. */
-    static Counts run(EnmaData data, EnmaTable measures, List<TimeRange> ranges, DaysToDo only)
-            throws IOException {
+    /**
+     * Redoes the company's periods of {@code days}, and of those days the contract-days {@code only} names (null:
+     * every contract's) — contract-days whose readings are all gone included: their rows are removed.
+     */
+    static Counts run(EnmaData data, EnmaTable measures, Set<LocalDate> days, DaysToDo only) throws IOException {
         TableName periods;
         Map<String, HFileCells.Format> formats = new HashMap<>();
         try (Admin admin = data.hbase().getAdmin()) {
@@ -165,11 +157,11 @@ public final class Rollup {
             }
         }
         try (Staging staging = Staging.of(data)) {
-            return rollUp(data, measures, ranges, only, periods, formats, staging);
+            return rollUp(data, measures, days, only, periods, formats, staging);
         }
     }
 
-    private static Counts rollUp(EnmaData data, EnmaTable measures, List<TimeRange> ranges, DaysToDo only,
+    private static Counts rollUp(EnmaData data, EnmaTable measures, Set<LocalDate> days, DaysToDo only,
                                  TableName periods, Map<String, HFileCells.Format> formats, Staging staging)
             throws IOException {
         String name = periods.getNameAsString();
@@ -178,15 +170,18 @@ public final class Rollup {
         // one timestamp for the run's cells: later than any earlier run's, so they supersede what it stored
         long timestamp = System.currentTimeMillis();
         String dir = staging.dir().toString();
-        JavaRDD<Measure> read = data.measures(measures, ranges, READ);
+        JavaRDD<Measure> read = data.measures(measures, rangesOf(days, data.zone()), READ);
+        Set<LocalDate> whole = only == null ? null : only.whole();
+        // the contract-days to redo whatever their readings: those recorded, and those of whole days already stored
+        JavaPairRDD<String, LocalDate> listed = PeriodKeyScans.storedDays(data, name, whole == null ? days : whole);
+        if (only != null) {
+            listed = listed.union(only.listed());
+        }
         JavaPairRDD<PeriodPlace, Step> steps = read
                 .filter(m -> m.text(MeasureColumns.V).isPresent())
-                .mapToPair(m -> new Tuple2<>(PeriodPlace.of(m.id(), m.timestamp()), Step.of(Reading.of(m))));
-        if (only != null) {
-            steps = steps.union(only.listed().mapToPair(c -> new Tuple2<>(PeriodPlace.of(c._1(), Long.MIN_VALUE),
-                    Step.listed(c._2()))));
-        }
-        Set<LocalDate> whole = only == null ? null : only.whole();
+                .mapToPair(m -> new Tuple2<>(PeriodPlace.of(m.id(), m.timestamp()), Step.of(Reading.of(m))))
+                .union(listed.mapToPair(c -> new Tuple2<>(PeriodPlace.of(c._1(), Long.MIN_VALUE),
+                        Step.listed(c._2()))));
         PeriodPlace.BySalt bySalt = PeriodPlace.BySalt.atLeast(Math.max(read.getNumPartitions(),
                 data.spark().sparkContext().defaultParallelism()));
         JavaRDD<PeriodWalk.Sums> walked = steps
@@ -205,76 +200,43 @@ public final class Rollup {
             // one element per task: its counts and the names of its files
             List<Tuple2<long[], Map<String, List<String>>>> tasks = walked
                     .map(s -> new Tuple2<>(new long[] {s.days(), s.rows()}, s.files())).collect();
-            long days = 0;
+            long contractDays = 0;
             long rows = 0;
             List<Map<String, List<String>>> files = new ArrayList<>();
             for (Tuple2<long[], Map<String, List<String>>> task : tasks) {
-                days += task._1()[0];
+                contractDays += task._1()[0];
                 rows += task._1()[1];
                 files.add(task._2());
             }
             staging.load(data.hbase(), periods, files, bySalt.numPartitions());
-            NavigableMap<LocalDateTime, PeriodFigures> companyHours = companyTotals(walked, PeriodWalk.Sums::companyHours);
-            NavigableMap<LocalDateTime, PeriodFigures> companyDays = companyTotals(walked, PeriodWalk.Sums::companyDays);
-            long companyRows = 0;
-            if (!companyDays.isEmpty()) {
-                Connection hbase = data.hbase();
-                try (Table table = hbase.getTable(periods); BufferedMutator out = hbase.getBufferedMutator(periods)) {
-                    PeriodTree.ContractCount count = contractCounts(data, name, companyDays.keySet());
-                    companyRows = PeriodTree.write(table, new MutatorCells(out), "", companyHours, companyDays, count)
-                            .size();
-                }
-            }
-            return new Counts(days, rows + companyRows);
+            return new Counts(contractDays, rows + writeCompanyTotals(data, periods, walked, days));
         } finally {
             walked.unpersist(false);
         }
     }
 
-    /** The company's figures of each hour (or day), summed on the executors from the tasks' parts: one per period. */
-    private static NavigableMap<LocalDateTime, PeriodFigures> companyTotals(
-            JavaRDD<PeriodWalk.Sums> walked,
-            Function<PeriodWalk.Sums, Map<LocalDateTime, PeriodFigures>> part) {
-        return new TreeMap<>(walked.flatMapToPair(s -> part.call(s).entrySet().stream()
-                        .map(e -> new Tuple2<>(e.getKey(), e.getValue())).iterator())
-                .reduceByKey(PeriodFigures::merge).collectAsMap());
-    }
-
     /**
-     * How many contracts have a row of each week, month, quarter and year containing {@code days}: a Spark task per
-     * salt and family (a family's scan reads only its own files), counting the contract rows whose start is one of
-     * those periods' — the region servers filter them — and the counts per period summed.
+     * Writes the company's periods of {@code days}: its hours and days summed on the executors from the tasks'
+     * parts (a few figures per period reach the driver), a day without a reading left removed; the rows written.
      */
-    private static PeriodTree.ContractCount contractCounts(EnmaData data, String table, Set<LocalDateTime> days) {
-        List<Tuple2<Integer, Period>> scans = new ArrayList<>();
-        Map<Period, Set<LocalDateTime>> starts = new HashMap<>();
-        for (Period period : List.of(Period.WEEK, Period.MONTH, Period.QUARTER, Period.YEAR)) {
-            Set<LocalDateTime> of = new TreeSet<>();
-            days.forEach(d -> of.add(period.startOf(d)));
-            starts.put(period, of);
-            for (int salt = 0; salt < PeriodKey.SALTS; salt++) {
-                scans.add(new Tuple2<>(salt, period));
-            }
+    private static long writeCompanyTotals(EnmaData data, TableName periods, JavaRDD<PeriodWalk.Sums> walked,
+                                           Set<LocalDate> days) throws IOException {
+        NavigableMap<LocalDateTime, PeriodFigures> hours = new TreeMap<>();
+        NavigableMap<LocalDateTime, PeriodFigures> totals = new TreeMap<>();
+        days.forEach(day -> totals.put(day.atStartOfDay(), new PeriodFigures()));
+        // keyed 0 for an hour, 1 for a day
+        walked.flatMapToPair(s -> {
+            List<Tuple2<Tuple2<Integer, LocalDateTime>, PeriodFigures>> parts = new ArrayList<>();
+            s.companyHours().forEach((hour, f) -> parts.add(new Tuple2<>(new Tuple2<>(0, hour), f)));
+            s.companyDays().forEach((day, f) -> parts.add(new Tuple2<>(new Tuple2<>(1, day), f)));
+            return parts.iterator();
+        }).reduceByKey(PeriodFigures::merge).collectAsMap().forEach((at, f) ->
+                (at._1() == 0 ? hours : totals).put(at._2(), f));
+        Connection hbase = data.hbase();
+        try (Table table = hbase.getTable(periods); BufferedMutator out = hbase.getBufferedMutator(periods)) {
+            PeriodTree.ContractCount count = PeriodKeyScans.contractCounts(data, periods.getNameAsString(),
+                    totals.keySet());
+            return PeriodTree.write(table, new MutatorCells(out), "", hours, totals, count).size();
         }
-        Endpoints where = data.endpoints();
-        // keyed by the period's name: an enum's hash differs from JVM to JVM, and so would its partition
-        Map<Tuple2<String, LocalDateTime>, Long> counts = new HashMap<>(new JavaSparkContext(data.spark()
-                .sparkContext()).parallelize(scans, scans.size()).flatMapToPair(scan -> {
-                    Scan rows = new Scan().setRowPrefixFilter(PeriodKey.saltPrefix(scan._1()))
-                            .addFamily(scan._2().family().bytes()).setCaching(5000).setCacheBlocks(false)
-                            .setFilter(new FilterList(new RowFilter(CompareOperator.EQUAL, new RegexStringComparator(
-                                    PeriodKey.startsPattern(starts.get(scan._2())))), new KeyOnlyFilter()));
-                    Map<LocalDateTime, Long> perStart = new HashMap<>();
-                    try (Table t = SharedConnections.of(where).getTable(TableName.valueOf(table));
-                         ResultScanner scanner = t.getScanner(rows)) {
-                        for (Result row : scanner) {
-                            perStart.merge(PeriodKey.decode(row.getRow()).start(), 1L, Long::sum);
-                        }
-                    }
-                    List<Tuple2<Tuple2<String, LocalDateTime>, Long>> found = new ArrayList<>();
-                    perStart.forEach((start, n) -> found.add(new Tuple2<>(new Tuple2<>(scan._2().name(), start), n)));
-                    return found.iterator();
-                }).reduceByKey(Long::sum).collectAsMap());
-        return (period, start) -> counts.getOrDefault(new Tuple2<>(period.name(), start), 0L);
     }
 }

@@ -143,6 +143,85 @@ class RollupIT {
         assertThat(rows(stack, names.of(EnmaTable.periodsOf(measures)))).isEqualTo(expected);
     }
 
+    @Test
+    void aContractDayWithoutAReadingLeftLosesItsRowsInTheIncrementalRunWhenRecordedAndInARebuildWhenNot(
+            TestStack stack, SparkSession spark) throws IOException {
+        CompanyId company = CompanyId.of("7700000002");
+        TableNames names = new TableNames(stack.namespace());
+        EnmaTable measures = EnmaTable.consumption("electricityConsumption", company);
+        new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.NONE).ensure(measures);
+        byte[] aFeb = MeasureKey.of(Instant.parse("2014-02-03T10:00:00Z").getEpochSecond(), "A").encode();
+        byte[] b = MeasureKey.of(Instant.parse("2014-01-31T01:00:00Z").getEpochSecond(), "B").encode();
+        try (Table t = stack.connection().getTable(names.of(measures))) {
+            t.put(List.of(measure("A", "2014-01-31T01:00:00Z", "1.5", "10"), measure("A", "2014-02-03T10:00:00Z",
+                    "4", null), measure("B", "2014-01-31T01:00:00Z", "3", "10")));
+        }
+        EnmaData data = EnmaData.open(spark, EnmaConfig.of(stack.settings()));
+        RollupPending pending = new RollupPending(MongoStore.shared(stack.mongoUri(), stack.database()).database());
+        String table = names.of(measures).getNameAsString();
+        assertThat(Rollup.rebuild(data, pending, company, "electricityConsumption", Month.of(2014, 1),
+                Month.of(2014, 2)).line()).isEqualTo("days=3 rows=15");
+
+        // A's only February reading goes, and the day is recorded (as derive records a v it removes): A's hour,
+        // day, week and month of 3 February go, its quarter and year shrink; the company's likewise (4 + 4 rows)
+        try (Table t = stack.connection().getTable(names.of(measures))) {
+            t.delete(new Delete(aFeb));
+        }
+        pending.record(table, List.of(new ContractDay("A", LocalDate.of(2014, 2, 3))));
+        assertThat(Rollup.incremental(data, pending, company, "electricityConsumption").line())
+                .isEqualTo("days=1 rows=8");
+        String a = "v=1.5 n=1 min=1.5 max=1.5 cost=0.15 np=1";
+        String bOnly = "v=3 n=1 min=3 max=3 cost=0.3 np=1";
+        String both = "v=4.5 n=2 min=1.5 max=3 cost=0.45 np=2 c=2";
+        Map<String, String> expected = new TreeMap<>();
+        expected.put("b~A~201401010000", "MONTH " + a + " | QUARTER " + a + " | YEAR " + a);
+        expected.put("b~A~201401270000", "WEEK " + a);
+        expected.put("b~A~201401310000", "DAY " + a + " | HOUR " + a);
+        expected.put("1~B~201401010000", "MONTH " + bOnly + " | QUARTER " + bOnly + " | YEAR " + bOnly);
+        expected.put("1~B~201401270000", "WEEK " + bOnly);
+        expected.put("1~B~201401310000", "DAY " + bOnly + " | HOUR " + bOnly);
+        expected.put("0~~201401010000", "MONTH " + both + " | QUARTER " + both + " | YEAR " + both);
+        expected.put("0~~201401270000", "WEEK " + both);
+        expected.put("0~~201401310000", "DAY " + both + " | HOUR " + both);
+        assertThat(rows(stack, names.of(EnmaTable.periodsOf(measures)))).isEqualTo(expected);
+
+        // B's only reading goes and nobody records it: a rebuild finds B's stored day, removes B's rows and counts
+        // one contract in the company's (A 31 January unchanged; B's 3 starts and the company's 3 written)
+        try (Table t = stack.connection().getTable(names.of(measures))) {
+            t.delete(new Delete(b));
+        }
+        assertThat(Rollup.rebuild(data, pending, company, "electricityConsumption", Month.of(2014, 1),
+                Month.of(2014, 2)).line()).isEqualTo("days=2 rows=6");
+        String aAlone = a + " c=1";
+        expected.remove("1~B~201401010000");
+        expected.remove("1~B~201401270000");
+        expected.remove("1~B~201401310000");
+        expected.put("0~~201401010000", "MONTH " + aAlone + " | QUARTER " + aAlone + " | YEAR " + aAlone);
+        expected.put("0~~201401270000", "WEEK " + aAlone);
+        expected.put("0~~201401310000", "DAY " + aAlone + " | HOUR " + aAlone);
+        assertThat(rows(stack, names.of(EnmaTable.periodsOf(measures)))).isEqualTo(expected);
+        assertThat(Rollup.incremental(data, pending, company, "electricityConsumption").line())
+                .isEqualTo("days=0 rows=0");
+
+        // a table of an older ENMA, without np: a rollup of a day puts it back in every row that day touches
+        try (Table t = stack.connection().getTable(names.of(EnmaTable.periodsOf(measures)));
+             ResultScanner scanner = t.getScanner(new Scan())) {
+            for (Result r : scanner) {
+                Delete withoutNp = new Delete(r.getRow());
+                for (Cell c : r.rawCells()) {
+                    withoutNp.addColumns(CellUtil.cloneFamily(c), Bytes.toBytes("np"));
+                }
+                t.delete(withoutNp);
+            }
+        }
+        assertThat(rows(stack, names.of(EnmaTable.periodsOf(measures))).get("b~A~201401270000"))
+                .isEqualTo("WEEK v=1.5 n=1 min=1.5 max=1.5 cost=0.15");
+        pending.record(table, List.of(new ContractDay("A", LocalDate.of(2014, 1, 31))));
+        assertThat(Rollup.incremental(data, pending, company, "electricityConsumption").line())
+                .isEqualTo("days=1 rows=6");
+        assertThat(rows(stack, names.of(EnmaTable.periodsOf(measures)))).isEqualTo(expected);
+    }
+
     private static Put measure(String contract, String at, String v, String energyCost) {
         Put put = new Put(MeasureKey.of(Instant.parse(at).getEpochSecond(), contract).encode())
                 .addColumn(Bytes.toBytes("m"), Bytes.toBytes("v"), Bytes.toBytes(v));
