@@ -49,6 +49,18 @@ class PeriodKeyTest {
     }
 
     @Test
+    void theStartIsReadFromAKeysLastTwelveDigits() {
+        assertThat(PeriodKey.startOf("b~A~201402281730".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(LocalDateTime.of(2014, 2, 28, 17, 30));
+        assertThat(PeriodKey.startOf("0~~201401010000".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(LocalDateTime.of(2014, 1, 1, 0, 0));
+        assertThatThrownBy(() -> PeriodKey.startOf("b~A~2014010100".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("period key \"b~A~2014010100\" has no YYYYMMDDHHmm start");
+        assertThatThrownBy(() -> PeriodKey.startOf("b~A~20140101x000".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("period key \"b~A~20140101x000\" has no YYYYMMDDHHmm start");
+    }
+
+    @Test
     void aPeriodTableIsSplitOnTheSixteenSalts() {
         assertThat(Arrays.stream(PeriodKey.splitKeys()).map(k -> new String(k, StandardCharsets.UTF_8)))
                 .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f");

@@ -53,23 +53,32 @@ public final class PeriodFigures implements Serializable {
 
     /** These figures and {@code other}'s, as one period (both exact, or both as stored). */
     public PeriodFigures merge(PeriodFigures other) {
-        PeriodFigures sum = copy();
-        sum.v = v.add(other.v);
-        sum.n = n + other.n;
-        sum.min = min == null ? other.min : other.min == null || min.compareTo(other.min) <= 0 ? min : other.min;
-        sum.max = max == null ? other.max : other.max == null || max.compareTo(other.max) >= 0 ? max : other.max;
-        sum.cost = cost.add(other.cost);
-        sum.np = np + other.np;
-        other.periods.forEach((p, value) -> sum.periods.merge(p, value, BigDecimal::add));
-        sum.contracts = contracts + other.contracts;
-        return sum;
+        return copy().add(other);
     }
 
-    /** A contract's figures as one contract of a company total. */
-    public PeriodFigures asContractOfTotal() {
-        PeriodFigures one = stored();
-        one.contracts = 1;
-        return one;
+    /**
+     * Adds {@code other}'s figures to these, in place: what a walk summing millions of hours uses instead of {@link
+     * #merge}'s copy. This object must be the caller's own.
+     */
+    PeriodFigures add(PeriodFigures other) {
+        return add(other, other.cost, other.contracts);
+    }
+
+    /** Adds a contract's figures, as stored, as one contract of a company total, in place (as {@link #add}). */
+    PeriodFigures addContract(PeriodFigures contract) {
+        return add(contract, contract.cost.setScale(COST_DECIMALS, RoundingMode.HALF_UP), 1);
+    }
+
+    private PeriodFigures add(PeriodFigures other, BigDecimal otherCost, long otherContracts) {
+        v = v.add(other.v);
+        n += other.n;
+        min = min == null ? other.min : other.min == null || min.compareTo(other.min) <= 0 ? min : other.min;
+        max = max == null ? other.max : other.max == null || max.compareTo(other.max) >= 0 ? max : other.max;
+        cost = cost.add(otherCost);
+        np += other.np;
+        other.periods.forEach((p, value) -> periods.merge(p, value, BigDecimal::add));
+        contracts += otherContracts;
+        return this;
     }
 
     /** These figures with {@code c}, the number of contracts of a company total, counted elsewhere. */

@@ -75,7 +75,7 @@ final class PeriodKeyScans {
         Map<Tuple2<String, LocalDateTime>, Long> counts = new HashMap<>(perSalt(data, table, periods, every, rows -> {
             Map<Tuple2<String, LocalDateTime>, Long> perStart = new HashMap<>();
             rows.forEachRemaining(row -> {
-                LocalDateTime start = PeriodKey.decode(row.getRow()).start();
+                LocalDateTime start = PeriodKey.startOf(row.getRow());
                 Set<Period> families = EnumSet.noneOf(Period.class);
                 for (Cell cell : row.rawCells()) {
                     families.add(Period.ofFamily(cell.getFamilyArray(), cell.getFamilyOffset(),

@@ -1,6 +1,7 @@
 package org.enma.jobs.rollup;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,12 +11,10 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.hbase.Cell;
-import org.apache.hadoop.hbase.CellUtil;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.hadoop.hbase.util.Bytes;
 import org.enma.schema.Period;
 import org.enma.schema.PeriodKey;
 
@@ -56,14 +55,26 @@ final class PeriodRows {
         periods.forEach(p -> scan.addFamily(p.family().bytes()));
         try (ResultScanner scanner = table.getScanner(scan)) {
             for (Result row : scanner) {
-                LocalDateTime start = PeriodKey.decode(row.getRow()).start();
+                LocalDateTime start = PeriodKey.startOf(row.getRow());
+                // read in place: a rebuild reads back millions of cells
+                Period family = null;
+                Map<String, String> cells = null;
                 for (Cell cell : row.rawCells()) {
-                    Period period = Period.valueOf(Bytes.toString(CellUtil.cloneFamily(cell)));
-                    stored.get(period).computeIfAbsent(start, s -> new TreeMap<>())
-                            .put(Bytes.toString(CellUtil.cloneQualifier(cell)), Bytes.toString(CellUtil.cloneValue(cell)));
+                    Period period = Period.ofFamily(cell.getFamilyArray(), cell.getFamilyOffset(),
+                            cell.getFamilyLength());
+                    if (period != family) {
+                        family = period;
+                        cells = stored.get(period).computeIfAbsent(start, s -> new TreeMap<>());
+                    }
+                    cells.put(text(cell.getQualifierArray(), cell.getQualifierOffset(), cell.getQualifierLength()),
+                            text(cell.getValueArray(), cell.getValueOffset(), cell.getValueLength()));
                 }
             }
         }
+    }
+
+    private static String text(byte[] array, int offset, int length) {
+        return new String(array, offset, length, StandardCharsets.UTF_8);
     }
 
     private static byte[] key(String contractId, LocalDateTime start) {

@@ -115,9 +115,11 @@ final class PeriodWalk {
     private void finish(PeriodPlace contract, NavigableMap<LocalDateTime, PeriodFigures> hours,
                         Set<LocalDate> listed) throws IOException {
         NavigableMap<LocalDateTime, PeriodFigures> contractDays = new TreeMap<>();
-        hours.forEach((hour, f) -> contractDays.merge(Period.DAY.startOf(hour), f, PeriodFigures::merge));
-        hours.forEach((hour, f) -> companyHours.merge(hour, f.asContractOfTotal(), PeriodFigures::merge));
-        contractDays.forEach((day, f) -> companyDays.merge(day, f.asContractOfTotal(), PeriodFigures::merge));
+        hours.forEach((hour, f) -> {
+            contractDays.computeIfAbsent(Period.DAY.startOf(hour), d -> new PeriodFigures()).add(f);
+            companyHours.computeIfAbsent(hour, h -> new PeriodFigures()).addContract(f);
+        });
+        contractDays.forEach((day, f) -> companyDays.computeIfAbsent(day, d -> new PeriodFigures()).addContract(f));
         Predicate<LocalDateTime> toDo = start -> whole == null || whole.contains(start.toLocalDate())
                 || listed.contains(start.toLocalDate());
         NavigableMap<LocalDateTime, PeriodFigures> daysToDo = only(contractDays, toDo);

@@ -43,9 +43,11 @@ class PeriodFiguresTest {
                 Map.entry("min", "0.5"), Map.entry("max", "3"), Map.entry("cost", "0.300001"), Map.entry("np", "3"));
         assertThat(PeriodFigures.ofCells(month.cells(false)).cells(false)).isEqualTo(month.cells(false));
 
-        PeriodFigures total = first.asContractOfTotal().merge(second.asContractOfTotal());
+        PeriodFigures total = new PeriodFigures().addContract(first).addContract(second);
         assertThat(total.cells(true)).containsEntry("c", "2").containsEntry("v", "4.5").containsEntry("cost",
                 "0.300001");
+        // the contracts' own figures stay as they were
+        assertThat(first.cells(true)).containsEntry("v", "4").containsEntry("n", "2").containsEntry("c", "0");
         assertThat(PeriodFigures.ofCells(total.cells(true)).cells(true)).isEqualTo(total.cells(true));
     }
 }
