@@ -59,7 +59,7 @@ final class PeriodKeyScans {
 
     /**
      * How many contracts have a row of each week, month, quarter and year containing {@code days}: the rows whose
-     * start is one of those periods', counted by family and start in each task and summed.
+     * start is one of those periods', counted by family and start in each task and summed by the driver.
      */
     static PeriodTree.ContractCount contractCounts(EnmaData data, String table, Set<LocalDateTime> days) {
         List<Period> periods = List.of(Period.WEEK, Period.MONTH, Period.QUARTER, Period.YEAR);
@@ -71,8 +71,9 @@ final class PeriodKeyScans {
             starts.put(period, of);
             every.addAll(of);
         }
-        // keyed by the period's name: an enum's hash differs from JVM to JVM, and so would its partition
-        Map<Tuple2<String, LocalDateTime>, Long> counts = new HashMap<>(perSalt(data, table, periods, every, rows -> {
+        // each task's counts by period and start (a few per start: summed here) keyed by the period's name
+        Map<Tuple2<String, LocalDateTime>, Long> counts = new HashMap<>();
+        perSalt(data, table, periods, every, rows -> {
             Map<Tuple2<String, LocalDateTime>, Long> perStart = new HashMap<>();
             rows.forEachRemaining(row -> {
                 LocalDateTime start = PeriodKey.startOf(row.getRow());
@@ -89,7 +90,7 @@ final class PeriodKeyScans {
                 }
             });
             return MappedIterator.of(perStart.entrySet().iterator(), e -> new Tuple2<>(e.getKey(), e.getValue()));
-        }).reduceByKey(Long::sum).collectAsMap());
+        }).collect().forEach(count -> counts.merge(count._1(), count._2(), Long::sum));
         return (period, start) -> counts.getOrDefault(new Tuple2<>(period.name(), start), 0L);
     }
 

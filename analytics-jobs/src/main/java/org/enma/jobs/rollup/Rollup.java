@@ -1,6 +1,7 @@
 package org.enma.jobs.rollup;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -12,6 +13,8 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
@@ -20,6 +23,7 @@ import org.apache.hadoop.hbase.client.ColumnFamilyDescriptor;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -208,30 +212,59 @@ public final class Rollup {
                 rows += task._1()[1];
                 files.add(task._2());
             }
-            staging.load(data.hbase(), periods, files, bySalt.numPartitions());
-            return new Counts(contractDays, rows + writeCompanyTotals(data, periods, walked, days));
+            // the company's parts are summed by Spark while HBase takes the files in
+            JavaFutureAction<List<Tuple2<Tuple2<Integer, LocalDateTime>, PeriodFigures>>> companyParts =
+                    companyParts(walked).collectAsync();
+            try {
+                staging.load(data.hbase(), periods, files, bySalt.numPartitions());
+            } catch (IOException | RuntimeException e) {
+                companyParts.cancel(true);
+                throw e;
+            }
+            return new Counts(contractDays, rows + writeCompanyTotals(data, periods, awaited(companyParts), days));
         } finally {
             walked.unpersist(false);
         }
     }
 
-    /**
-     * Writes the company's periods of {@code days}: its hours and days summed on the executors from the tasks'
-     * parts (a few figures per period reach the driver), a day without a reading left removed; the rows written.
-     */
-    private static long writeCompanyTotals(EnmaData data, TableName periods, JavaRDD<PeriodWalk.Sums> walked,
-                                           Set<LocalDate> days) throws IOException {
-        NavigableMap<LocalDateTime, PeriodFigures> hours = new TreeMap<>();
-        NavigableMap<LocalDateTime, PeriodFigures> totals = new TreeMap<>();
-        days.forEach(day -> totals.put(day.atStartOfDay(), new PeriodFigures()));
-        // keyed 0 for an hour, 1 for a day
-        walked.flatMapToPair(s -> {
+    /** A Spark job's result; its failure as the job threw it, wrapped only when checked (Spark's own). */
+    private static <T> T awaited(Future<T> job) throws IOException {
+        try {
+            return job.get();
+        } catch (InterruptedException e) {
+            job.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while summing the company's hours and days");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** The company's figures of each hour (keyed 0) and day (keyed 1), summed over the tasks' parts: one per period. */
+    private static JavaPairRDD<Tuple2<Integer, LocalDateTime>, PeriodFigures> companyParts(
+            JavaRDD<PeriodWalk.Sums> walked) {
+        return walked.flatMapToPair(s -> {
             List<Tuple2<Tuple2<Integer, LocalDateTime>, PeriodFigures>> parts = new ArrayList<>();
             s.companyHours().forEach((hour, f) -> parts.add(new Tuple2<>(new Tuple2<>(0, hour), f)));
             s.companyDays().forEach((day, f) -> parts.add(new Tuple2<>(new Tuple2<>(1, day), f)));
             return parts.iterator();
-        }).reduceByKey(PeriodFigures::merge).collectAsMap().forEach((at, f) ->
-                (at._1() == 0 ? hours : totals).put(at._2(), f));
+        }).reduceByKey(PeriodFigures::merge);
+    }
+
+    /**
+     * Writes the company's periods of {@code days} from their summed {@code parts}, a day without a reading left
+     * removed; the rows written.
+     */
+    private static long writeCompanyTotals(EnmaData data, TableName periods,
+                                           List<Tuple2<Tuple2<Integer, LocalDateTime>, PeriodFigures>> parts,
+                                           Set<LocalDate> days) throws IOException {
+        NavigableMap<LocalDateTime, PeriodFigures> hours = new TreeMap<>();
+        NavigableMap<LocalDateTime, PeriodFigures> totals = new TreeMap<>();
+        days.forEach(day -> totals.put(day.atStartOfDay(), new PeriodFigures()));
+        parts.forEach(part -> (part._1()._1() == 0 ? hours : totals).put(part._1()._2(), part._2()));
         Connection hbase = data.hbase();
         try (Table table = hbase.getTable(periods); BufferedMutator out = hbase.getBufferedMutator(periods)) {
             PeriodTree.ContractCount count = PeriodKeyScans.contractCounts(data, periods.getNameAsString(),
