@@ -1,5 +1,8 @@
 package org.enma.jobs.rollup;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,18 +28,22 @@ public final class PeriodFigures implements Serializable {
     static final int COST_DECIMALS = 6;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private BigDecimal v = BigDecimal.ZERO;
-    private long n;
-    private BigDecimal min;
-    private BigDecimal max;
-    private BigDecimal cost = BigDecimal.ZERO;
-    private long np;
-    private final TreeMap<Integer, BigDecimal> periods = new TreeMap<>();
-    private long contracts;
+    private static final long serialVersionUID = 1L;
+
+    // written by writeObject: a rollup shuffles a company's part of every hour from every task, and Java's default
+    // form of the BigDecimals and the map took seconds of a rebuild
+    private transient BigDecimal v = BigDecimal.ZERO;
+    private transient long n;
+    private transient BigDecimal min;
+    private transient BigDecimal max;
+    private transient BigDecimal cost = BigDecimal.ZERO;
+    private transient long np;
+    private transient TreeMap<Integer, BigDecimal> periods = new TreeMap<>();
+    private transient long contracts;
 
     /**
      * Adds one measure: its {@code v}, its {@code energyCost} (c€/kWh) or null, and its tou/tertiary {@code pN}
-     * values by N (empty for residential tables). Texts as stored; the caller read them through the bad-cell check.
+     * values by N (null or empty for residential tables). Texts as stored; the caller read them through the bad-cell check.
      */
     public void add(String vText, String energyCostText, Map<Integer, String> periodTexts) {
         BigDecimal value = new BigDecimal(vText);
@@ -48,7 +55,9 @@ public final class PeriodFigures implements Serializable {
             cost = cost.add(value.multiply(new BigDecimal(energyCostText)).divide(HUNDRED));
             np++;
         }
-        periodTexts.forEach((p, text) -> periods.merge(p, new BigDecimal(text), BigDecimal::add));
+        if (periodTexts != null) {
+            periodTexts.forEach((p, text) -> periods.merge(p, new BigDecimal(text), BigDecimal::add));
+        }
     }
 
     /** These figures and {@code other}'s, as one period (both exact, or both as stored). */
@@ -131,6 +140,39 @@ public final class PeriodFigures implements Serializable {
         cells.forEach((q, text) -> MeasureColumns.periodNumber(q).ifPresent(n ->
                 f.periods.put(n, DecimalText.parse(q, text))));
         return f;
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.writeUTF(v.toString());
+        out.writeLong(n);
+        out.writeUTF(min == null ? "" : min.toString());
+        out.writeUTF(max == null ? "" : max.toString());
+        out.writeUTF(cost.toString());
+        out.writeLong(np);
+        out.writeInt(periods.size());
+        for (var p : periods.entrySet()) {
+            out.writeInt(p.getKey());
+            out.writeUTF(p.getValue().toString());
+        }
+        out.writeLong(contracts);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException {
+        v = new BigDecimal(in.readUTF());
+        n = in.readLong();
+        min = decimalOrNull(in.readUTF());
+        max = decimalOrNull(in.readUTF());
+        cost = new BigDecimal(in.readUTF());
+        np = in.readLong();
+        periods = new TreeMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            periods.put(in.readInt(), new BigDecimal(in.readUTF()));
+        }
+        contracts = in.readLong();
+    }
+
+    private static BigDecimal decimalOrNull(String text) {
+        return text.isEmpty() ? null : new BigDecimal(text);
     }
 
     private PeriodFigures copy() {

@@ -29,13 +29,16 @@ import scala.Tuple2;
  * many contracts the task had.
  */
 final class PeriodWalk {
-    /** What the rollup keeps of a measure: the texts it sums. */
+    /**
+     * What the rollup keeps of a measure: the texts it sums; {@code periods} null without tou/tertiary values (a
+     * null costs the shuffle one byte, an empty map a serialized object per reading).
+     */
     record Reading(String v, String energyCost, Map<Integer, String> periods) implements Serializable {
         static Reading of(Measure m) {
             Map<Integer, String> periods = new HashMap<>();
             m.texts().forEach((q, text) -> MeasureColumns.periodNumber(q).ifPresent(n -> periods.put(n, text)));
             return new Reading(m.text(MeasureColumns.V).orElseThrow(), m.text(MeasureColumns.ENERGY_COST).orElse(null),
-                    periods.isEmpty() ? Map.of() : periods);
+                    periods.isEmpty() ? null : periods);
         }
     }
 

@@ -2,6 +2,10 @@ package org.enma.jobs.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +53,24 @@ class PeriodFiguresTest {
         // the contracts' own figures stay as they were
         assertThat(first.cells(true)).containsEntry("v", "4").containsEntry("n", "2").containsEntry("c", "0");
         assertThat(PeriodFigures.ofCells(total.cells(true)).cells(true)).isEqualTo(total.cells(true));
+    }
+
+    @Test
+    void figuresCrossASparkShuffleUnchanged() throws Exception {
+        PeriodFigures total = new PeriodFigures();
+        total.add("1.250", "10", Map.of(2, "0.5"));   // cost 0.125
+        total.add("-0.5", null, Map.of());
+        PeriodFigures counted = new PeriodFigures().addContract(total);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(counted);
+            out.writeObject(new PeriodFigures());
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(((PeriodFigures) in.readObject()).cells(true)).containsExactly(Map.entry("v", "0.75"),
+                    Map.entry("n", "2"), Map.entry("min", "-0.5"), Map.entry("max", "1.25"),
+                    Map.entry("cost", "0.125"), Map.entry("np", "1"), Map.entry("p2", "0.5"), Map.entry("c", "1"));
+            assertThat(((PeriodFigures) in.readObject()).isEmpty()).isTrue();
+        }
     }
 }
