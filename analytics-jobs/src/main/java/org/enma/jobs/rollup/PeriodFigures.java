@@ -97,13 +97,6 @@ public final class PeriodFigures implements Serializable {
         return counted;
     }
 
-    /** The figures as their cells store them: the cost rounded. */
-    public PeriodFigures stored() {
-        PeriodFigures rounded = copy();
-        rounded.cost = cost.setScale(COST_DECIMALS, RoundingMode.HALF_UP);
-        return rounded;
-    }
-
     public boolean isEmpty() {
         return n == 0;
     }
@@ -111,10 +104,12 @@ public final class PeriodFigures implements Serializable {
     /** The cells of this period (qualifier → text), in the codec of docs/data-model.md; {@code c} only in totals. */
     public Map<String, String> cells(boolean companyTotal) {
         Map<String, String> cells = new LinkedHashMap<>();
-        cells.put(PeriodColumns.V, DecimalText.format(v));
+        String vText = DecimalText.format(v);
+        cells.put(PeriodColumns.V, vText);
         cells.put(PeriodColumns.N, DecimalText.format(n));
-        cells.put(PeriodColumns.MIN, DecimalText.format(min));
-        cells.put(PeriodColumns.MAX, DecimalText.format(max));
+        // a period of one measure (most hours) has the same text thrice: formatted once
+        cells.put(PeriodColumns.MIN, min.compareTo(v) == 0 ? vText : DecimalText.format(min));
+        cells.put(PeriodColumns.MAX, max.compareTo(v) == 0 ? vText : DecimalText.format(max));
         if (np > 0) {
             cells.put(PeriodColumns.COST, DecimalText.format(cost.setScale(COST_DECIMALS, RoundingMode.HALF_UP)));
         }

@@ -92,7 +92,7 @@ final class PeriodRows {
     /**
      * Writes {@code cells} as the family {@code period} of the row starting at {@code start}, where they differ from
      * what is stored: changed and new qualifiers put, vanished ones deleted (all of them for no cells). True when
-     * anything was written.
+     * anything was written. {@code cells} is kept as what is stored now: the caller must not change it.
      */
     boolean write(PeriodCells out, Period period, LocalDateTime start, Map<String, String> cells)
             throws IOException {
@@ -112,7 +112,7 @@ final class PeriodRows {
         if (cells.isEmpty()) {
             stored.get(period).remove(start);
         } else {
-            stored.get(period).put(start, new TreeMap<>(cells));
+            stored.get(period).put(start, cells);
         }
         return true;
     }

@@ -45,7 +45,7 @@ final class PeriodTree {
         PeriodRows rows = PeriodRows.read(table, owner, from, to, PeriodRows.above(Period.HOUR));
         Set<LocalDateTime> written = new TreeSet<>();
         for (var hour : hours.entrySet()) {
-            if (hourRows.write(out, Period.HOUR, hour.getKey(), hour.getValue().stored().cells(total))) {
+            if (hourRows.write(out, Period.HOUR, hour.getKey(), hour.getValue().cells(total))) {
                 written.add(hour.getKey());
             }
         }
@@ -54,7 +54,7 @@ final class PeriodTree {
             written.add(stale);
         }
         for (var day : days.entrySet()) {
-            if (rows.write(out, Period.DAY, day.getKey(), cellsOf(day.getValue().stored(), total))) {
+            if (rows.write(out, Period.DAY, day.getKey(), cellsOf(day.getValue(), total))) {
                 written.add(day.getKey());
             }
         }
