@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -33,14 +32,6 @@ final class PeriodRows {
         for (Period p : Period.values()) {
             stored.put(p, new TreeMap<>());
         }
-    }
-
-    /** The rows of {@code contractId} ("" for the company total) with a start in {@code [from, to)}, of {@code periods}. */
-    static PeriodRows read(Table table, String contractId, LocalDateTime from, LocalDateTime to, List<Period> periods)
-            throws IOException {
-        PeriodRows rows = none(contractId);
-        rows.add(table, from, to, periods);
-        return rows;
     }
 
     /** No rows yet of {@code contractId}: {@link #add} reads them span by span. */
@@ -120,9 +111,5 @@ final class PeriodRows {
     /** The starts of the stored rows of {@code period} that {@code kept} does not hold. */
     List<LocalDateTime> startsWithout(Period period, Set<LocalDateTime> kept) {
         return stored.get(period).keySet().stream().filter(start -> !kept.contains(start)).toList();
-    }
-
-    static List<Period> above(Period period) {
-        return Arrays.stream(Period.values()).filter(p -> p.ordinal() > period.ordinal()).toList();
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.hbase.client.Table;
@@ -36,13 +35,14 @@ final class PeriodTree {
                                     NavigableMap<LocalDateTime, PeriodFigures> days, ContractCount count)
             throws IOException {
         boolean total = count != null;
-        LocalDateTime firstDay = days.firstKey();
-        LocalDateTime lastDay = days.lastKey();
-        LocalDateTime from = min(Period.WEEK.startOf(firstDay), Period.YEAR.startOf(firstDay));
-        LocalDateTime to = max(Period.WEEK.next(Period.WEEK.startOf(lastDay)),
-                Period.YEAR.next(Period.YEAR.startOf(lastDay)));
-        PeriodRows hourRows = hourRows(table, owner, days.navigableKeySet());
-        PeriodRows rows = PeriodRows.read(table, owner, from, to, PeriodRows.above(Period.HOUR));
+        PeriodRows hourRows = PeriodRows.none(owner);
+        read(table, hourRows, days.keySet(), Period.DAY, Period.DAY, List.of(Period.HOUR));
+        // what the periods above are summed from, and no more: the days of the weeks and months touched (and those
+        // weeks' rows), the months of their quarters, the quarters of their years (and those years' rows)
+        PeriodRows rows = PeriodRows.none(owner);
+        read(table, rows, days.keySet(), Period.WEEK, Period.MONTH, List.of(Period.DAY, Period.WEEK));
+        read(table, rows, days.keySet(), Period.QUARTER, Period.QUARTER, List.of(Period.MONTH));
+        read(table, rows, days.keySet(), Period.YEAR, Period.YEAR, List.of(Period.QUARTER, Period.YEAR));
         Set<LocalDateTime> written = new TreeSet<>();
         for (var hour : hours.entrySet()) {
             if (hourRows.write(out, Period.HOUR, hour.getKey(), hour.getValue().cells(total))) {
@@ -95,23 +95,27 @@ final class PeriodTree {
     }
 
     /**
-     * The stored hours of {@code days}, one scan per run of consecutive days: a day corrected a year before the rest
-     * costs its own 24 rows, not a year of them.
+     * Reads into {@code rows} the {@code families} of the spans the {@code a} and {@code b} periods around each of
+     * {@code days} cover together, one scan per run of overlapping spans: a day corrected a year before the rest
+     * costs its own rows, not a year of them.
      */
-    private static PeriodRows hourRows(Table table, String owner, NavigableSet<LocalDateTime> days)
-            throws IOException {
-        PeriodRows rows = PeriodRows.none(owner);
-        LocalDateTime runStart = days.first();
-        LocalDateTime previous = runStart;
-        for (LocalDateTime day : days.tailSet(runStart, false)) {
-            if (!day.equals(previous.plusDays(1))) {
-                rows.add(table, runStart, previous.plusDays(1), List.of(Period.HOUR));
-                runStart = day;
+    private static void read(Table table, PeriodRows rows, Set<LocalDateTime> days, Period a, Period b,
+                             List<Period> families) throws IOException {
+        LocalDateTime runStart = null;
+        LocalDateTime runEnd = null;
+        for (LocalDateTime day : new TreeSet<>(days)) {
+            LocalDateTime start = min(a.startOf(day), b.startOf(day));
+            LocalDateTime end = max(a.next(a.startOf(day)), b.next(b.startOf(day)));
+            if (runEnd != null && start.isAfter(runEnd)) {
+                rows.add(table, runStart, runEnd, families);
+                runStart = null;
             }
-            previous = day;
+            runStart = runStart == null ? start : min(runStart, start);
+            runEnd = runEnd == null || end.isAfter(runEnd) ? end : runEnd;
         }
-        rows.add(table, runStart, previous.plusDays(1), List.of(Period.HOUR));
-        return rows;
+        if (runEnd != null) {
+            rows.add(table, runStart, runEnd, families);
+        }
     }
 
     private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
