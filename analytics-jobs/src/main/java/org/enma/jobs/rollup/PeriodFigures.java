@@ -43,7 +43,8 @@ public final class PeriodFigures implements Serializable {
 
     /**
      * Adds one measure: its {@code v}, its {@code energyCost} (c€/kWh) or null, and its tou/tertiary {@code pN}
-     * values by N (null or empty for residential tables). Texts as stored; the caller read them through the bad-cell check.
+     * values by N (null or empty for residential tables). Texts as stored; the caller read them through the bad-cell
+     * check.
      */
     public void add(String vText, String energyCostText, Map<Integer, String> periodTexts) {
         BigDecimal value = new BigDecimal(vText);

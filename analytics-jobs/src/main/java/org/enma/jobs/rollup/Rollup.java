@@ -46,18 +46,17 @@ import org.enma.store.RollupPending;
 import scala.Tuple2;
 
 /**
- * {@code enma rollup}: the period table of a consumption table (docs/data-model.md § Period tables). The raw rows of the
- * days to do are read once and go through one sorted shuffle that brings each contract's readings together in time
- * order, behind the days to redo for it alone (those recorded, read by the executors, and for whole days those
- * already in the period table, so that a contract-day without a reading left loses its rows: {@link
- * PeriodKeyScans}), the contracts of a task in the period
- * table's key order and of one salt ({@link PeriodPlace}); each task walks its contracts one at a time ({@link
- * PeriodWalk}), summing a contract's hours and days and writing its changed rows of the days to do ({@link
- * PeriodTree}) into HFiles ({@link HFileCells}) — a contract's hours in memory, never a task's. The driver bulk-loads
- * the tasks' files once all have written ({@link Staging}). Last the company totals: their hours and days summed on
- * the executors from the tasks' parts and written by the driver (a few figures per period), the periods above from
- * the company's days, months and quarters, and {@code c} counted by Spark tasks over the contracts' rows of each
- * period ({@link PeriodKeyScans}). Nothing per contract reaches the driver.
+ * {@code enma rollup}: the period table of a consumption table (docs/data-model.md § Period tables). The raw rows of
+ * the days to do are read once and go through one sorted shuffle that brings each contract's readings together in time
+ * order, behind the days to redo for it alone (those recorded, read by the executors, and for whole days those already
+ * in the period table, so that a contract-day without a reading left loses its rows: {@link PeriodKeyScans}), the
+ * contracts of a task in the period table's key order and of one salt ({@link PeriodPlace}); each task walks its
+ * contracts one at a time ({@link PeriodWalk}), summing a contract's hours and days and writing its changed rows of the
+ * days to do ({@link PeriodTree}) into HFiles ({@link HFileCells}) — a contract's hours in memory, never a task's. The
+ * driver bulk-loads the tasks' files once all have written ({@link Staging}). Last the company totals: their hours and
+ * days summed on the executors from the tasks' parts and written by the driver (a few figures per period), the periods
+ * above from the company's days, months and quarters, and {@code c} counted by Spark tasks over the contracts' rows of
+ * each period ({@link PeriodKeyScans}). Nothing per contract reaches the driver.
  */
 public final class Rollup {
     static final MeasureFields READ = MeasureFields.INSTANT.withEveryText();
