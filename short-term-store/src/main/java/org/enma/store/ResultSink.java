@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hbase.thirdparty.com.google.common.util.concurrent.Uninterruptibles;
 import org.bson.Document;
 import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
@@ -153,23 +154,11 @@ public final class ResultSink {
          * fails naming MongoDB when it was not written.
          */
         private void awaitSent() {
-            boolean interrupted = false;
             try {
-                while (true) {
-                    try {
-                        sending.get();
-                        return;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    } catch (ExecutionException e) {
-                        throw mongoFailure(ot, e.getCause() instanceof RuntimeException cause ? cause
-                                : new IllegalStateException(e.getCause()));
-                    }
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+                Uninterruptibles.getUninterruptibly(sending);
+            } catch (ExecutionException e) {
+                throw mongoFailure(ot, e.getCause() instanceof RuntimeException cause ? cause
+                        : new IllegalStateException(e.getCause()));
             }
         }
 
