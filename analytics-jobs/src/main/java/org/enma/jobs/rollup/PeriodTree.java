@@ -110,7 +110,10 @@ final class PeriodTree {
                 rows.add(table, runStart, runEnd, families);
                 runStart = null;
             }
-            runStart = runStart == null ? start : min(runStart, start);
+            // spans come in time order (each bound rises with the day): a run starts where its first span does
+            if (runStart == null) {
+                runStart = start;
+            }
             runEnd = runEnd == null || end.isAfter(runEnd) ? end : runEnd;
         }
         if (runEnd != null) {

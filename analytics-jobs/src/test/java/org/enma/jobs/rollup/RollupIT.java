@@ -94,9 +94,7 @@ class RollupIT {
         expected.put("b~A~201402010000", "MONTH " + aFeb);
         expected.put("b~A~201402030000", "DAY " + aFeb + " | WEEK " + aFeb);
         expected.put("b~A~201402030900", "HOUR " + aFeb);
-        expected.put("1~B~201401010000", "MONTH " + b + " | QUARTER " + b + " | YEAR " + b);
-        expected.put("1~B~201401270000", "WEEK " + b);
-        expected.put("1~B~201401310000", "DAY " + b + " | HOUR " + b);
+        putOnlyJanuary31(expected, "1~B~", b);
         expected.put("0~~201401010000", "MONTH " + cJan + " | QUARTER " + cAll + " | YEAR " + cAll);
         expected.put("0~~201401270000", "WEEK " + cJan);
         expected.put("0~~201401310000", "DAY " + cJan + " | HOUR v=4.5 n=2 min=1.5 max=3 cost=0.45 np=2 c=2");
@@ -134,9 +132,7 @@ class RollupIT {
         String bUnpriced = "v=3 n=1 min=3 max=3 np=0";
         String cJanB = "v=7.25 n=4 min=0.5 max=3 cost=0.25 np=2 c=2";
         String cAllB = "v=11.25 n=5 min=0.5 max=4 cost=0.25 np=2 c=2";
-        expected.put("1~B~201401010000", "MONTH " + bUnpriced + " | QUARTER " + bUnpriced + " | YEAR " + bUnpriced);
-        expected.put("1~B~201401270000", "WEEK " + bUnpriced);
-        expected.put("1~B~201401310000", "DAY " + bUnpriced + " | HOUR " + bUnpriced);
+        putOnlyJanuary31(expected, "1~B~", bUnpriced);
         expected.put("0~~201401010000", "MONTH " + cJanB + " | QUARTER " + cAllB + " | YEAR " + cAllB);
         expected.put("0~~201401270000", "WEEK " + cJanB);
         expected.put("0~~201401310000", "DAY " + cJanB + " | HOUR v=4.5 n=2 min=1.5 max=3 cost=0.15 np=1 c=2");
@@ -174,15 +170,9 @@ class RollupIT {
         String bOnly = "v=3 n=1 min=3 max=3 cost=0.3 np=1";
         String both = "v=4.5 n=2 min=1.5 max=3 cost=0.45 np=2 c=2";
         Map<String, String> expected = new TreeMap<>();
-        expected.put("b~A~201401010000", "MONTH " + a + " | QUARTER " + a + " | YEAR " + a);
-        expected.put("b~A~201401270000", "WEEK " + a);
-        expected.put("b~A~201401310000", "DAY " + a + " | HOUR " + a);
-        expected.put("1~B~201401010000", "MONTH " + bOnly + " | QUARTER " + bOnly + " | YEAR " + bOnly);
-        expected.put("1~B~201401270000", "WEEK " + bOnly);
-        expected.put("1~B~201401310000", "DAY " + bOnly + " | HOUR " + bOnly);
-        expected.put("0~~201401010000", "MONTH " + both + " | QUARTER " + both + " | YEAR " + both);
-        expected.put("0~~201401270000", "WEEK " + both);
-        expected.put("0~~201401310000", "DAY " + both + " | HOUR " + both);
+        putOnlyJanuary31(expected, "b~A~", a);
+        putOnlyJanuary31(expected, "1~B~", bOnly);
+        putOnlyJanuary31(expected, "0~~", both);
         assertThat(rows(stack, names.of(EnmaTable.periodsOf(measures)))).isEqualTo(expected);
 
         // B's only reading goes and nobody records it: a rebuild finds B's stored day, removes B's rows and counts
@@ -196,9 +186,7 @@ class RollupIT {
         expected.remove("1~B~201401010000");
         expected.remove("1~B~201401270000");
         expected.remove("1~B~201401310000");
-        expected.put("0~~201401010000", "MONTH " + aAlone + " | QUARTER " + aAlone + " | YEAR " + aAlone);
-        expected.put("0~~201401270000", "WEEK " + aAlone);
-        expected.put("0~~201401310000", "DAY " + aAlone + " | HOUR " + aAlone);
+        putOnlyJanuary31(expected, "0~~", aAlone);
         assertThat(rows(stack, names.of(EnmaTable.periodsOf(measures)))).isEqualTo(expected);
         assertThat(Rollup.incremental(data, pending, company, "electricityConsumption").line())
                 .isEqualTo("days=0 rows=0");
@@ -220,6 +208,17 @@ class RollupIT {
         assertThat(Rollup.incremental(data, pending, company, "electricityConsumption").line())
                 .isEqualTo("days=1 rows=6");
         assertThat(rows(stack, names.of(EnmaTable.periodsOf(measures)))).isEqualTo(expected);
+    }
+
+    /**
+     * The rows of an owner (key prefix: salt, contractId, separator) whose only measure is the hour from 00:00 on
+     * Friday 31 January 2014, with {@code figures}: its hour and day, its week from Monday 27 January, and its month,
+     * quarter and year.
+     */
+    private static void putOnlyJanuary31(Map<String, String> expected, String owner, String figures) {
+        expected.put(owner + "201401010000", "MONTH " + figures + " | QUARTER " + figures + " | YEAR " + figures);
+        expected.put(owner + "201401270000", "WEEK " + figures);
+        expected.put(owner + "201401310000", "DAY " + figures + " | HOUR " + figures);
     }
 
     private static Put measure(String contract, String at, String v, String energyCost) {
