@@ -36,7 +36,6 @@ final class DayRecorder implements AutoCloseable {
      * wait (or at the end of the file), so that the recording is a few bulk writes rather than one per batch of rows.
      */
     static final int MOST_UNTOLD = 100_000;
-    private static final long QUARTER_HOUR = 900;
 
     private final EnmaTable table;
     private final ZoneId zone;
@@ -72,11 +71,14 @@ final class DayRecorder implements AutoCloseable {
     /**
      * The contract-days of {@code puts} (null: a rejected row) in row order, one per run of rows of the same contract
      * and day: a file sorted by contract has a day's rows together, so a chunk of 2,048 hourly rows gives about 85.
-     * A row's day comes from its key; consecutive rows mostly share a quarter hour, whose day is computed once.
+     * A row's day comes from its key; the local day is computed only when a row falls outside the epoch range of the
+     * day before (a time-zone lookup per row was a twentieth of a load's client CPU).
      */
     static List<ContractDay> daysOf(Put[] puts, ZoneId zone) {
         List<ContractDay> days = new ArrayList<>();
-        long lastQuarter = Long.MIN_VALUE;
+        // the interval convention's instants (timestamp - 1 s) that belong to `day`: [dayStart, dayEnd)
+        long dayStart = 0;
+        long dayEnd = 0;
         LocalDate day = null;
         ContractDay last = null;
         byte[] lastKey = null;
@@ -86,10 +88,10 @@ final class DayRecorder implements AutoCloseable {
             }
             byte[] key = put.getRow();
             long timestamp = MeasureKey.timestampOf(key);
-            long quarter = Math.floorDiv(timestamp - 1, QUARTER_HOUR);
-            if (quarter != lastQuarter) {
+            if (timestamp - 1 < dayStart || timestamp - 1 >= dayEnd) {
                 day = IntervalConvention.localTimeOf(timestamp, zone).toLocalDate();
-                lastQuarter = quarter;
+                dayStart = day.atStartOfDay(zone).toEpochSecond();
+                dayEnd = day.plusDays(1).atStartOfDay(zone).toEpochSecond();
             }
             // the id decoded only where it changes: a String per row was a third of this walk
             if (last == null || !last.day().equals(day) || !MeasureKey.sameId(key, lastKey)) {

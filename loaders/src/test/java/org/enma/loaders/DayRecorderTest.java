@@ -3,6 +3,7 @@ package org.enma.loaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -91,6 +92,17 @@ class DayRecorderTest {
                 row("A", JULY_2 - 3600), row("B", JULY_1), row("A", JULY_2)}, ZoneOffset.UTC))
                 .extracting(d -> d.contractId() + "@" + d.day())
                 .containsExactly("A@2013-07-01", "B@2013-07-01", "A@2013-07-02");
+    }
+
+    @Test
+    void aDayOfTwentyFiveHoursIsOneDayInItsZone() {
+        // Madrid, 27 October 2013, clocks back at 03:00 CEST: the local day runs from 26 Oct 22:00 UTC to 27 Oct 23:00
+        // UTC. Stamped 22:00Z (00:00 CEST) belongs to 26 October, 23:00Z on the 26th (01:00) to the 27th, and so does
+        // 23:00Z on the 27th (00:00 CET on the 28th), 25 hours later; 00:00Z on the 28th (01:00 CET) is the 28th.
+        assertThat(DayRecorder.daysOf(new Put[] {row("A", 1382824800L), row("A", 1382828400L),
+                row("A", 1382914800L), row("A", 1382918400L)}, ZoneId.of("Europe/Madrid")))
+                .extracting(d -> d.contractId() + "@" + d.day())
+                .containsExactly("A@2013-10-26", "A@2013-10-27", "A@2013-10-28");
     }
 
     @Test
