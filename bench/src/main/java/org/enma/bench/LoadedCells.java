@@ -18,8 +18,7 @@ import org.enma.schema.MeasureKey;
 /**
  * The cells `enma load` stored, read back as Puts: the baselines write exactly these cells, so every contender
  * writes the same data, and in the order of the upload (contract by contract, each in time order), since write
- * order changes what the region server's memstore does. Each cell carries the time it was read as its timestamp, as
- * the loader's Put path and ImportTsv stamp theirs.
+ * order changes what the region server's memstore does.
  */
 final class LoadedCells {
     private LoadedCells() {
@@ -27,13 +26,12 @@ final class LoadedCells {
 
     static List<Put> read(Connection connection, TableName table) throws IOException {
         List<Put> puts = new ArrayList<>();
-        long stamp = System.currentTimeMillis();
         try (Table t = connection.getTable(table);
              ResultScanner scanner = t.getScanner(new Scan().setCaching(10_000).setCacheBlocks(false))) {
             for (Result r : scanner) {
                 Put put = new Put(r.getRow());
                 for (Cell c : r.rawCells()) {
-                    put.addColumn(CellUtil.cloneFamily(c), CellUtil.cloneQualifier(c), stamp, CellUtil.cloneValue(c));
+                    put.addColumn(CellUtil.cloneFamily(c), CellUtil.cloneQualifier(c), CellUtil.cloneValue(c));
                 }
                 puts.add(put);
             }

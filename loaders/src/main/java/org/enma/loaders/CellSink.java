@@ -4,7 +4,7 @@ import java.io.IOException;
 import org.apache.hadoop.hbase.client.Put;
 
 /**
- * Where a load's rows go: Puts through a BufferedMutator, or HFiles bulk-loaded at the end. A load calls
+ * Where a load's rows go: Puts sent in batches ({@link PutSink}), or HFiles bulk-loaded at the end. A load calls
  * {@link #commit()} once, after its last row and only when nothing failed; {@link #close()} always. A sink closed
  * without a commit aborts: the bulk path hands nothing to the table.
  */

@@ -21,10 +21,10 @@ import org.enma.schema.EnmaTable;
 import org.enma.schema.TableCreator;
 
 /**
- * The load engine, one for every input kind: read records, check them, map them to cells, write them through a
- * BufferedMutator (the Put path) or as HFiles bulk-loaded at the end ({@link #bulk}). A bad row goes to the rejects
- * file and the load goes on; a bad file (header, encoding of the header, compression, access) stops the load before
- * anything is written, whichever of the files it is. Any other failure midway aborts the sink: on the bulk path
+ * The load engine, one for every input kind: read records, check them, map them to cells, write them as batches of
+ * Puts (the Put path, {@link PutSink}) or as HFiles bulk-loaded at the end ({@link #bulk}). A bad row goes to the
+ * rejects file and the load goes on; a bad file (header, encoding of the header, compression, access) stops the load
+ * before anything is written, whichever of the files it is. Any other failure midway aborts the sink: on the bulk path
  * nothing reaches the table, on the Put path the rows already sent stay (a rerun writes the same cells).
  */
 public final class Loader {
@@ -91,7 +91,7 @@ public final class Loader {
              DayRecorder days = DayRecorder.of(target, zone, loadedDays);
              RowWorkers workers = new RowWorkers(Runtime.getRuntime().availableProcessors());
              CellSink sink = bulkStaging.isPresent() ? new HFileSink(connection, table, bulkStaging.get())
-                : new MutatorSink(connection, table.await())) {
+                : new PutSink(connection, table.await())) {
             long rowsBefore = 0;
             List<Future<?>> recordings = new ArrayList<>();
             for (InputFile input : inputs) {
