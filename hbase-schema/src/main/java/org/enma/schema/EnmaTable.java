@@ -1,6 +1,7 @@
 package org.enma.schema;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,6 +22,7 @@ public record EnmaTable(TableKind kind, String name) implements java.io.Serializ
     private static final Pattern RESULT_TABLE = Pattern.compile("ot[0-9]{3}");
     private static final Pattern OT_NAME = Pattern.compile("(?i)ot([0-9]{3})");
     private static final String PERIODS_SUFFIX = "Periods";
+    private static final String TRUST_SUFFIX = "Trust";
     private static final String CUSTOMERS = "customers";
     private static final String TARIFFS = "tariffs";
     private static final String STATIONS = "stations";
@@ -70,28 +72,52 @@ public record EnmaTable(TableKind kind, String name) implements java.io.Serializ
      * {@code electricityConsumptionPeriods_1111111111}.
      */
     public static EnmaTable periodsOf(EnmaTable measures) {
+        return besides(measures, TableKind.PERIODS, PERIODS_SUFFIX, "period");
+    }
+
+    /** The consumption table a period table rolls up: the inverse of {@link #periodsOf}. */
+    public static EnmaTable measuresOfPeriods(EnmaTable periods) {
+        return measuresBeside(periods, TableKind.PERIODS, PERIODS_SUFFIX, "period");
+    }
+
+    /**
+     * The trust table (validation results) of a consumption table, next to it: {@code
+     * electricityConsumption_1111111111} → {@code electricityConsumptionTrust_1111111111}.
+     */
+    public static EnmaTable trustOf(EnmaTable measures) {
+        return besides(measures, TableKind.TRUST, TRUST_SUFFIX, "trust");
+    }
+
+    /** The consumption table a trust table judges: the inverse of {@link #trustOf}. */
+    public static EnmaTable measuresOfTrust(EnmaTable trust) {
+        return measuresBeside(trust, TableKind.TRUST, TRUST_SUFFIX, "trust");
+    }
+
+    /** A table derived from consumption table {@code measures}: its prefix, {@code suffix}, its company. */
+    private static EnmaTable besides(EnmaTable measures, TableKind kind, String suffix, String noun) {
         if (measures.kind() != TableKind.CONSUMPTION && measures.kind() != TableKind.TOU
                 && measures.kind() != TableKind.TERTIARY) {
-            throw new EnmaException("table " + measures.name() + " has no period table: only consumption tables do");
+            throw new EnmaException("table " + measures.name() + " has no " + noun
+                    + " table: only consumption tables do");
         }
         Matcher m = COMPANY_TABLE.matcher(measures.name());
         if (!m.matches()) {
             throw new IllegalStateException("a consumption table is named <prefix>_<companyId>: " + measures.name());
         }
-        return new EnmaTable(TableKind.PERIODS, m.group(1) + PERIODS_SUFFIX + "_" + m.group(2));
+        return new EnmaTable(kind, m.group(1) + suffix + "_" + m.group(2));
     }
 
-    /** The consumption table a period table rolls up: the inverse of {@link #periodsOf}. */
-    public static EnmaTable measuresOfPeriods(EnmaTable periods) {
-        if (periods.kind() != TableKind.PERIODS) {
-            throw new EnmaException("table " + periods.name() + " is not a period table");
+    private static EnmaTable measuresBeside(EnmaTable derived, TableKind kind, String suffix, String noun) {
+        if (derived.kind() != kind) {
+            throw new EnmaException("table " + derived.name() + " is not a " + noun + " table");
         }
-        Matcher m = COMPANY_TABLE.matcher(periods.name());
+        Matcher m = COMPANY_TABLE.matcher(derived.name());
         if (!m.matches()) {
-            throw new IllegalStateException("a period table is named <prefix>Periods_<companyId>: " + periods.name());
+            throw new IllegalStateException("a " + noun + " table is named <prefix>"
+                    + suffix + "_<companyId>: " + derived.name());
         }
         String prefix = m.group(1);
-        return parse(prefix.substring(0, prefix.length() - PERIODS_SUFFIX.length()) + "_" + m.group(2));
+        return parse(prefix.substring(0, prefix.length() - suffix.length()) + "_" + m.group(2));
     }
 
     public static EnmaTable customers() {
@@ -142,6 +168,9 @@ public record EnmaTable(TableKind kind, String name) implements java.io.Serializ
             if (prefix.endsWith(PERIODS_SUFFIX) && prefix.length() > PERIODS_SUFFIX.length()) {
                 return new EnmaTable(TableKind.PERIODS, name);
             }
+            if (prefix.endsWith(TRUST_SUFFIX) && prefix.length() > TRUST_SUFFIX.length()) {
+                return new EnmaTable(TableKind.TRUST, name);
+            }
             TableKind kind = prefix.matches("tou[A-Z].*") ? TableKind.TOU
                     : prefix.matches("tertiary[A-Z].*") ? TableKind.TERTIARY : TableKind.CONSUMPTION;
             return new EnmaTable(kind, name);
@@ -163,9 +192,11 @@ public record EnmaTable(TableKind kind, String name) implements java.io.Serializ
                     + "\" is invalid: use camelCase letters and digits starting with a lower-case letter,"
                     + " e.g. electricityConsumption");
         }
-        if (type.endsWith(PERIODS_SUFFIX)) {
-            throw new EnmaException("measure type \"" + type + "\" is invalid: a name ending in " + PERIODS_SUFFIX
-                    + " is the period table of another");
+        for (String suffix : List.of(PERIODS_SUFFIX, TRUST_SUFFIX)) {
+            if (type.endsWith(suffix)) {
+                throw new EnmaException("measure type \"" + type + "\" is invalid: a name ending in " + suffix
+                        + " is the " + (suffix.equals(TRUST_SUFFIX) ? "trust" : "period") + " table of another");
+            }
         }
         return type;
     }

@@ -16,7 +16,11 @@ public enum Family {
     WEEK("WEEK"),
     MONTH("MONTH"),
     QUARTER("QUARTER"),
-    YEAR("YEAR");
+    YEAR("YEAR"),
+    /** Trust tables: a contract-day's counters. */
+    T("t"),
+    /** Trust tables: a contract-day's count per validation rule. */
+    R("r");
 
     private final String name;
     private final byte[] bytes;

@@ -17,9 +17,17 @@ public final class MeasureColumns {
     public static final String ENERGY_COST = "energyCost";
     public static final String FLAT_RATE = "flatRate";
     public static final String PERIOD_KEY = "periodKey";
+    /** Only on a measure validation estimated: the method, {@code linear} or {@code likeDay}. */
+    public static final String EST = "est";
+    /** Only on a measure that failed validation: the rules it failed, comma-joined in the rules' order. */
+    public static final String Q = "q";
+    /** Only where validation set aside an uploaded (or derived) {@code v} that failed: that value, unchanged. */
+    public static final String RAW = "raw";
 
     /** The tariff-slot fields a measure carries, in the order docs/data-model.md lists them. */
     public static final List<String> TARIFF_SLOT = List.of(TIME_SLOT_NAME, ENERGY_COST, FLAT_RATE, PERIOD_KEY);
+    /** What validation writes beside {@code v}; an upload of {@code v} deletes them (a corrected value replaces them). */
+    public static final List<String> VEE = List.of(EST, Q, RAW);
     /** {@code p1}, {@code p2}, ... and their cumulative {@code p1a}, {@code p2a}, ... */
     private static final Pattern PERIOD = Pattern.compile("p([1-9][0-9]*)(a?)");
 
@@ -28,7 +36,7 @@ public final class MeasureColumns {
 
     /** Whether the data model says {@code qualifier} holds a number: v, va, energyCost, flatRate, p1, p1a, ... */
     public static boolean isNumber(String qualifier) {
-        return qualifier.equals(V) || qualifier.equals(VA) || qualifier.equals(ENERGY_COST)
+        return qualifier.equals(V) || qualifier.equals(VA) || qualifier.equals(RAW) || qualifier.equals(ENERGY_COST)
                 || qualifier.equals(FLAT_RATE) || PERIOD.matcher(qualifier).matches();
     }
 

@@ -12,6 +12,8 @@ public final class PeriodColumns {
     public static final String COST = "cost";
     /** How many measures had an {@code energyCost}. */
     public static final String NP = "np";
+    /** How many of the measures summed are estimates ({@code m:est}); absent when none is. */
+    public static final String NE = "ne";
     /** Company totals only: how many contracts had a measure in the period. */
     public static final String CONTRACTS = "c";
 

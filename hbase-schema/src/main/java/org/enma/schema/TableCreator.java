@@ -67,7 +67,7 @@ public final class TableCreator {
     }
 
     private static byte[][] splitKeys(EnmaTable table) {
-        if (table.kind() == TableKind.PERIODS) {
+        if (table.kind() == TableKind.PERIODS || table.kind() == TableKind.TRUST) {
             return PeriodKey.splitKeys();
         }
         return table.kind().bucketed() ? Bucket.splitKeys(BUCKETED_REGIONS) : new byte[0][];

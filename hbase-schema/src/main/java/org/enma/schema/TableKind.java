@@ -13,7 +13,8 @@ public enum TableKind {
     STATIONS("stations", false, List.of(Family.ADDRESS)),
     RESULTS("otNNN", false, List.of(Family.RESULTS)),
     PERIODS("<type>Periods_<companyId>", false, List.of(Family.HOUR, Family.DAY, Family.WEEK,
-            Family.MONTH, Family.QUARTER, Family.YEAR));
+            Family.MONTH, Family.QUARTER, Family.YEAR)),
+    TRUST("<type>Trust_<companyId>", false, List.of(Family.T, Family.R));
 
     private final String pattern;
     private final boolean bucketed;

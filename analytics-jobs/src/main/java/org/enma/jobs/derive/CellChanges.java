@@ -15,7 +15,7 @@ import org.enma.schema.Family;
  * that differ, a Delete of the cells that should no longer be there. Nothing when they agree, so a rerun over
  * unchanged inputs writes nothing at all and a rerun over changed tariffs leaves no stale slot behind.
  */
-final class CellChanges {
+public final class CellChanges {
     private static final byte[] M = Family.M.bytes();
 
     private CellChanges() {
@@ -26,7 +26,7 @@ final class CellChanges {
      * @param existing   what the row holds now (cells not in {@code qualifiers} are ignored)
      * @param wanted     what it should hold; a qualifier missing here should be absent
      */
-    static List<Mutation> of(byte[] row, List<String> qualifiers, Map<String, String> existing,
+    public static List<Mutation> of(byte[] row, List<String> qualifiers, Map<String, String> existing,
                              Map<String, String> wanted) {
         Put put = new Put(row);
         Delete delete = new Delete(row);

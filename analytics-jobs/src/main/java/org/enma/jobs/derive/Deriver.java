@@ -1,7 +1,6 @@
 package org.enma.jobs.derive;
 
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -64,13 +63,7 @@ final class Deriver {
         SlotMatch match = slots.isEmpty() ? SlotMatch.unpriced()
                 : SlotMatch.of(slots, IntervalConvention.localTimeOf(measure.timestamp(), zone));
         counts.count(match.outcome());
-        Map<String, String> wanted = new HashMap<>();
-        match.slot().ifPresent(slot -> {
-            putPresent(wanted, MeasureColumns.TIME_SLOT_NAME, slot.timeSlotName());
-            putPresent(wanted, MeasureColumns.ENERGY_COST, slot.energyCost());
-            putPresent(wanted, MeasureColumns.FLAT_RATE, slot.flatRate());
-            putPresent(wanted, MeasureColumns.PERIOD_KEY, slot.periodKey());
-        });
+        Map<String, String> wanted = match.slot().map(TariffSlot::measureCells).orElse(Map.of());
         CellChanges.of(keyOf(measure), MeasureColumns.TARIFF_SLOT, measure.texts(), wanted).forEach(writes);
     }
 
@@ -78,12 +71,6 @@ final class Deriver {
     static boolean derivable(Measure measure) {
         boolean uploaded = measure.v() != null && !measure.text(MeasureColumns.CALC).orElse("").equals("1");
         return !uploaded && measure.text(MeasureColumns.VA).isPresent();
-    }
-
-    private static void putPresent(Map<String, String> cells, String qualifier, String value) {
-        if (value != null) {
-            cells.put(qualifier, value);
-        }
     }
 
     private static byte[] keyOf(Measure measure) {

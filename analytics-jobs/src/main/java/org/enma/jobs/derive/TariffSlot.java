@@ -7,10 +7,12 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.enma.schema.EnmaException;
+import org.enma.schema.MeasureColumns;
 import org.enma.schema.TariffColumns;
 import org.enma.schema.TariffKey;
 
@@ -28,6 +30,22 @@ public record TariffSlot(String tariffId, LocalDate costStart, LocalDate costEnd
 
     public TariffSlot {
         days = Set.copyOf(days);
+    }
+
+    /** The cells a measure this slot prices carries ({@code MeasureColumns.TARIFF_SLOT}), those the row has. */
+    public Map<String, String> measureCells() {
+        Map<String, String> cells = new HashMap<>();
+        putPresent(cells, MeasureColumns.TIME_SLOT_NAME, timeSlotName);
+        putPresent(cells, MeasureColumns.ENERGY_COST, energyCost);
+        putPresent(cells, MeasureColumns.FLAT_RATE, flatRate);
+        putPresent(cells, MeasureColumns.PERIOD_KEY, periodKey);
+        return cells;
+    }
+
+    private static void putPresent(Map<String, String> cells, String qualifier, String value) {
+        if (value != null) {
+            cells.put(qualifier, value);
+        }
     }
 
     /** The slot of a {@code tariffs} row: its key and its {@code m:} cells by qualifier. */

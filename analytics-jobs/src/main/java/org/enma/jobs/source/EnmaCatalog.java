@@ -143,6 +143,7 @@ public final class EnmaCatalog implements TableCatalog, SupportsNamespaces {
             case TARIFFS -> new SourceTable(SourceTable.Kind.TARIFFS, table, company, null, 0);
             case RESULTS -> new SourceTable(SourceTable.Kind.RESULTS, table, company,
                     table.name().toUpperCase(java.util.Locale.ROOT), 0);
+            case TRUST -> throw new IllegalStateException("the catalog does not show trust tables: " + table);
         };
     }
 
@@ -161,9 +162,10 @@ public final class EnmaCatalog implements TableCatalog, SupportsNamespaces {
         return Optional.empty();
     }
 
+    /** The ENMA tables the catalog shows: every one but the trust tables, which the source does not read yet. */
     private List<EnmaTable> tables() {
         try (Admin admin = SharedConnections.of(endpoints).getAdmin()) {
-            return config.tableNames().list(admin);
+            return config.tableNames().list(admin).stream().filter(t -> t.kind() != TableKind.TRUST).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list ENMA's tables in HBase: " + e.getMessage(), e);
         }

@@ -1,0 +1,469 @@
+package org.enma.jobs.validate;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.hadoop.hbase.client.Mutation;
+import org.enma.jobs.derive.CellChanges;
+import org.enma.jobs.derive.SlotMatch;
+import org.enma.jobs.derive.TariffSlot;
+import org.enma.jobs.read.Measure;
+import org.enma.schema.DecimalText;
+import org.enma.schema.IntervalConvention;
+import org.enma.schema.MeasureColumns;
+import org.enma.schema.MeasureKey;
+
+/**
+ * Validates one contract's measures (docs/analytics.md § Validation and estimation): the interval of each day, the
+ * rules, the estimates, and what they change in the measure table and the trust table. It is handed the contract's
+ * measures in time order over the validated days and the context around them — the 29 days before (the spike rule's
+ * history and the like days) and some after (the bound of a run that ends after the last validated day) — and judges,
+ * writes and counts only the validated days; the context keeps its stored verdicts.
+ */
+final class ContractCheck {
+    /** The days of history a spike is measured against, and the fewest measures that make a median. */
+    static final int HISTORY_DAYS = 28;
+    static final int HISTORY_MEASURES = 96;
+    static final long ZERO_RUN_SECONDS = 48 * 3600L;
+    private static final int LIKE_WEEKS = 4;
+    private static final BigDecimal ONE_PERCENT = new BigDecimal("0.01");
+    private static final List<String> VEE_CELLS = List.of(MeasureColumns.V, MeasureColumns.CALC, MeasureColumns.EST,
+            MeasureColumns.Q, MeasureColumns.RAW);
+    private static final List<String> ESTIMATE_CELLS = concat(VEE_CELLS, MeasureColumns.TARIFF_SLOT);
+
+    /** What validating a contract gave: the writes, the trust rows of its validated days, the days it changed. */
+    record Verdict(List<Mutation> writes, List<TrustDay> days, Set<LocalDate> changed, long measures) {
+    }
+
+    /** An estimated value and how it was made, for an interval ending at a timestamp. */
+    private record Estimated(BigDecimal value, String method) {
+    }
+
+    private final String contractId;
+    private final ZoneId zone;
+    private final Thresholds thresholds;
+    private final long now;
+    private final Double power;
+    private final List<TariffSlot> slots;
+    private final Predicate<LocalDate> validated;
+    private final Reading[] readings;
+    private final NavigableMap<LocalDate, Integer> intervals;
+    private final Map<Long, Reading> byTime = new HashMap<>();
+    private final Map<Long, Estimated> estimates = new HashMap<>();
+    private final Map<LocalDate, Map<Rule, Integer>> information = new HashMap<>();
+    /** The first reading of the current day's spike history: days are judged in order, so it only moves on. */
+    private int historyStart;
+
+    /**
+     * @param measures  the contract's measures in time order, validated days and context
+     * @param validated which local days to judge
+     * @param power     the customer's contracted power in kW, or null
+     * @param now       the moment of validation (epoch seconds): later timestamps are {@code future}
+     */
+    ContractCheck(String contractId, List<Measure> measures, Predicate<LocalDate> validated, Double power,
+                  List<TariffSlot> slots, ZoneId zone, long now, Thresholds thresholds) {
+        this.contractId = contractId;
+        this.zone = zone;
+        this.thresholds = thresholds;
+        this.now = now;
+        this.power = power;
+        this.slots = slots;
+        this.validated = validated;
+        this.readings = new Reading[measures.size()];
+        long[] times = new long[readings.length];
+        LocalDate[] days = new LocalDate[readings.length];
+        for (int i = 0; i < readings.length; i++) {
+            Measure m = measures.get(i);
+            days[i] = IntervalConvention.localTimeOf(m.timestamp(), zone).toLocalDate();
+            readings[i] = new Reading(m, days[i], validated.test(days[i]));
+            times[i] = m.timestamp();
+            byTime.put(m.timestamp(), readings[i]);
+        }
+        this.intervals = Interval.perDay(times, days);
+    }
+
+    Verdict run() {
+        if (readings.length == 0) {
+            return new Verdict(List.of(), List.of(), Set.of(), 0);
+        }
+        boolean[] frozen = runs(r -> r.value != null && r.value.signum() != 0, thresholds::frozenSeconds, true);
+        boolean[] zero = runs(r -> r.value != null && r.value.signum() == 0, interval -> ZERO_RUN_SECONDS, false);
+        judge(frozen, zero);
+        estimate();
+        return verdict();
+    }
+
+    private int intervalOf(LocalDate day) {
+        Integer interval = intervals.get(day);
+        return interval == null ? Interval.UNKNOWN : interval;
+    }
+
+    /**
+     * Marks the readings in runs of consecutive measures (one interval apart) that all pass {@code member} and, when
+     * {@code sameValue}, carry the same value, lasting at least {@code least(interval)} seconds.
+     */
+    private boolean[] runs(Predicate<Reading> member, java.util.function.IntToLongFunction least, boolean sameValue) {
+        boolean[] marked = new boolean[readings.length];
+        int start = 0;
+        for (int i = 0; i <= readings.length; i++) {
+            boolean continues = i < readings.length && i > start && member.test(readings[i])
+                    && readings[i].timestamp - readings[i - 1].timestamp == intervalOf(readings[i].day)
+                    && (!sameValue || readings[i].value.compareTo(readings[start].value) == 0);
+            if (continues) {
+                continue;
+            }
+            if (i > start && member.test(readings[start])) {
+                int interval = intervalOf(readings[start].day);
+                long lasts = readings[i - 1].timestamp - readings[start].timestamp + interval;
+                if (interval != Interval.UNKNOWN && lasts >= least.applyAsLong(interval)) {
+                    Arrays.fill(marked, start, i, true);
+                }
+            }
+            start = i;
+        }
+        return marked;
+    }
+
+    /** The rules, day by day in time order: a day's spikes are measured against the days before, as judged. */
+    private void judge(boolean[] frozen, boolean[] zero) {
+        int i = 0;
+        while (i < readings.length) {
+            LocalDate day = readings[i].day;
+            int interval = intervalOf(day);
+            Double median = readings[i].validated ? median(day, interval) : null;
+            for (; i < readings.length && readings[i].day.equals(day); i++) {
+                Reading r = readings[i];
+                if (!r.validated) {
+                    continue;
+                }
+                if (zero[i]) {
+                    information.computeIfAbsent(day, d -> new EnumMap<>(Rule.class)).merge(Rule.ZERO_RUN, 1,
+                            Integer::sum);
+                }
+                if (r.value == null) {
+                    continue;
+                }
+                if (!Interval.onGrid(r.timestamp, interval, zone)) {
+                    r.broken.add(Rule.OFF_GRID);
+                }
+                if (r.timestamp > now) {
+                    r.broken.add(Rule.FUTURE);
+                }
+                if (r.value.signum() < 0) {
+                    r.broken.add(Rule.NEGATIVE);
+                }
+                if (spike(r.value.doubleValue(), interval, median)) {
+                    r.broken.add(Rule.SPIKE);
+                }
+                if (frozen[i]) {
+                    r.broken.add(Rule.FROZEN);
+                }
+            }
+        }
+    }
+
+    private boolean spike(double v, int interval, Double median) {
+        if (interval == Interval.UNKNOWN) {
+            return false;
+        }
+        double hours = interval / 3600.0;
+        if (power != null && v > 1.5 * power * hours) {
+            return true;
+        }
+        return median != null && v > thresholds.spikeFactor() * median && v > thresholds.spikeFloor() * hours;
+    }
+
+    /** The median of the actual measures of {@code interval} over the 28 days before {@code day}; null below 96. */
+    private Double median(LocalDate day, int interval) {
+        LocalDate first = day.minusDays(HISTORY_DAYS);
+        while (historyStart < readings.length && readings[historyStart].day.isBefore(first)) {
+            historyStart++;
+        }
+        double[] values = new double[64];
+        int n = 0;
+        for (int i = historyStart; i < readings.length && readings[i].day.isBefore(day); i++) {
+            Reading r = readings[i];
+            if (!r.actual() || intervalOf(r.day) != interval) {
+                continue;
+            }
+            if (n == values.length) {
+                values = Arrays.copyOf(values, n * 2);
+            }
+            values[n++] = r.value.doubleValue();
+        }
+        if (n < HISTORY_MEASURES) {
+            return null;
+        }
+        Arrays.sort(values, 0, n);
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    /** Each run between two actual measures, one interval apart on the later one's day, estimated when short enough. */
+    private void estimate() {
+        Reading before = null;
+        for (Reading after : readings) {
+            if (!after.actual()) {
+                continue;
+            }
+            if (before != null) {
+                estimateBetween(before, after);
+            }
+            before = after;
+        }
+    }
+
+    private void estimateBetween(Reading before, Reading after) {
+        int interval = intervalOf(after.day);
+        long span = after.timestamp - before.timestamp;
+        if (interval == Interval.UNKNOWN || span <= interval || span % interval != 0) {
+            return;
+        }
+        int n = (int) (span / interval) - 1;
+        long[] slots = new long[n];
+        boolean anyValidated = false;
+        for (int k = 0; k < n; k++) {
+            slots[k] = before.timestamp + (k + 1L) * interval;
+            anyValidated |= validatedDay(slots[k]);
+        }
+        if (!anyValidated) {
+            return;
+        }
+        BigDecimal total = meterTotal(before, after);
+        List<BigDecimal> values;
+        String method;
+        if ((long) n * interval <= Math.round(thresholds.linearHours() * 3600)) {
+            method = Estimate.LINEAR;
+            values = total != null ? Estimate.split(total, n) : Estimate.interpolate(before.value, after.value, n);
+        } else if ((long) n * interval <= (long) thresholds.likeDayDays() * Interval.DAY) {
+            method = Estimate.LIKE_DAY;
+            values = likeDays(slots);
+            if (values == null) {
+                return;
+            }
+            values = total != null ? Estimate.scaled(values, total) : values;
+        } else {
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            estimates.put(slots[k], new Estimated(values.get(k), method));
+        }
+    }
+
+    /** Whether the interval ending at {@code timestamp}, between two of the contract's readings, is judged now. */
+    private boolean validatedDay(long timestamp) {
+        return validated.test(dayOf(timestamp));
+    }
+
+    private LocalDate dayOf(long timestamp) {
+        return IntervalConvention.localTimeOf(timestamp, zone).toLocalDate();
+    }
+
+    /** {@code va(after) − va(before) − v(after)} when both carry a reading and it is not negative, else null. */
+    private static BigDecimal meterTotal(Reading before, Reading after) {
+        String from = before.stored(MeasureColumns.VA);
+        String to = after.stored(MeasureColumns.VA);
+        if (from == null || to == null) {
+            return null;
+        }
+        try {
+            BigDecimal total = DecimalText.parse(MeasureColumns.VA, to).subtract(DecimalText.parse(MeasureColumns.VA,
+                    from)).subtract(after.value);
+            return total.signum() < 0 ? null : total;
+        } catch (org.enma.schema.EnmaException notANumber) {
+            return null;
+        }
+    }
+
+    /** Each slot's mean of the actual values at its local time in the 4 weeks before; null if a slot has none. */
+    private List<BigDecimal> likeDays(long[] slots) {
+        List<BigDecimal> values = new ArrayList<>(slots.length);
+        for (long slot : slots) {
+            LocalDateTime local = IntervalConvention.localTimeOf(slot + 1, zone);
+            List<BigDecimal> like = new ArrayList<>(LIKE_WEEKS);
+            for (int w = 1; w <= LIKE_WEEKS; w++) {
+                Reading r = byTime.get(ZonedDateTime.ofLocal(local.minusWeeks(w), zone, null).toEpochSecond());
+                if (r != null && r.actual()) {
+                    like.add(r.value);
+                }
+            }
+            if (like.isEmpty()) {
+                return null;
+            }
+            values.add(Estimate.mean(like));
+        }
+        return values;
+    }
+
+    /** The writes that bring the validated days' cells to what was found, and their trust rows. */
+    private Verdict verdict() {
+        List<Mutation> writes = new ArrayList<>();
+        Set<LocalDate> changed = new TreeSet<>();
+        Map<LocalDate, TrustDay> days = new LinkedHashMap<>();
+        Map<LocalDate, BigDecimal> sums = new HashMap<>();
+        long measures = 0;
+        for (Reading r : readings) {
+            if (!r.validated) {
+                continue;
+            }
+            measures++;
+            Estimated e = estimates.get(r.timestamp);
+            BigDecimal used = r.actual() ? r.value : e == null ? null : e.value();
+            if (used != null) {
+                sums.merge(r.day, used, BigDecimal::add);
+            }
+            List<Mutation> changes = changes(r, e);
+            writes.addAll(changes);
+            if (!changes.isEmpty()) {
+                changed.add(r.day);
+            }
+            TrustDay day = days.computeIfAbsent(r.day, this::emptyDay);
+            days.put(r.day, count(day, r.actual() ? 1 : 0, e == null ? 0 : 1, r.suspect() ? 1 : 0, r.broken));
+        }
+        for (Map.Entry<Long, Estimated> slot : estimates.entrySet()) {
+            LocalDate day = dayOf(slot.getKey());
+            if (byTime.containsKey(slot.getKey()) || !validated.test(day)) {
+                continue;
+            }
+            sums.merge(day, slot.getValue().value(), BigDecimal::add);
+            writes.addAll(CellChanges.of(key(slot.getKey()), ESTIMATE_CELLS, Map.of(),
+                    estimateCells(slot.getKey(), slot.getValue())));
+            changed.add(day);
+            days.put(day, count(days.computeIfAbsent(day, this::emptyDay), 0, 1, 0, Set.of()));
+        }
+        // the days between the first reading and the last that are judged and have no measure at all
+        for (LocalDate d = readings[0].day; !d.isAfter(readings[readings.length - 1].day); d = d.plusDays(1)) {
+            if (validated.test(d)) {
+                days.computeIfAbsent(d, this::emptyDay);
+            }
+        }
+        registerMismatches(sums);
+        List<TrustDay> rows = days.values().stream().map(this::withInformation).sorted(
+                java.util.Comparator.comparing(TrustDay::day)).collect(Collectors.toList());
+        return new Verdict(writes, rows, changed, measures);
+    }
+
+    private TrustDay emptyDay(LocalDate day) {
+        int interval = intervalOf(day);
+        return new TrustDay(contractId, day, interval, Interval.expected(day, interval, zone), 0, 0, 0, 1, Map.of());
+    }
+
+    private static TrustDay count(TrustDay day, int actual, int estimated, int suspect, Set<Rule> broken) {
+        Map<Rule, Integer> rules = new EnumMap<>(Rule.class);
+        rules.putAll(day.rules());
+        broken.forEach(rule -> rules.merge(rule, 1, Integer::sum));
+        return new TrustDay(day.contractId(), day.day(), day.interval(), day.expected(), day.actual() + actual,
+                day.estimated() + estimated, day.suspect() + suspect, day.contracts(), rules);
+    }
+
+    private TrustDay withInformation(TrustDay day) {
+        Map<Rule, Integer> found = information.get(day.day());
+        if (found == null) {
+            return day;
+        }
+        Map<Rule, Integer> rules = new EnumMap<>(Rule.class);
+        rules.putAll(day.rules());
+        rules.putAll(found);
+        return new TrustDay(day.contractId(), day.day(), day.interval(), day.expected(), day.actual(),
+                day.estimated(), day.suspect(), day.contracts(), rules);
+    }
+
+    /**
+     * {@code registerMismatch} of each validated day: the sum of the day's values (actual and estimated) against its
+     * first and last cumulative readings ({@code va(last) − va(first) + v(first)}), off by more than 1 % and 0.01.
+     */
+    private void registerMismatches(Map<LocalDate, BigDecimal> sums) {
+        Map<LocalDate, Reading[]> ends = new HashMap<>();
+        for (Reading r : readings) {
+            if (r.validated && r.stored(MeasureColumns.VA) != null) {
+                ends.computeIfAbsent(r.day, d -> new Reading[] {r, r})[1] = r;
+            }
+        }
+        ends.forEach((day, firstLast) -> {
+            Reading first = firstLast[0];
+            BigDecimal firstV = first.actual() ? first.value : estimates.containsKey(first.timestamp)
+                    ? estimates.get(first.timestamp).value() : null;
+            if (first == firstLast[1] || firstV == null) {
+                return;
+            }
+            try {
+                BigDecimal meter = DecimalText.parse(MeasureColumns.VA, firstLast[1].stored(MeasureColumns.VA))
+                        .subtract(DecimalText.parse(MeasureColumns.VA, first.stored(MeasureColumns.VA))).add(firstV);
+                BigDecimal off = sums.getOrDefault(day, BigDecimal.ZERO).subtract(meter).abs();
+                if (off.compareTo(ONE_PERCENT) > 0 && off.compareTo(meter.abs().multiply(ONE_PERCENT)) > 0) {
+                    information.computeIfAbsent(day, d -> new EnumMap<>(Rule.class)).put(Rule.REGISTER_MISMATCH, 1);
+                }
+            } catch (org.enma.schema.EnmaException notANumber) {
+                // a bad va cell, counted by the read: no register to compare with
+            }
+        });
+    }
+
+    /** The writes that bring validated reading {@code r}'s cells to its verdict ({@code e}: its estimate, or null). */
+    private List<Mutation> changes(Reading r, Estimated e) {
+        Map<String, String> wanted = new HashMap<>();
+        byte[] key = key(r.timestamp);
+        if (r.actual()) {
+            wanted.put(MeasureColumns.V, r.text);
+            String calc = r.stored(MeasureColumns.RAW) == null ? r.stored(MeasureColumns.CALC)
+                    // a value set aside earlier and sound now: uploaded, unless the row has a reading to derive from
+                    : r.stored(MeasureColumns.VA) == null ? "0" : "1";
+            if (calc != null) {
+                wanted.put(MeasureColumns.CALC, calc);
+            }
+            return CellChanges.of(key, VEE_CELLS, r.texts(), wanted);
+        }
+        if (r.value != null) {
+            wanted.put(MeasureColumns.Q, r.broken.stream().filter(Rule::fails).map(Rule::qualifier)
+                    .collect(Collectors.joining(",")));
+            wanted.put(MeasureColumns.RAW, r.text);
+            if (e == null) {
+                return CellChanges.of(key, VEE_CELLS, r.texts(), wanted);
+            }
+            wanted.putAll(estimateCells(r.timestamp, e));
+            return CellChanges.of(key, ESTIMATE_CELLS, r.texts(), wanted);
+        }
+        if (e != null) {
+            return CellChanges.of(key, ESTIMATE_CELLS, r.texts(), estimateCells(r.timestamp, e));
+        }
+        if (r.stored(MeasureColumns.EST) == null) {
+            return List.of();
+        }
+        // an earlier estimate that no run bounds any more: gone, and with it the row if the estimate made it
+        return CellChanges.of(key, r.stored(MeasureColumns.VA) == null ? ESTIMATE_CELLS : VEE_CELLS, r.texts(),
+                Map.of());
+    }
+
+    private Map<String, String> estimateCells(long timestamp, Estimated e) {
+        Map<String, String> cells = new HashMap<>();
+        SlotMatch.of(slots, IntervalConvention.localTimeOf(timestamp, zone)).slot()
+                .ifPresent(slot -> cells.putAll(slot.measureCells()));
+        cells.put(MeasureColumns.V, DecimalText.format(e.value()));
+        cells.put(MeasureColumns.CALC, "1");
+        cells.put(MeasureColumns.EST, e.method());
+        return cells;
+    }
+
+    private byte[] key(long timestamp) {
+        return MeasureKey.of(timestamp, contractId).encode();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,68 @@
+package org.enma.jobs.validate;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.enma.jobs.read.Measure;
+import org.enma.schema.DecimalText;
+import org.enma.schema.EnmaException;
+import org.enma.schema.MeasureColumns;
+
+/**
+ * One measure row of a contract as validation sees it: the value it checks — the set-aside upload ({@code raw}) where
+ * there is one, else {@code v} unless {@code v} is an earlier estimate (estimates are made again, never checked) — and,
+ * once checked, the rules it broke. A row outside the validated days keeps its stored verdict ({@code q}).
+ */
+final class Reading {
+    final Measure measure;
+    final long timestamp;
+    final LocalDate day;
+    /** The value checked, as stored, and as a number; both null when the row has none (a gap to estimate). */
+    final String text;
+    final BigDecimal value;
+    final boolean validated;
+    final Set<Rule> broken = EnumSet.noneOf(Rule.class);
+
+    Reading(Measure measure, LocalDate day, boolean validated) {
+        this.measure = measure;
+        this.timestamp = measure.timestamp();
+        this.day = day;
+        this.validated = validated;
+        String checked = measure.text(MeasureColumns.RAW).orElse(measure.text(MeasureColumns.EST).isPresent() ? null
+                : measure.text(MeasureColumns.V).orElse(null));
+        this.value = number(checked);
+        this.text = value == null ? null : checked;
+    }
+
+    private static BigDecimal number(String text) {
+        try {
+            return text == null ? null : DecimalText.parse(MeasureColumns.V, text);
+        } catch (EnmaException notANumber) {
+            // the read counted it as a bad cell; to validation the row has no value
+            return null;
+        }
+    }
+
+    /** Whether it failed a rule: now when validated, by its stored {@code q} otherwise. */
+    boolean suspect() {
+        if (!validated) {
+            return measure.text(MeasureColumns.Q).isPresent();
+        }
+        return broken.stream().anyMatch(Rule::fails);
+    }
+
+    /** A value that passed every rule: what spikes are measured against, like days copied, runs bounded by. */
+    boolean actual() {
+        return value != null && !suspect();
+    }
+
+    String stored(String qualifier) {
+        return measure.texts().get(qualifier);
+    }
+
+    Map<String, String> texts() {
+        return measure.texts();
+    }
+}
