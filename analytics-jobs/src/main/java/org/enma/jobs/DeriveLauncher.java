@@ -14,6 +14,7 @@ import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.Month;
 import org.enma.store.JobRuns;
+import org.enma.store.RollupPending;
 
 /**
  * Starts one {@code derive} run — from {@code enma derive} or {@code spark-submit} — and records it in {@code jobRuns}
@@ -46,8 +47,10 @@ public final class DeriveLauncher {
             try {
                 String tableName = config.tableNames().of(table).getNameAsString();
                 EnmaData data = EnmaData.open(spark, config);
-                DeriveCounts counts = Derive.run(data, company, table, from, to, notes,
-                        days -> PendingDays.record(days, data.endpoints(), tableName));
+                DeriveCounts counts = Derive.run(data, company, table, from, to, notes, days -> {
+                    PendingDays.record(days, data.endpoints(), tableName, RollupPending.VALIDATION);
+                    PendingDays.record(days, data.endpoints(), tableName, RollupPending.COLLECTION);
+                });
                 runs.succeeded(run, counts.asDocument());
                 return counts;
             } catch (Exception e) {

@@ -1,6 +1,7 @@
 package org.enma.jobs;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,8 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * The one {@code spark-submit} entry of every job, and the main class of {@code enma-jobs.jar}: {@code spark-submit
  * enma-jobs.jar OT101 --company ID --month YYYYMM}, {@code ... derive --company ID --from YYYYMM --to YYYYMM}, {@code
- * ... rollup --company ID}. The first argument names the job (any analytic {@link Analytics} registers, {@code derive},
- * {@code rollup}); the rest are the flags of its {@code enma} command — the same option classes ({@code
+ * ... validate --company ID}, {@code ... rollup --company ID}. The first argument names the job (any analytic {@link
+ * Analytics} registers, {@code derive}, {@code validate}, {@code rollup}); the rest are the flags of its {@code enma} command — the same option classes ({@code
  * org.enma.jobs.submit}) — and the connection settings ({@link SettingFlags}); the master and resources come from
  * {@code spark-submit}. Prints the job's summary line; exit 0, 1 (failed), 2 (bad usage). A new analytic needs nothing
  * here: its registration line in {@link Analytics} makes it submittable.
@@ -38,7 +40,7 @@ public final class Submit implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "JOB", description = "the job: an analytic (OT101, ...), derive or rollup")
+    @Parameters(arity = "0..1", paramLabel = "JOB", description = "the job: an analytic (OT101, ...), derive, validate or rollup")
     String job;
 
     public static void main(String[] args) {
@@ -52,6 +54,7 @@ public final class Submit implements Runnable {
             cli.addSubcommand(name, new SubmitAnalytic(Analytics.named(name)));
         }
         cli.addSubcommand(DeriveLauncher.JOB, new SubmitDerive());
+        cli.addSubcommand(ValidateLauncher.JOB, new SubmitValidate());
         cli.addSubcommand(RollupLauncher.JOB, new SubmitRollup());
         cli.setSubcommandsCaseInsensitive(true);
         SettingFlags.addTo(cli);
@@ -83,7 +86,7 @@ public final class Submit implements Runnable {
     /** Reached only when the first argument names no job. */
     @Override
     public void run() {
-        String jobs = String.join(", ", Analytics.names()) + ", derive or rollup";
+        String jobs = String.join(", ", Analytics.names()) + ", derive, validate or rollup";
         if (job == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "the first argument names the job: " + jobs);
         }
@@ -135,6 +138,30 @@ public final class Submit implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             spec.commandLine().getOut().println(DeriveLauncher.launch(SettingFlags.config(spec), target.company(),
                     target.type(), months.get(0), months.get(months.size() - 1), err::println).summaryLine());
+            return 0;
+        }
+    }
+
+    /** {@code validate --company ID [--type T] [--from YYYYMM --to YYYYMM] [--setup FILE]}. */
+    @Command(mixinStandardHelpOptions = true)
+    static final class SubmitValidate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        JobTarget target;
+
+        @ArgGroup(exclusive = false)
+        MonthRange range;
+
+        @Option(names = "--setup", paramLabel = "FILE", description = "thresholds as one JSON object")
+        Path setup;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().println(ValidateLauncher.launch(SettingFlags.config(spec), target.company(),
+                    target.type(), Optional.ofNullable(range).map(r -> r.months(spec)), Optional.ofNullable(setup))
+                    .summaryLine());
             return 0;
         }
     }

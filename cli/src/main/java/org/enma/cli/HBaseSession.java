@@ -69,17 +69,20 @@ final class HBaseSession implements AutoCloseable {
 
     /**
      * A loader into this session's cluster, creating tables through {@code admin}, with progress on {@code err}; the
-     * contract-days it writes into consumption tables are recorded in {@code mongo} for {@code enma rollup} before
-     * they are written.
+     * contract-days it writes into consumption tables are recorded in {@code mongo} for {@code enma validate} and {@code
+     * enma rollup} before they are written.
      */
     Loader loader(Admin admin, PrintWriter err, MongoStore mongo) {
         RollupPending pending = new RollupPending(mongo.database());
+        RollupPending unvalidated = new RollupPending(mongo.database(), RollupPending.VALIDATION);
         return new Loader(connection, new TableCreator(admin, config.tableNames(), config.compression()),
                 config.timezone(), Clock.systemUTC(), TerminalProgress.forStderr(err))
                 .tellingDays(new LoadedDays() {
                     @Override
                     public void about(EnmaTable table, Collection<ContractDay> days, Collection<LocalDate> wholeDays) {
-                        pending.record(config.tableNames().of(table).getNameAsString(), days, wholeDays);
+                        String name = config.tableNames().of(table).getNameAsString();
+                        unvalidated.record(name, days, wholeDays);
+                        pending.record(name, days, wholeDays);
                     }
 
                     @Override

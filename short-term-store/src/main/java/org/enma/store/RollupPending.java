@@ -35,6 +35,11 @@ import org.enma.schema.ContractDay;
  */
 public final class RollupPending {
     public static final String COLLECTION = "rollupPending";
+    /**
+     * The same bookkeeping for {@code enma validate}: the days loads and derive wrote that are not validated yet. Kept
+     * apart so that a rollup taking its days leaves validation's, and the other way round.
+     */
+    public static final String VALIDATION = "validatePending";
     public static final int CONTRACTS_PER_DAY = 10_000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final String CONTRACTS = "contracts";
@@ -55,7 +60,12 @@ public final class RollupPending {
     }
 
     public RollupPending(MongoDatabase mongo) {
-        this.pending = mongo.getCollection(COLLECTION);
+        this(mongo, COLLECTION);
+    }
+
+    /** The days pending in {@code collection}: {@link #COLLECTION} or {@link #VALIDATION}. */
+    public RollupPending(MongoDatabase mongo, String collection) {
+        this.pending = mongo.getCollection(collection);
     }
 
     /**

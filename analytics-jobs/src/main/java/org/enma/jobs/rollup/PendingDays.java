@@ -23,17 +23,20 @@ public final class PendingDays {
     private PendingDays() {
     }
 
-    /** {@code days}: distinct contract-days of measure table {@code table} (its HBase name). */
-    public static void record(JavaRDD<ContractDay> days, Endpoints where, String table) {
+    /**
+     * {@code days}: distinct contract-days of measure table {@code table} (its HBase name), recorded in {@code
+     * collection} ({@link RollupPending#COLLECTION} or {@link RollupPending#VALIDATION}).
+     */
+    public static void record(JavaRDD<ContractDay> days, Endpoints where, String table, String collection) {
         Set<LocalDate> whole = new TreeSet<>();
         days.map(ContractDay::day).countByValue().forEach((day, contracts) -> {
             if (contracts > RollupPending.CONTRACTS_PER_DAY) {
                 whole.add(day);
             }
         });
-        pending(where).recordWhole(table, whole);
+        pending(where, collection).recordWhole(table, whole);
         days.filter(d -> !whole.contains(d.day())).foreachPartition(partition -> {
-            RollupPending pending = pending(where);
+            RollupPending pending = pending(where, collection);
             List<ContractDay> chunk = new ArrayList<>();
             while (partition.hasNext()) {
                 chunk.add(partition.next());
@@ -45,7 +48,7 @@ public final class PendingDays {
         });
     }
 
-    private static RollupPending pending(Endpoints where) {
-        return new RollupPending(MongoStore.shared(where.mongoUri(), where.mongoDatabase()).database());
+    private static RollupPending pending(Endpoints where, String collection) {
+        return new RollupPending(MongoStore.shared(where.mongoUri(), where.mongoDatabase()).database(), collection);
     }
 }

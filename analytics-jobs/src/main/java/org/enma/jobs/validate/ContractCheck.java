@@ -120,7 +120,8 @@ final class ContractCheck {
         boolean[] marked = new boolean[readings.length];
         int start = 0;
         for (int i = 0; i <= readings.length; i++) {
-            boolean continues = i < readings.length && i > start && member.test(readings[i])
+            boolean continues = i < readings.length && i > start && member.test(readings[start])
+                    && member.test(readings[i])
                     && readings[i].timestamp - readings[i - 1].timestamp == intervalOf(readings[i].day)
                     && (!sameValue || readings[i].value.compareTo(readings[start].value) == 0);
             if (continues) {
@@ -319,7 +320,8 @@ final class ContractCheck {
             if (!r.validated) {
                 continue;
             }
-            measures++;
+            // an earlier estimate has no value of its own to judge
+            measures += r.value == null ? 0 : 1;
             Estimated e = estimates.get(r.timestamp);
             BigDecimal used = r.actual() ? r.value : e == null ? null : e.value();
             if (used != null) {

@@ -29,6 +29,11 @@ record TrustDay(String contractId, LocalDate day, int interval, int expected, in
         return Math.max(0, expected - actual - estimated);
     }
 
+    /** This contract's share of its company's day. */
+    TrustDay companyPart() {
+        return new TrustDay("", day, interval, expected, actual, estimated, suspect, contracts, rules);
+    }
+
     /** The company's day: the sum of two contracts' (or partial sums'), the interval kept only where all agree. */
     TrustDay plus(TrustDay other) {
         Map<Rule, Integer> summed = new EnumMap<>(Rule.class);

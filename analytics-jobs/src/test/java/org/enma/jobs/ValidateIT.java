@@ -1,0 +1,225 @@
+package org.enma.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.hadoop.hbase.Cell;
+import org.apache.hadoop.hbase.CellUtil;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
+import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.client.Table;
+import org.bson.Document;
+import org.enma.jobs.validate.ValidateCounts;
+import org.enma.schema.CompanyId;
+import org.enma.schema.ContractDay;
+import org.enma.schema.EnmaException;
+import org.enma.schema.EnmaTable;
+import org.enma.schema.MeasureKey;
+import org.enma.schema.Month;
+import org.enma.schema.TableNames;
+import org.enma.schema.TrustKey;
+import org.enma.store.JobRuns;
+import org.enma.store.RollupPending;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code enma validate} on a hand-made company, February 2014 (UTC), tariff TT "flat" at 10 c all day.
+ *
+ * <pre>
+ * A (TT): hourly, 1 January – 10 February; the reading ending at hour h holds 1 + (h mod 3) / 10 (1, 1.1, 1.2, ...);
+ *    5 Feb 10:00 holds 50 (a spike: the median of the 28 days before is 1.1); 6 Feb 10:00–12:00 missing (3 hours).
+ * Q: quarter-hourly, 1 – 2 February, va the running total from 1000; the quarter ending at minute m of the day holds
+ *    0.25, 0.26, 0.27 by (m / 15) mod 3, except 2 Feb 10:15 and 10:30 (0.3 each), 10:45 and 11:00 (0.2 each);
+ *    2 Feb 10:15, 10:30 and 10:45 missing.
+ * </pre>
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ValidateIT extends JobsOnTestStack {
+    static final CompanyId COMPANY = CompanyId.of("6200000001");
+    private static final Month FEB_2014 = Month.of(2014, 2);
+    private static final LocalDate FEB_2 = LocalDate.of(2014, 2, 2);
+    private static final LocalDate FEB_5 = LocalDate.of(2014, 2, 5);
+    private static final LocalDate FEB_6 = LocalDate.of(2014, 2, 6);
+
+    @BeforeAll
+    void company() throws IOException {
+        CompanyFixture fixture = new CompanyFixture(stack, COMPANY).customer("A", "08001", "TT")
+                .tariffRow("TT", LocalDate.of(2014, 1, 1), LocalDate.of(2014, 12, 31), "P1", Map.of("timeSlotName",
+                        "flat", "energyCost", "10", "flatRate", "3", "periodStart", "0101", "periodEnd", "1231",
+                        "hourStart", "000000", "hourEnd", "000000", "days", "Mon,Tue,Wed,Thu,Fri,Sat,Sun"));
+        for (LocalDateTime t = LocalDateTime.of(2014, 1, 1, 1, 0); !t.isAfter(LocalDateTime.of(2014, 2, 11, 0, 0));
+             t = t.plusHours(1)) {
+            boolean gap = t.toLocalDate().equals(FEB_6) && t.getHour() >= 10 && t.getHour() <= 12;
+            if (!gap) {
+                String v = t.equals(FEB_5.atTime(10, 0)) ? "50" : List.of("1", "1.1", "1.2").get(hourOf(t) % 3);
+                fixture.measure("A", t, "v", v, "calc", "0");
+            }
+        }
+        BigDecimal va = new BigDecimal("1000");
+        for (LocalDateTime t = LocalDateTime.of(2014, 2, 1, 0, 15); !t.isAfter(LocalDateTime.of(2014, 2, 3, 0, 0));
+             t = t.plusMinutes(15)) {
+            int quarter = t.getHour() * 4 + t.getMinute() / 15;
+            boolean second = t.toLocalDate().equals(FEB_2);
+            String v = second && (quarter == 41 || quarter == 42) ? "0.3" : second && (quarter == 43 || quarter == 44)
+                    ? "0.2" : List.of("0.25", "0.26", "0.27").get(quarter % 3);
+            va = va.add(new BigDecimal(v));
+            if (!(second && quarter >= 41 && quarter <= 43)) {
+                fixture.measure("Q", t, "v", v, "calc", "0", "va", va.toPlainString());
+            }
+        }
+        fixture.write();
+    }
+
+    /** The hour a reading ends at, 24 for midnight. */
+    private static int hourOf(LocalDateTime t) {
+        return t.getHour() == 0 ? 24 : t.getHour();
+    }
+
+    @Test
+    @Order(1)
+    void aBadThresholdIsRefusedByNameBeforeAnythingRuns(@TempDir Path dir) throws IOException {
+        Path setup = Files.writeString(dir.resolve("setup.json"), "{\"spikeFactor\": 0}");
+        assertThatThrownBy(() -> validate(Optional.of(setup))).isInstanceOf(EnmaException.class)
+                .hasMessageContaining("setup parameter \"spikeFactor\" must be above 0, was 0.0");
+        Path unknown = Files.writeString(dir.resolve("unknown.json"), "{\"spikeFactr\": 5}");
+        assertThatThrownBy(() -> validate(Optional.of(unknown))).isInstanceOf(EnmaException.class)
+                .hasMessageContaining("unknown parameter \"spikeFactr\"");
+        assertThat(stack.connection().getAdmin().tableExists(trustTable())).as("nothing written").isFalse();
+    }
+
+    @Test
+    @Order(2)
+    void aSpikeAndGapsAreEstimatedPricedAndCountedInTheTrustTable() throws IOException {
+        ValidateCounts counts = validate(Optional.empty());
+        // A: 1–10 Feb, 240 intervals, 237 measures; Q: 1–2 Feb, 192 intervals, 189 measures
+        assertThat(counts.summaryLine()).isEqualTo("days=12 measures=426 suspect=1 estimated=7 missing=0");
+        Map<String, Map<String, String>> cells = cells(consumption());
+        Map<String, String> flat = Map.of("timeSlotName", "flat", "energyCost", "10", "flatRate", "3",
+                "periodKey", "P1");
+        // between 1 (9:00) and 1.2 (11:00); the estimate is priced, the upload kept in raw
+        assertThat(cells.get(key("A", FEB_5.atTime(10, 0)))).isEqualTo(with(with(with(with(with(flat, "v", "1.1"),
+                "calc", "1"), "est", "linear"), "q", "spike"), "raw", "50"));
+        // 3 hours > 2: like days 30, 23, 16 and 9 January hold 1.1, 1.2 and 1 at 10, 11 and 12 o'clock
+        Map<String, String> priced = with(with(flat, "calc", "1"), "est", "likeDay");
+        assertThat(cells.get(key("A", FEB_6.atTime(10, 0)))).isEqualTo(with(priced, "v", "1.1"));
+        assertThat(cells.get(key("A", FEB_6.atTime(11, 0)))).isEqualTo(with(priced, "v", "1.2"));
+        assertThat(cells.get(key("A", FEB_6.atTime(12, 0)))).isEqualTo(with(priced, "v", "1"));
+        // va(11:00) − va(10:00) − v(11:00) = 1.0 − 0.2 = 0.8 over 3; Q has no customer, so no tariff
+        assertThat(cells.get(key("Q", FEB_2.atTime(10, 15)))).isEqualTo(Map.of("v", "0.267", "calc", "1",
+                "est", "linear"));
+        assertThat(cells.get(key("Q", FEB_2.atTime(10, 30)))).containsEntry("v", "0.267");
+        assertThat(cells.get(key("Q", FEB_2.atTime(10, 45)))).containsEntry("v", "0.266");
+
+        Map<String, Map<String, String>> trust = cells(trustTable());
+        assertThat(trust.get(new TrustKey("A", FEB_5).toString())).isEqualTo(Map.of("interval", "3600",
+                "expected", "24", "actual", "23", "estimated", "1", "suspect", "1", "missing", "0", "spike", "1"));
+        assertThat(trust.get(new TrustKey("Q", FEB_2).toString())).isEqualTo(Map.of("interval", "900",
+                "expected", "96", "actual", "93", "estimated", "3", "suspect", "0", "missing", "0"));
+        // the company's day sums its contracts'; their intervals differ, so its interval is 0
+        assertThat(trust.get(TrustKey.companyTotal(FEB_2).toString())).isEqualTo(Map.of("interval", "0",
+                "expected", "120", "actual", "117", "estimated", "3", "suspect", "0", "missing", "0", "c", "2"));
+        assertThat(trust.get(TrustKey.companyTotal(FEB_6).toString())).isEqualTo(Map.of("interval", "3600",
+                "expected", "24", "actual", "21", "estimated", "3", "suspect", "0", "missing", "0", "c", "1"));
+        // A's 10 days, Q's 2, the company's 10
+        assertThat(trust).hasSize(22);
+
+        assertThat(new RollupPending(mongo.database()).take(consumption().getNameAsString()))
+                .extracting(RollupPending.Taken::day).containsExactlyInAnyOrder(FEB_2, FEB_5, FEB_6);
+        Document run = mongo.database().getCollection(JobRuns.COLLECTION).find(new Document("ot", "validate")
+                .append("companyId", COMPANY.asNumber()).append("status", "succeeded")).first();
+        assertThat(run).isNotNull();
+        assertThat(run.getLong("estimated")).isEqualTo(7L);
+    }
+
+    @Test
+    @Order(3)
+    void validatingAgainWritesNothing() throws IOException {
+        Map<String, Long> before = stamps(consumption());
+        assertThat(validate(Optional.empty()).summaryLine())
+                .isEqualTo("days=12 measures=426 suspect=1 estimated=7 missing=0");
+        assertThat(stamps(consumption())).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void withoutMonthsItValidatesThePendingDaysAndIsDoneWithThem() throws IOException {
+        RollupPending pending = new RollupPending(mongo.database(), RollupPending.VALIDATION);
+        pending.record(consumption().getNameAsString(), List.of(new ContractDay("A", FEB_5)));
+        ValidateCounts counts = ValidateLauncher.launch(config, COMPANY, Optional.empty(), Optional.empty(),
+                Optional.empty());
+        // every contract with data that day: A's 24 intervals, Q has none on 5 February
+        assertThat(counts.summaryLine()).isEqualTo("days=1 measures=24 suspect=1 estimated=1 missing=0");
+        assertThat(pending.take(consumption().getNameAsString())).isEmpty();
+    }
+
+    private ValidateCounts validate(Optional<Path> setup) {
+        return ValidateLauncher.launch(config, COMPANY, Optional.empty(), Optional.of(List.of(FEB_2014)), setup);
+    }
+
+    private static Map<String, String> with(Map<String, String> cells, String qualifier, String value) {
+        Map<String, String> all = new TreeMap<>(cells);
+        all.put(qualifier, value);
+        return all;
+    }
+
+    private static String key(String contract, LocalDateTime at) {
+        return MeasureKey.of(at.toEpochSecond(ZoneOffset.UTC), contract).toString();
+    }
+
+    private org.apache.hadoop.hbase.TableName consumption() {
+        return new TableNames(stack.namespace()).of(EnmaTable.consumption("electricityConsumption", COMPANY));
+    }
+
+    private org.apache.hadoop.hbase.TableName trustTable() {
+        return new TableNames(stack.namespace()).of(EnmaTable.trustOf(EnmaTable.consumption(
+                "electricityConsumption", COMPANY)));
+    }
+
+    /** Every cell of a table, by row key and qualifier. */
+    private Map<String, Map<String, String>> cells(org.apache.hadoop.hbase.TableName table) throws IOException {
+        Map<String, Map<String, String>> rows = new TreeMap<>();
+        try (Table t = stack.connection().getTable(table); ResultScanner scanner = t.getScanner(new Scan())) {
+            for (Result r : scanner) {
+                Map<String, String> cells = new TreeMap<>();
+                for (Cell cell : r.rawCells()) {
+                    cells.put(new String(CellUtil.cloneQualifier(cell), StandardCharsets.UTF_8),
+                            new String(CellUtil.cloneValue(cell), StandardCharsets.UTF_8));
+                }
+                rows.put(new String(r.getRow(), StandardCharsets.UTF_8), cells);
+            }
+        }
+        return rows;
+    }
+
+    /** Every cell's HBase timestamp, by row key and qualifier: what a write, even of the same value, changes. */
+    private Map<String, Long> stamps(org.apache.hadoop.hbase.TableName table) throws IOException {
+        Map<String, Long> stamps = new TreeMap<>();
+        try (Table t = stack.connection().getTable(table); ResultScanner scanner = t.getScanner(new Scan())) {
+            for (Result r : scanner) {
+                for (Cell cell : r.rawCells()) {
+                    stamps.put(new String(r.getRow(), StandardCharsets.UTF_8) + "/" + new String(
+                            CellUtil.cloneQualifier(cell), StandardCharsets.UTF_8), cell.getTimestamp());
+                }
+            }
+        }
+        return stamps;
+    }
+}
