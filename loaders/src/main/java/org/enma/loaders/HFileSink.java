@@ -58,6 +58,7 @@ final class HFileSink implements CellSink {
     private final long batchLimit;
     private final Connection connection;
     private final TargetTable target;
+    private final ValidationMarks marks;
     /** Known once the table exists: before the first HFiles are written. */
     private TableName table;
     private final Map<String, ColumnFamilyDescriptor> families = new HashMap<>();
@@ -75,14 +76,18 @@ final class HFileSink implements CellSink {
     private long batchBytes;
     private int batchNumber;
 
-    HFileSink(Connection connection, TargetTable target, String stagingRoot) throws IOException {
+    /** {@code marks}: what each uploaded {@code v} deletes beside it, written as delete markers of its batch. */
+    HFileSink(Connection connection, TargetTable target, String stagingRoot, ValidationMarks marks)
+            throws IOException {
         this(connection, target, stagingRoot, Math.min(MAX_BATCH_BYTES,
-                Math.max(MIN_BATCH_BYTES, Runtime.getRuntime().maxMemory() / 8)));
+                Math.max(MIN_BATCH_BYTES, Runtime.getRuntime().maxMemory() / 8)), marks);
     }
 
     /** {@code batchLimit}: bytes of rows per sorted batch (tests use tiny batches to cross batch boundaries). */
-    HFileSink(Connection connection, TargetTable target, String stagingRoot, long batchLimit) throws IOException {
+    HFileSink(Connection connection, TargetTable target, String stagingRoot, long batchLimit, ValidationMarks marks)
+            throws IOException {
         this.batchLimit = batchLimit;
+        this.marks = marks;
         this.connection = connection;
         this.target = target;
         this.conf = connection.getConfiguration();
@@ -110,6 +115,7 @@ final class HFileSink implements CellSink {
                 row.add(cell);
             }
         }
+        row.addAll(marks.of(put, timestamp));
         if (!row.isEmpty()) {
             RegionRows rows = batch[regionOf(put.getRow())];
             long before = rows.bytes();

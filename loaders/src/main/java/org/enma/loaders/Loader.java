@@ -83,6 +83,7 @@ public final class Loader {
         }
         EnmaTable target = kind.table(company.orElse(null), type);
         TargetTable table = TargetTable.open(creator, target);
+        ValidationMarks marks = ValidationMarks.of(creator, target);
         long totalBytes = inputs.stream().mapToLong(InputFile::size).sum();
         AtomicLong bytesRead = new AtomicLong();
         Timestamps timestamps = new Timestamps(zone, clock);
@@ -90,8 +91,8 @@ public final class Loader {
         try (KeyFingerprints seen = new KeyFingerprints();
              DayRecorder days = DayRecorder.of(target, zone, loadedDays);
              RowWorkers workers = new RowWorkers(Runtime.getRuntime().availableProcessors());
-             CellSink sink = bulkStaging.isPresent() ? new HFileSink(connection, table, bulkStaging.get())
-                : new PutSink(connection, table.await())) {
+             CellSink sink = bulkStaging.isPresent() ? new HFileSink(connection, table, bulkStaging.get(), marks)
+                : new PutSink(connection, table.await(), marks)) {
             long rowsBefore = 0;
             List<Future<?>> recordings = new ArrayList<>();
             for (InputFile input : inputs) {

@@ -11,7 +11,9 @@ import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.KeyValue;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Delete;
 import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.client.Row;
 import org.apache.hadoop.hbase.client.Table;
 
 /**
@@ -42,13 +44,20 @@ public final class PutSink implements CellSink {
     private final Connection connection;
     private final TableName table;
     private final ExecutorService senders;
+    private final ValidationMarks marks;
     private final ArrayDeque<Future<?>> sending = new ArrayDeque<>();
-    private List<Put> filling = new ArrayList<>(BATCH_ROWS);
+    private List<Row> filling = new ArrayList<>(BATCH_ROWS);
     private long lastStamp;
 
     public PutSink(Connection connection, TableName table) {
+        this(connection, table, ValidationMarks.NONE);
+    }
+
+    /** {@code marks}: what each uploaded {@code v} deletes beside it, sent as a Delete of the same stamp. */
+    PutSink(Connection connection, TableName table, ValidationMarks marks) {
         this.connection = connection;
         this.table = table;
+        this.marks = marks;
         this.senders = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
             Thread t = new Thread(r, "enma-put-sender");
             t.setDaemon(true);
@@ -71,7 +80,16 @@ public final class PutSink implements CellSink {
             }
         }
         filling.add(put);
-        if (filling.size() == BATCH_ROWS) {
+        List<KeyValue> cleared = marks.of(put, lastStamp);
+        if (!cleared.isEmpty()) {
+            Delete delete = new Delete(put.getRow());
+            for (KeyValue marker : cleared) {
+                delete.add(marker);
+            }
+            filling.add(delete);
+        }
+        // a Delete counts as a row of the request too
+        if (filling.size() >= BATCH_ROWS) {
             send();
         }
     }
@@ -81,12 +99,12 @@ public final class PutSink implements CellSink {
             return;
         }
         awaitSent(IN_FLIGHT - 1);
-        List<Put> batch = filling;
+        List<Row> batch = filling;
         filling = new ArrayList<>(BATCH_ROWS);
         sending.add(senders.submit(() -> {
             // a Table is light and not for sharing between threads: one per batch
             try (Table target = connection.getTable(table)) {
-                target.put(batch);
+                target.batch(batch, new Object[batch.size()]);
             }
             return null;
         }));

@@ -289,6 +289,57 @@ class LoaderIT {
     }
 
     @Test
+    void aCorrectedUploadReplacesAnEstimateOnThePutPath() throws IOException {
+        correctedUploadReplacesAnEstimate(CompanyId.of("1000000033"), loader);
+    }
+
+    @Test
+    void aCorrectedUploadReplacesAnEstimateOnTheBulkPath() throws IOException {
+        correctedUploadReplacesAnEstimate(CompanyId.of("1000000034"), loader.bulk(dir.toUri().toString()));
+    }
+
+    /**
+     * A spike set aside by validation (its upload in {@code raw}, the estimate in {@code v}), then the same key
+     * uploaded again: the new value, {@code calc = 0}, and nothing of the validation left; a row with only a reading
+     * ({@code va}) keeps what validation wrote.
+     */
+    private void correctedUploadReplacesAnEstimate(CompanyId company, Loader into) throws IOException {
+        EnmaTable table = EnmaTable.consumption("electricityConsumption", company);
+        Path first = write("first-" + company + ".csv", """
+                contractId,timestamp,v,va
+                A,1372640400,50,
+                A,1372644000,1,
+                B,1372640400,,7
+                """);
+        into.load(InputKind.CONSUMPTION, Optional.of(company), "electricityConsumption", List.of(first));
+        // what enma validate leaves: the trust table, a replaced suspect, an estimate beside B's reading
+        new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.NONE)
+                .ensure(EnmaTable.trustOf(table));
+        try (Table t = stack.connection().getTable(names.of(table))) {
+            t.put(List.of(put("4~1372640400~A", "v", "1.1", "calc", "1", "est", "linear", "q", "spike", "raw", "50"),
+                    put("4~1372640400~B", "v", "0.5", "calc", "1", "est", "linear")));
+        }
+        Path corrected = write("corrected-" + company + ".csv", """
+                contractId,timestamp,v,va
+                A,1372640400,1.2,
+                B,1372640400,,7
+                """);
+        into.load(InputKind.CONSUMPTION, Optional.of(company), "electricityConsumption", List.of(corrected));
+        assertThat(cells(table)).isEqualTo(Map.of(
+                "4~1372640400~A", Map.of("m:v", "1.2", "m:calc", "0"),
+                "40~1372644000~A", Map.of("m:v", "1", "m:calc", "0"),
+                "4~1372640400~B", Map.of("m:va", "7", "m:v", "0.5", "m:calc", "1", "m:est", "linear")));
+    }
+
+    private static org.apache.hadoop.hbase.client.Put put(String key, String... cells) {
+        var put = new org.apache.hadoop.hbase.client.Put(Bytes.toBytes(key));
+        for (int i = 0; i < cells.length; i += 2) {
+            put.addColumn(Bytes.toBytes("m"), Bytes.toBytes(cells[i]), Bytes.toBytes(cells[i + 1]));
+        }
+        return put;
+    }
+
+    @Test
     void bulkDuplicatesAcrossBatchesLastWins() throws IOException {
         EnmaTable table = EnmaTable.consumption("electricityConsumption", CompanyId.of("1000000014"));
         try (HFileSink sink = rowPerBatchSink(table, dir)) {
@@ -338,7 +389,8 @@ class LoaderIT {
     /** A bulk sink into the table, created now, whose one-byte batch limit makes every row a batch of its own. */
     private HFileSink rowPerBatchSink(EnmaTable table, Path staging) throws IOException {
         var hbaseTable = new TableCreator(stack.connection().getAdmin(), names, Compression.Algorithm.GZ).ensure(table);
-        return new HFileSink(stack.connection(), TargetTable.existing(hbaseTable), staging.toUri().toString(), 1);
+        return new HFileSink(stack.connection(), TargetTable.existing(hbaseTable), staging.toUri().toString(), 1,
+                ValidationMarks.NONE);
     }
 
     @Test
