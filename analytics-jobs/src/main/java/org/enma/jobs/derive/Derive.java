@@ -49,7 +49,7 @@ public final class Derive {
     /** The cells the walk reads of each measure: what it derives from, and what it may have to replace. */
     static final MeasureFields PRICING = new MeasureFields(false, List.of(MeasureColumns.V, MeasureColumns.VA,
             MeasureColumns.CALC, MeasureColumns.TIME_SLOT_NAME, MeasureColumns.ENERGY_COST, MeasureColumns.FLAT_RATE,
-            MeasureColumns.PERIOD_KEY));
+            MeasureColumns.PERIOD_KEY, MeasureColumns.EST, MeasureColumns.Q));
     private static final MeasureFields READING = new MeasureFields(false, List.of(MeasureColumns.VA));
     private static final List<Duration> LOOKBACK = List.of(Duration.ofDays(2), Duration.ofDays(40),
             Duration.ofDays(400));
