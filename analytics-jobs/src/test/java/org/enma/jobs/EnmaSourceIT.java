@@ -181,7 +181,7 @@ class EnmaSourceIT extends JobsOnTestStack {
         Row q = one.first();
         assertThat(q.getTimestamp(2).toInstant()).isEqualTo(Instant.parse("2014-01-01T00:00:00Z"));
         assertThat(rowsScanned(one)).isEqualTo(1);
-        assertThat(periods.columns()).endsWith("cost", "np");
+        assertThat(periods.columns()).endsWith("cost", "np", "ne");
     }
 
     @Test
@@ -204,7 +204,7 @@ class EnmaSourceIT extends JobsOnTestStack {
     @Test
     void aTouPeriodTableShowsItsTariffPeriodsSums() {
         Dataset<Row> tou = enma().option("table", "periods").option("type", "touElectricityConsumption").load();
-        assertThat(tou.columns()).endsWith("np", "p1", "p2", "p3");
+        assertThat(tou.columns()).endsWith("np", "ne", "p1", "p2", "p3");
         assertThat(rows(tou.selectExpr("contractId", "period", "CAST(v AS INT)", "CAST(p1 AS INT)", "CAST(p2 AS INT)",
                 "CAST(p3 AS INT)"))).containsExactly("[T,MONTH,6,1,2,3]");
         assertThat(rows(spark.sql("SELECT CAST(p2 AS INT) FROM enma.c7777777777.touElectricityConsumptionPeriods"

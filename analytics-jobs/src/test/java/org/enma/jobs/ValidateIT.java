@@ -28,6 +28,7 @@ import org.enma.schema.ContractDay;
 import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.MeasureKey;
+import org.enma.schema.PeriodKey;
 import org.enma.schema.Month;
 import org.enma.schema.TableNames;
 import org.enma.schema.TrustKey;
@@ -170,6 +171,22 @@ class ValidateIT extends JobsOnTestStack {
         assertThat(pending.take(consumption().getNameAsString())).isEmpty();
     }
 
+    @Test
+    @Order(5)
+    void theRollupCountsTheEstimatesOfEachPeriod() throws IOException {
+        RollupLauncher.launch(config, COMPANY, Optional.empty(), Optional.empty());
+        Map<String, Map<String, String>> periods = cells(new TableNames(stack.namespace()).of(EnmaTable.periodsOf(
+                EnmaTable.consumption("electricityConsumption", COMPANY))), true);
+        // 6 February: 8 × (1.1 + 1.2 + 1) = 26.4 over 24 hours, 3 of them estimates; 5 February: 23 + the spike's
+        Map<String, String> feb6 = periods.get(new PeriodKey("A", FEB_6.atStartOfDay()).toString());
+        assertThat(feb6).containsEntry("DAY:v", "26.4").containsEntry("DAY:n", "24").containsEntry("DAY:ne", "3");
+        assertThat(periods.get(new PeriodKey("A", FEB_5.atStartOfDay()).toString())).containsEntry("DAY:v", "26.4")
+                .containsEntry("DAY:ne", "1");
+        // the hour from 9:00 holds the measure stamped 10:00, an estimate; the hour from 12:00 the actual 13:00
+        assertThat(periods.get(new PeriodKey("A", FEB_6.atTime(9, 0)).toString())).containsEntry("HOUR:ne", "1");
+        assertThat(periods.get(new PeriodKey("A", FEB_6.atTime(12, 0)).toString())).doesNotContainKey("HOUR:ne");
+    }
+
     private ValidateCounts validate(Optional<Path> setup) {
         return ValidateLauncher.launch(config, COMPANY, Optional.empty(), Optional.of(List.of(FEB_2014)), setup);
     }
@@ -195,12 +212,19 @@ class ValidateIT extends JobsOnTestStack {
 
     /** Every cell of a table, by row key and qualifier. */
     private Map<String, Map<String, String>> cells(org.apache.hadoop.hbase.TableName table) throws IOException {
+        return cells(table, false);
+    }
+
+    /** Every cell of a table, by row key and qualifier, or {@code family:qualifier}. */
+    private Map<String, Map<String, String>> cells(org.apache.hadoop.hbase.TableName table, boolean families)
+            throws IOException {
         Map<String, Map<String, String>> rows = new TreeMap<>();
         try (Table t = stack.connection().getTable(table); ResultScanner scanner = t.getScanner(new Scan())) {
             for (Result r : scanner) {
                 Map<String, String> cells = new TreeMap<>();
                 for (Cell cell : r.rawCells()) {
-                    cells.put(new String(CellUtil.cloneQualifier(cell), StandardCharsets.UTF_8),
+                    String family = families ? new String(CellUtil.cloneFamily(cell), StandardCharsets.UTF_8) + ":" : "";
+                    cells.put(family + new String(CellUtil.cloneQualifier(cell), StandardCharsets.UTF_8),
                             new String(CellUtil.cloneValue(cell), StandardCharsets.UTF_8));
                 }
                 rows.put(new String(r.getRow(), StandardCharsets.UTF_8), cells);

@@ -75,6 +75,9 @@ final class ConsumptionEndpoints {
                     json.append(", \"").append(q).append("\": ").append(cells.get(q));
                 }
             }
+            if (cells.containsKey(PeriodColumns.NE)) {
+                json.append(", \"estimated\": ").append(cells.get(PeriodColumns.NE));
+            }
             if (totals && cells.containsKey(PeriodColumns.CONTRACTS)) {
                 json.append(", \"contracts\": ").append(cells.get(PeriodColumns.CONTRACTS));
             }

@@ -31,8 +31,8 @@ import org.enma.schema.PeriodKey;
 /**
  * The rows of a period table as Spark values, one per (row, family): {@code contractId} (empty for the company total),
  * {@code period}, {@code start} (a timestamp: the local start in the deployment's zone), {@code v}, {@code n},
- * {@code min}, {@code max}, {@code cost}, {@code np}, and for tou and tertiary tables the per-tariff-period sums
- * {@code p1..pX} — numbers as exact decimals. A salt's rows are read in one Spark partition, a contract's all in one
+ * {@code min}, {@code max}, {@code cost}, {@code np}, {@code ne} (estimates; null when none), and for tou and
+ * tertiary tables the per-tariff-period sums {@code p1..pX} — numbers as exact decimals. A salt's rows are read in one Spark partition, a contract's all in one
  * salt.
  */
 public final class PeriodRowsRead {
@@ -47,7 +47,8 @@ public final class PeriodRowsRead {
         DataTypes.createStructField(PeriodColumns.MIN, NUMBER, true),
         DataTypes.createStructField(PeriodColumns.MAX, NUMBER, true),
         DataTypes.createStructField(PeriodColumns.COST, NUMBER, true),
-        DataTypes.createStructField(PeriodColumns.NP, DataTypes.LongType, true)};
+        DataTypes.createStructField(PeriodColumns.NP, DataTypes.LongType, true),
+        DataTypes.createStructField(PeriodColumns.NE, DataTypes.LongType, true)};
 
     /** The columns of a period table whose consumption table has {@code tariffPeriods} periods: then {@code p1..pX}. */
     public static StructType schema(int tariffPeriods) {
@@ -124,6 +125,7 @@ public final class PeriodRowsRead {
             row[6] = number(cells, PeriodColumns.MAX);
             row[7] = number(cells, PeriodColumns.COST);
             row[8] = count(cells, PeriodColumns.NP);
+            row[9] = count(cells, PeriodColumns.NE);
             for (int p = 1; p <= tariffPeriods; p++) {
                 row[FIGURES.length + p - 1] = number(cells, PeriodColumns.period(p));
             }

@@ -38,18 +38,20 @@ public final class PeriodFigures implements Serializable {
     private transient BigDecimal max;
     private transient BigDecimal cost = BigDecimal.ZERO;
     private transient long np;
+    private transient long ne;
     private transient TreeMap<Integer, BigDecimal> periods = new TreeMap<>();
     private transient long contracts;
 
     /**
-     * Adds one measure: its {@code v}, its {@code energyCost} (c€/kWh) or null, and its tou/tertiary {@code pN}
-     * values by N (null or empty for residential tables). Texts as stored; the caller read them through the bad-cell
-     * check.
+     * Adds one measure: its {@code v}, its {@code energyCost} (c€/kWh) or null, its tou/tertiary {@code pN}
+     * values by N (null or empty for residential tables), and whether it is an estimate ({@code m:est}). Texts as
+     * stored; the caller read them through the bad-cell check.
      */
-    public void add(String vText, String energyCostText, Map<Integer, String> periodTexts) {
+    public void add(String vText, String energyCostText, Map<Integer, String> periodTexts, boolean estimated) {
         BigDecimal value = new BigDecimal(vText);
         v = v.add(value);
         n++;
+        ne += estimated ? 1 : 0;
         min = min == null || value.compareTo(min) < 0 ? value : min;
         max = max == null || value.compareTo(max) > 0 ? value : max;
         if (energyCostText != null) {
@@ -86,6 +88,7 @@ public final class PeriodFigures implements Serializable {
         max = max == null ? other.max : other.max == null || max.compareTo(other.max) >= 0 ? max : other.max;
         cost = cost.add(otherCost);
         np += other.np;
+        ne += other.ne;
         other.periods.forEach((p, value) -> periods.merge(p, value, BigDecimal::add));
         contracts += otherContracts;
         return this;
@@ -115,6 +118,9 @@ public final class PeriodFigures implements Serializable {
             cells.put(PeriodColumns.COST, DecimalText.format(cost.setScale(COST_DECIMALS, RoundingMode.HALF_UP)));
         }
         cells.put(PeriodColumns.NP, DecimalText.format(np));
+        if (ne > 0) {
+            cells.put(PeriodColumns.NE, DecimalText.format(ne));
+        }
         periods.forEach((p, value) -> cells.put(PeriodColumns.period(p), DecimalText.format(value)));
         if (companyTotal) {
             cells.put(PeriodColumns.CONTRACTS, DecimalText.format(contracts));
@@ -132,6 +138,7 @@ public final class PeriodFigures implements Serializable {
         f.cost = cells.containsKey(PeriodColumns.COST)
                 ? DecimalText.parse(PeriodColumns.COST, cells.get(PeriodColumns.COST)) : BigDecimal.ZERO;
         f.np = Long.parseLong(cells.getOrDefault(PeriodColumns.NP, "0"));
+        f.ne = Long.parseLong(cells.getOrDefault(PeriodColumns.NE, "0"));
         f.contracts = Long.parseLong(cells.getOrDefault(PeriodColumns.CONTRACTS, "0"));
         cells.forEach((q, text) -> MeasureColumns.periodNumber(q).ifPresent(n ->
                 f.periods.put(n, DecimalText.parse(q, text))));
@@ -145,6 +152,7 @@ public final class PeriodFigures implements Serializable {
         out.writeUTF(max == null ? "" : max.toString());
         out.writeUTF(cost.toString());
         out.writeLong(np);
+        out.writeLong(ne);
         out.writeInt(periods.size());
         for (var p : periods.entrySet()) {
             out.writeInt(p.getKey());
@@ -160,6 +168,7 @@ public final class PeriodFigures implements Serializable {
         max = decimalOrNull(in.readUTF());
         cost = new BigDecimal(in.readUTF());
         np = in.readLong();
+        ne = in.readLong();
         periods = new TreeMap<>();
         for (int i = in.readInt(); i > 0; i--) {
             periods.put(in.readInt(), new BigDecimal(in.readUTF()));
@@ -179,6 +188,7 @@ public final class PeriodFigures implements Serializable {
         c.max = max;
         c.cost = cost;
         c.np = np;
+        c.ne = ne;
         c.periods.putAll(periods);
         c.contracts = contracts;
         return c;

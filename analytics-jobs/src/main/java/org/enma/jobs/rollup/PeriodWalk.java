@@ -30,15 +30,16 @@ import scala.Tuple2;
  */
 final class PeriodWalk {
     /**
-     * What the rollup keeps of a measure: the texts it sums; {@code periods} null without tou/tertiary values (a
-     * null costs the shuffle one byte, an empty map a serialized object per reading).
+     * What the rollup keeps of a measure: the texts it sums, whether it is an estimate; {@code periods} null without
+     * tou/tertiary values (a null costs the shuffle one byte, an empty map a serialized object per reading).
      */
-    record Reading(String v, String energyCost, Map<Integer, String> periods) implements Serializable {
+    record Reading(String v, String energyCost, Map<Integer, String> periods, boolean estimated)
+            implements Serializable {
         static Reading of(Measure m) {
             Map<Integer, String> periods = new HashMap<>();
             m.texts().forEach((q, text) -> MeasureColumns.periodNumber(q).ifPresent(n -> periods.put(n, text)));
             return new Reading(m.text(MeasureColumns.V).orElseThrow(), m.text(MeasureColumns.ENERGY_COST).orElse(null),
-                    periods.isEmpty() ? null : periods);
+                    periods.isEmpty() ? null : periods, m.text(MeasureColumns.EST).isPresent());
         }
     }
 
@@ -107,7 +108,7 @@ final class PeriodWalk {
             } else {
                 Reading r = step.reading();
                 hours.computeIfAbsent(local.of(next._1().timestamp()), h -> new PeriodFigures())
-                        .add(r.v(), r.energyCost(), r.periods());
+                        .add(r.v(), r.energyCost(), r.periods(), r.estimated());
             }
         }
         walk.finish(contract, hours, listed);

@@ -233,7 +233,7 @@ class RollupIT {
     /** Every row as "FAMILY q=v q=v | FAMILY ...", families in name order, qualifiers in the order listed. */
     private static Map<String, String> rows(TestStack stack, org.apache.hadoop.hbase.TableName table)
             throws IOException {
-        List<String> order = List.of("v", "n", "min", "max", "cost", "np", "c");
+        List<String> order = List.of("v", "n", "min", "max", "cost", "np", "ne", "c");
         Map<String, String> rows = new TreeMap<>();
         try (Table t = stack.connection().getTable(table); ResultScanner scanner = t.getScanner(new Scan())) {
             for (Result r : scanner) {
