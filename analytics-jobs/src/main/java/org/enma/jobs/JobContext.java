@@ -18,6 +18,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function0;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
+import org.enma.jobs.common.ContractTime;
 import org.enma.jobs.common.DailySums;
 import org.enma.jobs.common.LocalHours;
 import org.enma.jobs.common.MonthlyUsage;
@@ -78,6 +79,26 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
                                                                        Function0<A> fresh, Fold<A> fold,
                                                                        Function2<A, A, A> merge) throws IOException {
         return perId(consumptionTable(), times, fields, fresh, fold, merge);
+    }
+
+    /** What a job makes of one contract's measures, handed over whole and in time order. */
+    @FunctionalInterface
+    public interface SeriesJob extends Serializable {
+        Outcome of(String contractId, List<Measure> series);
+    }
+
+    /**
+     * One outcome per contract with measures in {@code times} (read with {@code fields}), made by {@code job} from
+     * the contract's measures in time order: Spark's shuffle brings each contract's measures to one task, sorted
+     * (spilling to disk when memory runs short), and the task hands over one contract at a time — a month of
+     * quarter-hours is some three thousand measures.
+     */
+    public JavaRDD<Outcome> perContractSeries(List<TimeRange> times, MeasureFields fields, SeriesJob job)
+            throws IOException {
+        JavaRDD<Measure> measures = data.measures(consumptionTable(), times, fields);
+        return measures.mapToPair(m -> new Tuple2<>(new ContractTime(m.id(), m.timestamp()), m))
+                .repartitionAndSortWithinPartitions(partitioner(measures), ContractTime.ORDER)
+                .mapPartitions(sorted -> new ContractSeries(sorted, job));
     }
 
     /** Each contract's consumption per local date over {@code times}. */

@@ -183,17 +183,18 @@ class WeatherTariffIT extends JobsOnTestStack {
 
     @Test
     @Order(4)
-    void ot603AveragesEachHourOfWeekdaysAndWeekends() {
+    void ot603GivesKwhPerHourOfTheHoursItCanTellAndSkipsReadingsWithoutHours() {
         JobReport report = run("OT603", Map.of());
-        // W: Friday 1 Feb hour 11: 4, hour 17: 2; Saturday 2 Feb and Sunday 3 Feb hour 11: (3 + 5) / 2 = 4
+        // U: Friday 1 Feb, readings an hour apart (interval 3600): hour 0 holds 2 kWh, hour 1 holds 3
         List<Double> weekday = new ArrayList<>(Arrays.asList(new Double[24]));
-        weekday.set(11, 4.0);
-        weekday.set(17, 2.0);
-        List<Double> weekend = new ArrayList<>(Arrays.asList(new Double[24]));
-        weekend.set(11, 4.0);
-        Document w = result("OT603", "W", report);
-        assertThat(w.getList("weekdayProfile", Double.class)).isEqualTo(weekday);
-        assertThat(w.getList("weekendProfile", Double.class)).isEqualTo(weekend);
+        weekday.set(0, 2.0);
+        weekday.set(1, 3.0);
+        Document u = result("OT603", "U", report);
+        assertThat(u.getList("weekdayProfile", Double.class)).isEqualTo(weekday);
+        assertThat(u.getList("weekendProfile", Double.class)).containsOnlyNulls();
+        // no hour whose intervals could be counted: V2 reads once in February, W's readings are 6 and 18 hours
+        // apart and then a day, H and HC read once a day
+        assertThat(report.skipped()).containsEntry("noHours", 4L);
     }
 
     @Test

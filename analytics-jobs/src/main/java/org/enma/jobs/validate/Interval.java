@@ -10,13 +10,13 @@ import java.util.TreeMap;
 import org.enma.schema.IntervalConvention;
 
 /**
- * A contract's interval per local day (docs/analytics.md § Validation and estimation): the most frequent difference
+ * A contract's interval per local day (docs/analytics.md § Validation and estimation; OT603 reads it too): the most frequent difference
  * between consecutive reading timestamps among 15 minutes, 30 minutes, an hour and a day, over the day and the days
  * before and after, a tie taking the shorter; a day that cannot tell takes the last known interval, else 0.
  */
-final class Interval {
-    static final int DAY = 86_400;
-    static final int UNKNOWN = 0;
+public final class Interval {
+    public static final int DAY = 86_400;
+    public static final int UNKNOWN = 0;
     private static final int[] CANDIDATES = {900, 1800, 3600, DAY};
 
     private Interval() {
@@ -26,7 +26,7 @@ final class Interval {
      * The interval of each local day from the first reading's to the last's: {@code timestamps} ascending, {@code
      * days[i]} the local day {@code timestamps[i]} belongs to.
      */
-    static NavigableMap<LocalDate, Integer> perDay(long[] timestamps, LocalDate[] days) {
+    public static NavigableMap<LocalDate, Integer> perDay(long[] timestamps, LocalDate[] days) {
         // per day, how many consecutive differences (the later reading's day) are each candidate
         Map<LocalDate, int[]> counts = new TreeMap<>();
         for (int i = 1; i < timestamps.length; i++) {
@@ -70,7 +70,7 @@ final class Interval {
     }
 
     /** How many intervals of {@code interval} seconds local day {@code day} has: 92 or 100 at 15 minutes on DST days. */
-    static int expected(LocalDate day, int interval, ZoneId zone) {
+    public static int expected(LocalDate day, int interval, ZoneId zone) {
         if (interval == UNKNOWN) {
             return 0;
         }
