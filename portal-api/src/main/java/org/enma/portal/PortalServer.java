@@ -29,6 +29,7 @@ import org.enma.schema.TableNames;
 import org.enma.store.PeriodReader;
 import org.enma.store.ResultReader;
 import org.enma.store.Setups;
+import org.enma.store.TrustReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.enma.store.ApiKeys;
@@ -65,7 +66,8 @@ public final class PortalServer implements AutoCloseable {
     private final Services services;
 
     /** What the API serves: results, keys, and the health of the stores behind it. */
-    public record Services(ResultsEndpoints results, ConsumptionEndpoints consumption, KeyCache keys, Health health) {
+    public record Services(ResultsEndpoints results, ConsumptionEndpoints consumption, QualityEndpoints quality,
+                           KeyCache keys, Health health) {
         /**
          * The API over these stores, serving the results of {@code analytics} (e.g. OT101, OT103, OT201), of any
          * analytic written back from Spark (it has a setup saved), and the period tables, with times in {@code zone} (the deployment's time zone).
@@ -76,6 +78,7 @@ public final class PortalServer implements AutoCloseable {
             return new Services(new ResultsEndpoints(new ResultReader(mongo, hbase, names), contracts, analytics,
                     new Setups(mongo)),
                     new ConsumptionEndpoints(new PeriodReader(hbase, names), contracts, zone),
+                    new QualityEndpoints(new TrustReader(hbase, names), contracts),
                     new KeyCache(new ApiKeys(mongo)), new Health(mongo, hbase));
         }
     }
@@ -105,6 +108,10 @@ public final class PortalServer implements AutoCloseable {
                 .get("/v1/consumption/{contractId}", authorized(services.keys(),
                         (exchange, company) -> send(exchange, 200, services.consumption().contract(exchange,
                                 company))))
+                .get("/v1/quality/{contractId}", authorized(services.keys(),
+                        (exchange, company) -> send(exchange, 200, services.quality().contract(exchange, company))))
+                .get("/v1/quality", authorized(services.keys(),
+                        (exchange, company) -> send(exchange, 200, services.quality().company(exchange, company))))
                 .get("/v1/consumption", authorized(services.keys(),
                         (exchange, company) -> send(exchange, 200, services.consumption().company(exchange,
                                 company))))

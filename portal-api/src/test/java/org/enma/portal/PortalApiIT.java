@@ -80,6 +80,7 @@ class PortalApiIT {
             }
         }
         writePeriods(stack, names, tables);
+        writeTrust(stack, names, tables);
         server = PortalServer.start(PortalServer.Services.over(mongo.database(), stack.connection(), names,
                 Set.of("OT101", "OT103", "OT201"), java.time.ZoneOffset.UTC), "127.0.0.1", 0);
         ApiKeys keys = new ApiKeys(mongo.database());
@@ -188,7 +189,7 @@ class PortalApiIT {
         assertThat(doc.json.get("openapi").asText()).startsWith("3.");
         assertThat(iterable(doc.json.get("paths").fieldNames())).containsExactlyInAnyOrder(
                 "/v1/results/{ot}/{contractId}", "/v1/results/{ot}", "/v1/consumption/{contractId}",
-                "/v1/consumption", "/v1/health", "/v1/openapi.json");
+                "/v1/consumption", "/v1/quality/{contractId}", "/v1/quality", "/v1/health", "/v1/openapi.json");
         // the analytics this server was started with, not a list written into the document
         assertThat(doc.json.at("/components/parameters/ot/schema/enum").toString())
                 .isEqualTo("[\"OT101\",\"OT103\",\"OT201\"]");
@@ -296,6 +297,80 @@ class PortalApiIT {
             assertThat(answer.json().get("error").asText()).as(query.getKey()).isEqualTo(query.getValue());
         }
         assertThat(get("/v1/consumption/A?period=DAY&from=2014-01-01&to=2014-01-02", null).status()).isEqualTo(401);
+    }
+
+    /** Trust rows as `enma validate` writes them, for company one only: company two was never validated. */
+    private static void writeTrust(TestStack stack, TableNames names, TableCreator tables) throws IOException {
+        EnmaTable trust = EnmaTable.trustOf(EnmaTable.consumption("electricityConsumption", ONE));
+        tables.ensure(trust);
+        try (Table t = stack.connection().getTable(names.of(trust))) {
+            t.put(List.of(trustRow("A", "2014-01-05", "900 96 89 7 1 0", "spike=1"),
+                    trustRow("A", "2014-01-06", "900 96 96 0 0 0", null),
+                    trustRow("A", "2014-01-08", "900 96 96 0 0 0", null),
+                    trustRow("B", "2014-01-05", "3600 24 20 0 4 4", "frozen=4 zeroRun=20"),
+                    trustRow("", "2014-01-05", "0 120 109 7 5 4 2", "spike=1 frozen=4 zeroRun=20")));
+        }
+    }
+
+    /** {@code counters}: interval expected actual estimated suspect missing [c]; {@code rules}: rule=n ... */
+    private static Put trustRow(String contract, String day, String counters, String rules) {
+        Put put = new Put(new org.enma.schema.TrustKey(contract, java.time.LocalDate.parse(day)).encode());
+        String[] names = {"interval", "expected", "actual", "estimated", "suspect", "missing", "c"};
+        String[] values = counters.split(" ");
+        for (int i = 0; i < values.length; i++) {
+            put.addColumn(Family.T.bytes(), names[i].getBytes(StandardCharsets.UTF_8),
+                    values[i].getBytes(StandardCharsets.UTF_8));
+        }
+        for (String rule : rules == null ? new String[0] : rules.split(" ")) {
+            String[] qv = rule.split("=");
+            put.addColumn(Family.R.bytes(), qv[0].getBytes(StandardCharsets.UTF_8),
+                    qv[1].getBytes(StandardCharsets.UTF_8));
+        }
+        return put;
+    }
+
+    @Test
+    void aContractsDataQualityByDayAndTheCompanys() throws Exception {
+        Answer a = get("/v1/quality/A?from=2014-01-05&to=2014-01-06", keyOne);
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body()).isEqualTo("{\"contractId\": \"A\", \"items\": [{\"date\": \"2014-01-05\", \"interval\": 900, "
+                + "\"expected\": 96, \"actual\": 89, \"estimated\": 7, \"suspect\": 1, \"missing\": 0, "
+                + "\"rules\": {\"spike\": 1}}, {\"date\": \"2014-01-06\", \"interval\": 900, \"expected\": 96, "
+                + "\"actual\": 96, \"estimated\": 0, \"suspect\": 0, \"missing\": 0, \"rules\": {}}]}");
+        Answer company = get("/v1/quality?from=2014-01-01&to=2014-01-31", keyOne);
+        assertThat(company.json().get("items")).hasSize(1);
+        assertThat(company.json().get("items").get(0).toString()).isEqualTo("{\"date\":\"2014-01-05\","
+                + "\"interval\":0,\"expected\":120,\"actual\":109,\"estimated\":7,\"suspect\":5,\"missing\":4,"
+                + "\"contracts\":2,\"rules\":{\"frozen\":4,\"spike\":1,\"zeroRun\":20}}");
+        // a known contract without validated days, a company never validated: no items
+        assertThat(get("/v1/quality/C?from=2014-01-01&to=2014-01-31", keyOne).json().get("items")).isEmpty();
+        assertThat(get("/v1/quality/X?from=2014-01-01&to=2014-01-31", keyTwo).json().get("items")).isEmpty();
+        assertThat(get("/v1/quality?from=2014-01-01&to=2014-01-31", keyTwo).json().get("items")).isEmpty();
+        // company two asking for company one's contract: the answer for a contract nobody has
+        Answer foreign = get("/v1/quality/A?from=2014-01-01&to=2014-01-31", keyTwo);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body()).isEqualTo("{\"error\": \"no contract A\"}");
+        assertThat(get("/v1/quality/NOBODY?from=2014-01-01&to=2014-01-31", keyTwo).status()).isEqualTo(404);
+        assertThat(get("/v1/quality/A?from=2014-01-01&to=2014-01-31", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void badQualityQueriesAreRefusedNamingTheProblem() throws Exception {
+        Map<String, String> refused = Map.of(
+                "/v1/quality/A?from=2014-01-05", "query parameter to is required (YYYY-MM-DD)",
+                "/v1/quality/A?from=2014-01-05&to=2014-01-04", "from 2014-01-05 is after to 2014-01-04",
+                "/v1/quality?from=2014-01-01&to=2016-12-31",
+                "from 2014-01-01 to 2016-12-31 holds more than 1000 days; at most 1000 per request",
+                "/v1/quality?from=2014-01-01&to=2014-01-31&type=x~y",
+                "measure type \"x~y\" is invalid: use camelCase letters and digits starting with a lower-case letter,"
+                        + " e.g. electricityConsumption",
+                "/v1/quality?from=2014-01-01&to=2014-01-31&period=DAY",
+                "unknown query parameter period; this endpoint takes from, to, type");
+        for (Map.Entry<String, String> query : refused.entrySet()) {
+            Answer answer = get(query.getKey(), keyOne);
+            assertThat(answer.status()).as(query.getKey()).isEqualTo(400);
+            assertThat(answer.json().get("error").asText()).as(query.getKey()).isEqualTo(query.getValue());
+        }
     }
 
     private record Answer(int status, String body, JsonNode json) {

@@ -238,7 +238,8 @@ class PortalFuzzIT {
                 Combinators.combine(ot, contract).as((o, c) -> "/v1/results/" + o + "/" + c),
                 ot.map(o -> "/v1/results/" + o),
                 contract.map(c -> "/v1/consumption/" + c),
-                Arbitraries.of("/v1/health", "/v1/openapi.json", "/", "/v1", "/v1/results", "/v2/results/OT101",
+                contract.map(c -> "/v1/quality/" + c),
+                Arbitraries.of("/v1/quality", "/v1/quality/", "/v1/health", "/v1/openapi.json", "/", "/v1", "/v1/results", "/v2/results/OT101",
                         "//v1//results//OT101", "/v1/results/OT101/ONEC1/extra", "/v1/consumption",
                         "/v1/consumption/", "/v1/consumption/ONEC1/extra"),
                 segment().list().ofMaxSize(5).map(s -> "/" + String.join("/", s)));
@@ -267,7 +268,8 @@ class PortalFuzzIT {
                 Arbitraries.of("201301", "201302", "201312", "190001", "999912", "201313", "2013-01", "0", "-1",
                         "1000", "1001", "99999999999999999999", "", "1e3", "%2B1", "%00", "%ZZ", "7200000002",
                         "2014-01-01", "2014-01-31", "2014-02-30", "0001-01-01", "9999-12-31", "DAY", "hour", "YEAR",
-                        "DECADE", "electricityConsumption", "touElectricityConsumption", "gasPeriods"),
+                        "DECADE", "electricityConsumption", "touElectricityConsumption", "gasPeriods",
+                        "gasTrust"),
                 Arbitraries.integers().between(-10, 300_000).map(String::valueOf),
                 Arbitraries.strings().all().ofMaxLength(12).map(PortalFuzzIT::percentEncoded));
     }
