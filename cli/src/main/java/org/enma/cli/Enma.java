@@ -12,9 +12,10 @@ import picocli.CommandLine;
 /** The {@code enma} command. Exit codes: 0 success, 1 failure, 2 bad usage, 3 partial success. */
 @Command(name = "enma", mixinStandardHelpOptions = true, versionProvider = Enma.Version.class,
         description = "ENMA energy analytics: load smart-meter data into HBase, run Spark analytics, serve results.",
-        subcommands = {StackCommand.class, GenerateCommand.class, LoadCommand.class, DeriveCommand.class, ValidateCommand.class,
-                RunCommand.class, RollupCommand.class, SqlCommand.class, ResultsCommand.class, ServeCommand.class, ApiKeyCommand.class, PurgeCommand.class,
-                TablesCommand.class, ScanCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class,
+        subcommands = {StackCommand.class, GenerateCommand.class, LoadCommand.class, DeriveCommand.class,
+                ValidateCommand.class, RollupCommand.class, RunCommand.class, QualityCommand.class, SqlCommand.class,
+                ResultsCommand.class, ServeCommand.class, ApiKeyCommand.class, PurgeCommand.class, TablesCommand.class,
+                ScanCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class,
                 CompletionCommand.class},
         footer = {"", "Connection settings: every command takes --hbase-quorum, --mongo-uri, --namespace, ...;"
                 + " each also comes from ENMA_* variables or enma.properties (see README)."})
