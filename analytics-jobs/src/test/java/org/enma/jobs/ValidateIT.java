@@ -55,6 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ValidateIT extends JobsOnTestStack {
     static final CompanyId COMPANY = CompanyId.of("6200000001");
+    /** A company never validated: it has no trust table. */
+    static final CompanyId OTHER = CompanyId.of("6200000002");
     private static final Month FEB_2014 = Month.of(2014, 2);
     private static final LocalDate FEB_2 = LocalDate.of(2014, 2, 2);
     private static final LocalDate FEB_5 = LocalDate.of(2014, 2, 5);
@@ -87,6 +89,8 @@ class ValidateIT extends JobsOnTestStack {
             }
         }
         fixture.write();
+        new CompanyFixture(stack, OTHER).measure("Z", LocalDateTime.of(2014, 2, 1, 1, 0), "v", "1", "calc", "0")
+                .write();
     }
 
     /** The hour a reading ends at, 24 for midnight. */
@@ -185,6 +189,33 @@ class ValidateIT extends JobsOnTestStack {
         // the hour from 9:00 holds the measure stamped 10:00, an estimate; the hour from 12:00 the actual 13:00
         assertThat(periods.get(new PeriodKey("A", FEB_6.atTime(9, 0)).toString())).containsEntry("HOUR:ne", "1");
         assertThat(periods.get(new PeriodKey("A", FEB_6.atTime(12, 0)).toString())).doesNotContainKey("HOUR:ne");
+    }
+
+    @Test
+    @Order(6)
+    void sqlAndTheSourceReadTheTrustTableAndWhatValidationWroteBesideV() {
+        org.enma.jobs.source.EnmaCatalog.register(spark, config);
+        assertThat(rows(spark.sql("SELECT contractId, date, interval, actual, estimated, suspect, contracts,"
+                + " rules['spike'] FROM enma.c6200000001.electricityConsumptionTrust WHERE date = DATE '2014-02-05'"
+                + " ORDER BY contractId"))).containsExactly("[,2014-02-05,3600,23,1,1,1,1]",
+                "[A,2014-02-05,3600,23,1,1,null,1]");
+        assertThat(spark.read().format("enma").options(stack.settings()).option("company", COMPANY.value())
+                .option("table", "trust").load().where("contractId = 'Q'").count()).isEqualTo(2);
+        assertThat(rows(spark.sql("SELECT v, calc, raw, q, est FROM enma.c6200000001.electricityConsumption"
+                + " WHERE contractId = 'A' AND timestamp = TIMESTAMP '2014-02-05 10:00:00'")))
+                .containsExactly("[1.1,1,50.0,spike,linear]");
+        // a company never validated has no trust table: the catalog does not show one, the source says so
+        assertThat(rows(spark.sql("SHOW TABLES IN enma.c6200000002").select("tableName")))
+                .contains("[electricityConsumption]").doesNotContain("[electricityConsumptionTrust]");
+        assertThat(rows(spark.sql("SHOW TABLES IN enma.c6200000001").select("tableName")))
+                .contains("[electricityConsumptionTrust]");
+        assertThatThrownBy(() -> spark.read().format("enma").options(stack.settings()).option("company",
+                OTHER.value()).option("table", "trust").load()).hasMessageContaining(
+                "company 6200000002 has no trust table");
+    }
+
+    private static List<String> rows(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {
+        return rows.collectAsList().stream().map(org.apache.spark.sql.Row::toString).toList();
     }
 
     private ValidateCounts validate(Optional<Path> setup) {

@@ -39,6 +39,11 @@ public record TrustKey(String contractId, LocalDate day) {
         return PeriodKey.contractPrefix(contractId);
     }
 
+    /** Every key of a trust table: salts {@code 0} … {@code f}, so {@code "0"} up to {@code "g"}. */
+    public static KeyRange everyKey() {
+        return new KeyRange("0".getBytes(StandardCharsets.UTF_8), "g".getBytes(StandardCharsets.UTF_8));
+    }
+
     public static TrustKey decode(byte[] key) {
         String[] parts = KeyParts.split(key, "trust-table", PARTS);
         String text = new String(key, StandardCharsets.UTF_8);

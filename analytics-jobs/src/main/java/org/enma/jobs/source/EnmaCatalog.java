@@ -143,7 +143,7 @@ public final class EnmaCatalog implements TableCatalog, SupportsNamespaces {
             case TARIFFS -> new SourceTable(SourceTable.Kind.TARIFFS, table, company, null, 0);
             case RESULTS -> new SourceTable(SourceTable.Kind.RESULTS, table, company,
                     table.name().toUpperCase(java.util.Locale.ROOT), 0);
-            case TRUST -> throw new IllegalStateException("the catalog does not show trust tables: " + table);
+            case TRUST -> new SourceTable(SourceTable.Kind.TRUST, table, company, null, 0);
         };
     }
 
@@ -156,16 +156,15 @@ public final class EnmaCatalog implements TableCatalog, SupportsNamespaces {
     private static Optional<CompanyId> companyOf(EnmaTable table) {
         TableKind kind = table.kind();
         if (kind == TableKind.CONSUMPTION || kind == TableKind.TOU || kind == TableKind.TERTIARY
-                || kind == TableKind.PERIODS) {
+                || kind == TableKind.PERIODS || kind == TableKind.TRUST) {
             return Optional.of(CompanyId.of(table.name().substring(table.name().lastIndexOf('_') + 1)));
         }
         return Optional.empty();
     }
 
-    /** The ENMA tables the catalog shows: every one but the trust tables, which the source does not read yet. */
     private List<EnmaTable> tables() {
         try (Admin admin = SharedConnections.of(endpoints).getAdmin()) {
-            return config.tableNames().list(admin).stream().filter(t -> t.kind() != TableKind.TRUST).toList();
+            return config.tableNames().list(admin);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list ENMA's tables in HBase: " + e.getMessage(), e);
         }

@@ -50,6 +50,8 @@ public final class SourceOptions {
             case PERIODS -> new SourceTable(kind, EnmaTable.periodsOf(EnmaTable.measuresOf(
                     type == null ? JobRequest.DEFAULT_TYPE : type, company(options))), company(options), null,
                     periods(options));
+            case TRUST -> new SourceTable(kind, EnmaTable.trustOf(EnmaTable.measuresOf(
+                    type == null ? JobRequest.DEFAULT_TYPE : type, company(options))), company(options), null, 0);
             case WEATHER -> new SourceTable(kind, EnmaTable.weather(required(options, TYPE,
                     "the weather type, e.g. temperatureAir")), null, null, 0);
             case CUSTOMERS -> new SourceTable(kind, EnmaTable.customers(), company(options), null, 0);

@@ -16,6 +16,7 @@ import org.enma.schema.StationColumns;
 import org.enma.schema.TableKind;
 import org.enma.schema.TariffColumns;
 import org.enma.schema.TariffKey;
+import org.enma.schema.TrustColumns;
 
 /**
  * One table as the {@code enma} data source shows it: which ENMA table, for which company, and its fixed Spark schema
@@ -27,7 +28,7 @@ public record SourceTable(Kind kind, EnmaTable table, CompanyId company, String 
         implements Serializable {
     /** What the source reads, as {@code option("table", ...)} names it. */
     public enum Kind {
-        CONSUMPTION, WEATHER, CUSTOMERS, STATIONS, TARIFFS, PERIODS, RESULTS;
+        CONSUMPTION, WEATHER, CUSTOMERS, STATIONS, TARIFFS, PERIODS, TRUST, RESULTS;
 
         public String optionName() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -48,6 +49,13 @@ public record SourceTable(Kind kind, EnmaTable table, CompanyId company, String 
     static final String SETUP_ID = "setupId";
     static final String RESULT = "result";
     static final String PERIOD = "period";
+    /** A trust row's counters (family {@code t}), as columns of the same names. */
+    static final List<String> TRUST_COUNTERS = List.of(TrustColumns.INTERVAL, TrustColumns.EXPECTED,
+            TrustColumns.ACTUAL, TrustColumns.ESTIMATED, TrustColumns.SUSPECT, TrustColumns.MISSING);
+    /** A company row's number of contracts ({@code t:c}); null on contract rows. */
+    static final String CONTRACTS = "contracts";
+    /** A trust row's family {@code r}: measures flagged per rule. */
+    static final String RULES = "rules";
     static final List<String> TARIFF_KEY = TariffKey.COLUMNS;
 
     /** The name a user sees: {@code c1111111111.electricityConsumption}, {@code temperatureAir}. */
@@ -85,6 +93,9 @@ public record SourceTable(Kind kind, EnmaTable table, CompanyId company, String 
                         fields.add(field(slot, MeasureColumns.isNumber(slot) ? DataTypes.DoubleType
                                 : DataTypes.StringType, true));
                     }
+                    fields.add(field(MeasureColumns.RAW, DataTypes.DoubleType, true));
+                    fields.add(field(MeasureColumns.Q, DataTypes.StringType, true));
+                    fields.add(field(MeasureColumns.EST, DataTypes.StringType, true));
                 }
             }
             case CUSTOMERS -> {
@@ -103,6 +114,13 @@ public record SourceTable(Kind kind, EnmaTable table, CompanyId company, String 
             }
             case PERIODS -> {
                 return PeriodRowsRead.schema(tariffPeriods());
+            }
+            case TRUST -> {
+                fields.add(field(CONTRACT_ID, DataTypes.StringType, false));
+                fields.add(field(DATE, DataTypes.DateType, false));
+                TRUST_COUNTERS.forEach(c -> fields.add(field(c, DataTypes.LongType, false)));
+                fields.add(field(CONTRACTS, DataTypes.LongType, true));
+                fields.add(field(RULES, DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false));
             }
             case RESULTS -> {
                 fields.add(field(CONTRACT_ID, DataTypes.StringType, false));

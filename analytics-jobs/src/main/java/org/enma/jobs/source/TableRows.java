@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.hadoop.hbase.CompareOperator;
 import org.apache.hadoop.hbase.TableName;
@@ -37,6 +38,8 @@ import org.enma.schema.ResultKey;
 import org.enma.schema.StationColumns;
 import org.enma.schema.TariffColumns;
 import org.enma.schema.TariffKey;
+import org.enma.schema.TrustColumns;
+import org.enma.schema.TrustKey;
 import org.enma.store.ResultReader;
 
 /**
@@ -73,6 +76,7 @@ final class TableRows {
                     CustomerColumns.names());
             case STATIONS -> row -> company(row, table, new Object[] {CompanyKey.decode(row.key()).id()},
                     StationColumns.ALL);
+            case TRUST -> TableRows::trust;
             case TARIFFS -> row -> {
                 TariffKey t = TariffKey.decode(row.key());
                 return company(row, table, new Object[] {t.tariffId(), Date.valueOf(t.flatRateStart()),
@@ -91,14 +95,16 @@ final class TableRows {
         TableName name = TableName.valueOf(context.hbaseTable());
         List<InputPartition> parts = new ArrayList<>();
         try {
-            if (table.kind() == SourceTable.Kind.RESULTS) {
+            if (table.kind() == SourceTable.Kind.RESULTS || table.kind() == SourceTable.Kind.TRUST) {
                 try (Admin admin = hbase.getAdmin()) {
                     if (!admin.tableExists(name)) {
                         return parts;
                     }
                 }
             }
+            // a result mirror holds every company's rows (filtered as they are read), a trust table only its company's
             KeyRange range = table.kind() == SourceTable.Kind.RESULTS ? ResultKey.everyKey()
+                    : table.kind() == SourceTable.Kind.TRUST ? TrustKey.everyKey()
                     : CompanyKey.range(table.company());
             RangeScan.slices(hbase, name, range).forEach(slice -> parts.add(new RangePartition(slice)));
         } catch (IOException e) {
@@ -124,6 +130,40 @@ final class TableRows {
         } catch (NumberFormatException e) {
             throw new EnmaException("tariffs row " + new String(key, StandardCharsets.UTF_8) + ": m:" + column
                     + " is \"" + text + "\", not a number");
+        }
+    }
+
+    /**
+     * A trust row: contract ("" for the company's day), date, the counters, {@code contracts} (company rows) and the
+     * rule counts as a map. A counter that is not a whole number fails the read, naming the row.
+     */
+    private static Object[] trust(CompanyRows.Row row) {
+        TrustKey key = TrustKey.decode(row.key());
+        List<String> counters = SourceTable.TRUST_COUNTERS;
+        Object[] values = new Object[counters.size() + 4];
+        values[0] = key.contractId();
+        values[1] = Date.valueOf(key.day());
+        Map<String, Long> rules = new TreeMap<>();
+        row.cells().forEach((qualifier, text) -> {
+            if (!counters.contains(qualifier) && !qualifier.equals(TrustColumns.CONTRACTS)) {
+                rules.put(qualifier, count(row.key(), qualifier, text));
+            }
+        });
+        for (int i = 0; i < counters.size(); i++) {
+            values[2 + i] = count(row.key(), counters.get(i), row.cells().getOrDefault(counters.get(i), "0"));
+        }
+        String contracts = row.cells().get(TrustColumns.CONTRACTS);
+        values[counters.size() + 2] = contracts == null ? null : count(row.key(), TrustColumns.CONTRACTS, contracts);
+        values[counters.size() + 3] = rules;
+        return values;
+    }
+
+    private static long count(byte[] key, String column, String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new EnmaException("trust row " + new String(key, StandardCharsets.UTF_8) + ": " + column + " is \""
+                    + text + "\", not a whole number");
         }
     }
 
