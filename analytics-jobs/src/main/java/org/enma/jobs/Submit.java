@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.enma.config.EnmaConfig;
 import org.enma.config.SettingFlags;
 import org.enma.jobs.submit.AnalyticFlags;
+import org.enma.jobs.submit.Arguments;
 import org.enma.jobs.submit.JobTarget;
 import org.enma.jobs.submit.MonthRange;
 import org.enma.schema.EnmaException;
@@ -159,6 +160,7 @@ public final class Submit implements Runnable {
 
         @Override
         public Integer call() {
+            Arguments.valid(spec, () -> ValidateLauncher.thresholds(Optional.ofNullable(setup)));
             spec.commandLine().getOut().println(ValidateLauncher.launch(SettingFlags.config(spec), target.company(),
                     target.type(), Optional.ofNullable(range).map(r -> r.months(spec)), Optional.ofNullable(setup))
                     .summaryLine());

@@ -40,6 +40,11 @@ public final class ValidateLauncher {
     private ValidateLauncher() {
     }
 
+    /** The thresholds of a setup file (none: the defaults); an unknown, ill-typed or non-positive one is refused. */
+    public static Thresholds thresholds(Optional<Path> setupFile) {
+        return Thresholds.of(SetupFile.read(setupFile, JOB, Thresholds.PARAMETERS));
+    }
+
     /** {@code months}: the months to validate, first to last, or empty for the pending days. */
     public static ValidateCounts launch(EnmaConfig config, CompanyId company, Optional<String> type,
                                         Optional<List<Month>> months, Optional<Path> setupFile) {

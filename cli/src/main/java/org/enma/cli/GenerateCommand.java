@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Writes a synthetic company as upload CSVs (customers, tariffs, stations, temperatureAir,"
-                + " consumption read every --interval); the same seed gives the same files.")
+                + " consumption read every --interval, with --faults the faults of a real export and faults.csv); the"
+                + " same seed gives the same files.")
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,6 +43,11 @@ final class GenerateCommand implements Callable<Integer> {
                     + " cheap to generate and load")
     String interval;
 
+    @Option(names = "--faults", description = "inject the faults of a real head-end export (gaps, spikes, frozen"
+            + " runs, negative and off-grid readings, meter swaps) at the rates docs/cli.md gives, and write their"
+            + " ground truth to faults.csv")
+    boolean faults;
+
     @Override
     public Integer call() throws Exception {
         if (contracts < 1 || months < 1) {
@@ -54,8 +60,9 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--interval: " + e.getMessage());
         }
-        Map<Path, Long> files = new SyntheticCompany(CompanyId.of(company), contracts, Month.parse(start), months, seed,
-                every).writeTo(out);
+        SyntheticCompany synthetic = new SyntheticCompany(CompanyId.of(company), contracts, Month.parse(start), months,
+                seed, every);
+        Map<Path, Long> files = (faults ? synthetic.withFaults() : synthetic).writeTo(out);
         files.forEach((file, rows) -> spec.commandLine().getOut().println(file + " rows=" + rows));
         return Enma.OK;
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.enma.config.EnmaConfig;
 import org.enma.jobs.ValidateLauncher;
+import org.enma.jobs.submit.Arguments;
 import org.enma.jobs.submit.JobTarget;
 import org.enma.jobs.submit.MonthRange;
 import org.enma.jobs.validate.ValidateCounts;
@@ -45,6 +46,8 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // a bad setup is bad usage: refused before anything starts
+        Arguments.valid(spec, () -> ValidateLauncher.thresholds(Optional.ofNullable(setup)));
         EnmaConfig config = job.config(spec);
         err.printf("validate for company %s, %s on Spark %s ...%n", target.company(), range == null
                 ? "the days recorded since the last run" : "the months given", config.sparkMaster());

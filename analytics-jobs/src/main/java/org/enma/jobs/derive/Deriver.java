@@ -17,8 +17,7 @@ import org.enma.schema.MeasureKey;
  * to {@code waiting}: its previous reading lies before the range and is looked up apart.
  */
 final class Deriver {
-    private static final List<String> INSTANT_CELLS = List.of(MeasureColumns.V, MeasureColumns.CALC,
-            MeasureColumns.EST);
+    private static final List<String> INSTANT_CELLS = List.of(MeasureColumns.V, MeasureColumns.CALC);
 
     private final ZoneId zone;
     private final Consumer<Mutation> writes;
@@ -48,17 +47,15 @@ final class Deriver {
 
     /** {@code v} of {@code measure} from the previous measure's {@code va} (null: none, or it has no {@code va}). */
     void derive(String previousVa, Measure measure) {
-        if (measure.text(MeasureColumns.Q).isPresent()) {
-            // validation judged this value and owns its v (an estimate, or none): docs/analytics.md
+        if (measure.text(MeasureColumns.Q).isPresent() || measure.text(MeasureColumns.EST).isPresent()) {
+            // validation judged this value, or estimated it, and owns its v: docs/analytics.md
             return;
         }
         InstantFromCumulative instant = InstantFromCumulative.of(previousVa,
                 measure.text(MeasureColumns.VA).orElse(null), measure.text(MeasureColumns.V).orElse(null),
                 measure.text(MeasureColumns.CALC).orElse(null));
         counts.count(instant.kind());
-        boolean estimated = measure.text(MeasureColumns.EST).isPresent();
-        if (instant.platformOwned() && (instant.v().isPresent() || !estimated)) {
-            // a value from the readings replaces validation's estimate; without one, the estimate stands
+        if (instant.platformOwned()) {
             Map<String, String> wanted = instant.v().map(v -> Map.of(MeasureColumns.V, v, MeasureColumns.CALC, "1"))
                     .orElse(Map.of());
             CellChanges.of(keyOf(measure), INSTANT_CELLS, measure.texts(), wanted).forEach(writes);

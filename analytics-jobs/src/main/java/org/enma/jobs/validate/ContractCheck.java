@@ -94,6 +94,13 @@ final class ContractCheck {
             byTime.put(m.timestamp(), readings[i]);
         }
         this.intervals = Interval.perDay(times, days);
+        for (int i = 1; i < readings.length; i++) {
+            int interval = intervalOf(readings[i].day);
+            // a reading off its grid is judged as it is: the index that follows it derives from it
+            readings[i].covering = readings[i].derived() && interval != Interval.UNKNOWN
+                    && readings[i].timestamp - readings[i - 1].timestamp > interval
+                    && Interval.onGrid(readings[i].timestamp, interval, zone);
+        }
     }
 
     Verdict run() {
@@ -155,10 +162,10 @@ final class ContractCheck {
                     information.computeIfAbsent(day, d -> new EnumMap<>(Rule.class)).merge(Rule.ZERO_RUN, 1,
                             Integer::sum);
                 }
-                if (r.value == null) {
+                if (r.value == null || r.covering) {
                     continue;
                 }
-                if (!Interval.onGrid(r.timestamp, interval, zone)) {
+                if (offGrid(i, interval)) {
                     r.broken.add(Rule.OFF_GRID);
                 }
                 if (r.timestamp > now) {
@@ -175,6 +182,20 @@ final class ContractCheck {
                 }
             }
         }
+    }
+
+    /**
+     * Whether reading {@code i} is off the grid of its day's {@code interval} — unless it follows the reading before
+     * it by an interval of its own and is on that one's grid: a meter that changed interval during the day (a swap
+     * from hourly to 15 minutes) reads on its new grid, and is not at fault.
+     */
+    private boolean offGrid(int i, int interval) {
+        long timestamp = readings[i].timestamp;
+        if (Interval.onGrid(timestamp, interval, zone)) {
+            return false;
+        }
+        int own = i == 0 ? Interval.UNKNOWN : Interval.of(timestamp - readings[i - 1].timestamp);
+        return own == Interval.UNKNOWN || !Interval.onGrid(timestamp, own, zone);
     }
 
     private boolean spike(double v, int interval, Double median) {
@@ -323,7 +344,9 @@ final class ContractCheck {
             // an earlier estimate has no value of its own to judge
             measures += r.value == null ? 0 : 1;
             Estimated e = estimates.get(r.timestamp);
-            BigDecimal used = r.actual() ? r.value : e == null ? null : e.value();
+            // a covering value no run could spread stays as it is, and counts
+            boolean kept = r.actual() || r.covering && e == null;
+            BigDecimal used = kept ? r.value : e == null ? null : e.value();
             if (used != null) {
                 sums.merge(r.day, used, BigDecimal::add);
             }
@@ -333,7 +356,7 @@ final class ContractCheck {
                 changed.add(r.day);
             }
             TrustDay day = days.computeIfAbsent(r.day, this::emptyDay);
-            days.put(r.day, count(day, r.actual() ? 1 : 0, e == null ? 0 : 1, r.suspect() ? 1 : 0, r.broken));
+            days.put(r.day, count(day, kept ? 1 : 0, e == null ? 0 : 1, r.suspect() ? 1 : 0, r.broken));
         }
         for (Map.Entry<Long, Estimated> slot : estimates.entrySet()) {
             LocalDate day = dayOf(slot.getKey());
@@ -418,6 +441,10 @@ final class ContractCheck {
     private List<Mutation> changes(Reading r, Estimated e) {
         Map<String, String> wanted = new HashMap<>();
         byte[] key = key(r.timestamp);
+        if (r.covering) {
+            return e == null ? List.of() : CellChanges.of(key, ESTIMATE_CELLS, r.texts(),
+                    estimateCells(r.timestamp, e));
+        }
         if (r.actual()) {
             wanted.put(MeasureColumns.V, r.text);
             String calc = r.stored(MeasureColumns.RAW) == null ? r.stored(MeasureColumns.CALC)

@@ -60,6 +60,12 @@ public final class Interval {
         return intervals;
     }
 
+    /** The interval {@code difference} seconds is, or {@link #UNKNOWN} when it is none of them. */
+    static int of(long difference) {
+        int k = candidate(difference);
+        return k < 0 ? UNKNOWN : CANDIDATES[k];
+    }
+
     private static int candidate(long difference) {
         for (int k = 0; k < CANDIDATES.length; k++) {
             if (difference == CANDIDATES[k]) {

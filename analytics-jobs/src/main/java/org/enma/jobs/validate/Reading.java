@@ -24,6 +24,11 @@ final class Reading {
     final BigDecimal value;
     final boolean validated;
     final Set<Rule> broken = EnumSet.noneOf(Rule.class);
+    /**
+     * A value derived from the index across a gap: it is the consumption of every interval since the reading before,
+     * not of its own. Not judged; estimated with the gap it closes, the index bounding the run, so nothing is lost.
+     */
+    boolean covering;
 
     Reading(Measure measure, LocalDate day, boolean validated) {
         this.measure = measure;
@@ -55,7 +60,13 @@ final class Reading {
 
     /** A value that passed every rule: what spikes are measured against, like days copied, runs bounded by. */
     boolean actual() {
-        return value != null && !suspect();
+        return value != null && !suspect() && !covering;
+    }
+
+    /** A {@code v} derived from {@code va} ({@code calc = 1}), not set aside or estimated. */
+    boolean derived() {
+        return value != null && measure.text(MeasureColumns.RAW).isEmpty() && measure.text(MeasureColumns.VA)
+                .isPresent() && "1".equals(measure.text(MeasureColumns.CALC).orElse(null));
     }
 
     String stored(String qualifier) {

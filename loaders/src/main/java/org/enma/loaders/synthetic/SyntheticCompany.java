@@ -36,6 +36,8 @@ public final class SyntheticCompany {
     private static final double CUMULATIVE_ONLY = 0.1;
     private static final double GAPPY = 0.15;
     private static final double MISSED_DAY = 0.03;
+    /** About a household's mean load at scale 1: what a spike is a multiple of. */
+    private static final double TYPICAL_KWH_PER_HOUR = 0.5;
 
     private final CompanyId company;
     private final int contracts;
@@ -43,6 +45,7 @@ public final class SyntheticCompany {
     private final int months;
     private final long seed;
     private final Interval interval;
+    private final boolean faulty;
 
     /** How often a meter reads: {@code 15m}, {@code 30m}, {@code 1h}, {@code 1d}. */
     public enum Interval {
@@ -77,6 +80,11 @@ public final class SyntheticCompany {
     }
 
     public SyntheticCompany(CompanyId company, int contracts, Month start, int months, long seed, Interval interval) {
+        this(company, contracts, start, months, seed, interval, false);
+    }
+
+    private SyntheticCompany(CompanyId company, int contracts, Month start, int months, long seed, Interval interval,
+                             boolean faulty) {
         if (contracts < 1 || months < 1) {
             throw new IllegalArgumentException("contracts and months must be at least 1");
         }
@@ -86,6 +94,15 @@ public final class SyntheticCompany {
         this.months = months;
         this.seed = seed;
         this.interval = interval;
+        this.faulty = faulty;
+    }
+
+    /**
+     * The same company with faults in its readings ({@link Faults}) and their ground truth in {@code faults.csv}. The
+     * readings a fault leaves alone are those the company without faults has.
+     */
+    public SyntheticCompany withFaults() {
+        return new SyntheticCompany(company, contracts, start, months, seed, interval, true);
     }
 
     /** Writes the files into {@code dir}; returns each file with its number of data rows. */
@@ -96,7 +113,13 @@ public final class SyntheticCompany {
         files.put(dir.resolve("tariffs.csv"), tariffs(dir.resolve("tariffs.csv")));
         files.put(dir.resolve("stations.csv"), stations(dir.resolve("stations.csv")));
         files.put(dir.resolve("temperatureAir.csv"), weather(dir.resolve("temperatureAir.csv")));
-        files.put(dir.resolve("consumption.csv"), consumption(dir.resolve("consumption.csv")));
+        files.put(dir.resolve("consumption.csv"), consumption(dir.resolve("consumption.csv"),
+                faulty ? dir.resolve("faults.csv") : null));
+        if (faulty) {
+            try (var lines = Files.lines(dir.resolve("faults.csv"))) {
+                files.put(dir.resolve("faults.csv"), lines.count() - 1);
+            }
+        }
         return files;
     }
 
@@ -168,10 +191,12 @@ public final class SyntheticCompany {
         return rows;
     }
 
-    private long consumption(Path file) throws IOException {
+    /** {@code truthFile}: where the faults go, or null for a company without faults. */
+    private long consumption(Path file, Path truthFile) throws IOException {
         long rows = 0;
-        try (Writer out = writer(file)) {
+        try (Writer out = writer(file); Writer truth = truthFile == null ? Writer.nullWriter() : writer(truthFile)) {
             out.write("contractId,timestamp,v,va\n");
+            truth.write(Faults.HEADER);
             for (int i = 0; i < contracts; i++) {
                 SplittableRandom r = random(i, 3);
                 double scale = 0.5 + r.nextDouble() * 1.5;
@@ -181,9 +206,21 @@ public final class SyntheticCompany {
                 String id = contractId(i);
                 long skippedDay = -1;
                 long step = interval.seconds();
+                // the faults draw from a stream of their own: the readings they leave alone stay as they were
+                Faults faults = truthFile == null ? null : new Faults(truth, random(i, 4), id, !cumulativeOnly,
+                        firstReading(), lastHour(), step);
                 for (long ts = firstReading(); ts <= lastHour(); ts += step) {
+                    if (faults != null && faults.swapsAt(ts)) {
+                        // the new meter reads at its own interval from the last reading of the old one
+                        index = 0;
+                        long last = ts - step;
+                        step = faults.step();
+                        ts = faults.next(last);
+                    }
                     long day = (ts - 1) / 86_400;
-                    if (gappy && day != skippedDay && (ts - 1) % 86_400 < step && r.nextDouble() < MISSED_DAY) {
+                    // a missed day never cuts a fault's run in two (drawn all the same: the readings stay as they were)
+                    if (gappy && day != skippedDay && (ts - 1) % 86_400 < step && r.nextDouble() < MISSED_DAY
+                            && (faults == null || !faults.inRun())) {
                         skippedDay = day;
                     }
                     double kwh = Math.max(0.01 * step / 3600, scale * load(ts, step, i % STATIONS.length)
@@ -192,11 +229,21 @@ public final class SyntheticCompany {
                     if (day == skippedDay) {
                         continue;
                     }
+                    String v = cumulativeOnly ? "" : decimal(kwh, 3);
+                    long stamp = ts;
+                    if (faults != null) {
+                        Faults.Reading reading = faults.of(ts, kwh, v, scale * TYPICAL_KWH_PER_HOUR * step / 3600);
+                        if (reading == null) {
+                            continue;
+                        }
+                        stamp = reading.timestamp();
+                        v = reading.v();
+                    }
                     out.write(id);
                     out.write(',');
-                    out.write(Instant.ofEpochSecond(ts).toString());
+                    out.write(Instant.ofEpochSecond(stamp).toString());
                     out.write(',');
-                    out.write(cumulativeOnly ? "" : decimal(kwh, 3));
+                    out.write(v);
                     out.write(',');
                     out.write(decimal(index, 3));
                     out.write('\n');
