@@ -29,6 +29,7 @@ import org.enma.jobs.read.MeasureFields;
 import org.enma.jobs.read.TimeRange;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaTable;
+import org.enma.schema.MeasureColumns;
 import org.enma.schema.Month;
 import scala.Tuple2;
 
@@ -46,6 +47,8 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
      * {@link MonthlyUsage} is about 200 bytes, a year's {@link DailySums} up to 6 kB, so at most some 50 MB a task.
      */
     private static final int HELD_IDS = 8192;
+    /** {@code m:v} and whether it is an estimate: what {@code estimatedShare} needs. */
+    public static final MeasureFields ESTIMATED = new MeasureFields(false, List.of(MeasureColumns.EST));
     /** Adds a measure's {@code v} to the sum of the local date it belongs to. */
     private static final Fold<DailySums> BY_DATE = (days, m, hour) -> days.add(hour.toLocalDate(), m.v());
 
@@ -55,13 +58,14 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
     }
 
     /**
-     * {@code C(c, m)} and {@code days(c, m)} of every contract with data in any of {@code months}: one scan of the
-     * buckets over the months (consecutive months in one range), summed by contract.
+     * {@code C(c, m)}, {@code days(c, m)} and the estimates' part of C of every contract with data in any of {@code
+     * months}: one scan of the buckets over the months (consecutive months in one range), summed by contract.
      */
     public JavaPairRDD<String, MonthlyUsage> monthlyUsage(List<Month> months) throws IOException {
         List<Month> wanted = List.copyOf(months);
-        return perContract(TimeRange.covering(wanted, data.zone()), MeasureFields.INSTANT,
-                () -> new MonthlyUsage(wanted), (usage, m, hour) -> usage.add(hour, m.v()), MonthlyUsage::merge)
+        return perContract(TimeRange.covering(wanted, data.zone()), ESTIMATED,
+                () -> new MonthlyUsage(wanted), (usage, m, hour) -> usage.add(hour, m.v(),
+                        m.text(MeasureColumns.EST).isPresent()), MonthlyUsage::merge)
                 .filter(contract -> !contract._2().isEmpty());
     }
 

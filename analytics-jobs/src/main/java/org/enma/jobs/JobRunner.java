@@ -21,6 +21,7 @@ import org.bson.types.ObjectId;
 import org.enma.config.EnmaConfig;
 import org.enma.jobs.read.BadCells;
 import org.enma.jobs.read.EnmaData;
+import org.enma.jobs.setup.Parameter;
 import org.enma.schema.EnmaException;
 import org.enma.schema.SetupId;
 import org.enma.store.JobRuns;
@@ -172,13 +173,22 @@ public final class JobRunner {
         }
     }
 
-    /** docs/analytics.md § Setup: the OT name, company, type and parameters; their hash is the setupId. */
+    /**
+     * docs/analytics.md § Setup: the OT name, company, type and parameters; their hash is the setupId. A parameter
+     * added later is left out while at its default, so that older setups keep their ids.
+     */
     static Map<String, Object> setupOf(Analytic analytic, JobRequest request) {
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("ot", analytic.name());
         setup.put("companyId", request.company().asNumber());
         setup.put("type", request.type());
-        setup.put("parameters", request.parameters());
+        Map<String, Object> parameters = new LinkedHashMap<>(request.parameters());
+        for (Parameter p : analytic.parameters()) {
+            if (p.omittedAtDefault() && p.defaultValue().equals(parameters.get(p.name()))) {
+                parameters.remove(p.name());
+            }
+        }
+        setup.put("parameters", parameters);
         return setup;
     }
 

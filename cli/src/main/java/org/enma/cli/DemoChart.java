@@ -12,7 +12,8 @@ import org.enma.store.PeriodReader;
 
 /**
  * The demo's view of the period table ({@code enma rollup}): one contract's days as a bar chart, one line a day, the
- * bars scaled to the largest day, and the company's months with the contracts that had a measure in each.
+ * bars scaled to the largest day and the days holding estimates marked, and the company's months with the contracts
+ * that had a measure in each.
  */
 final class DemoChart {
     /** The widest bar, the largest day's, in characters. */
@@ -31,12 +32,14 @@ final class DemoChart {
         this.blocks = charset.newEncoder().canEncode(FULL + EIGHTHS);
     }
 
-    /** {@code days}: a contract's {@code DAY} rows, in time order. */
+    /** {@code days}: a contract's {@code DAY} rows, in time order; a day holding estimates says how many. */
     void printDays(List<PeriodReader.Item> days) {
         double largest = days.stream().mapToDouble(DemoChart::kwh).max().orElse(0);
         for (PeriodReader.Item day : days) {
             double kwh = kwh(day);
-            out.printf("   %s %9.2f kWh %s%n", DAY.format(day.start()), kwh, bar(kwh, largest));
+            String estimates = day.cells().get(PeriodColumns.NE);
+            out.printf("   %s %9.2f kWh %s%s%n", DAY.format(day.start()), kwh, bar(kwh, largest),
+                    estimates == null ? "" : "  (" + estimates + " estimated)");
         }
     }
 

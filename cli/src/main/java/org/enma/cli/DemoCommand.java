@@ -22,8 +22,10 @@ import org.enma.jobs.JobLauncher;
 import org.enma.jobs.JobReport;
 import org.enma.jobs.JobRequest;
 import org.enma.jobs.RollupLauncher;
+import org.enma.jobs.ValidateLauncher;
 import org.enma.jobs.derive.DeriveCounts;
 import org.enma.jobs.rollup.Rollup;
+import org.enma.jobs.validate.ValidateCounts;
 import org.enma.loaders.InputKind;
 import org.enma.loaders.LoadResult;
 import org.enma.loaders.Loader;
@@ -32,25 +34,29 @@ import org.enma.portal.PortalServer;
 import org.enma.schema.CompanyId;
 import org.enma.schema.Month;
 import org.enma.schema.Period;
+import org.enma.schema.TrustColumns;
 import org.enma.store.ApiKeys;
 import org.enma.store.MongoStore;
 import org.enma.store.PeriodReader;
 import org.enma.store.ResultReader;
+import org.enma.store.TrustReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The main job, end to end on the embedded stack: start it, generate a company, load every kind of upload, show the
- * tables, derive v and tariff slots, roll up the periods (charting one contract's last days and the company's months),
+ * The main job, end to end on the embedded stack: start it, generate a company with the faults of a real export, load
+ * every kind of upload, show the tables, derive v and tariff slots, validate and estimate (printing the company's data
+ * quality), roll up the periods (charting one contract's last days and the company's months),
  * run the OTs (OT101, OT103, OT201, OT501, OT503, OT603, OT701) for the last month, summarize how the contracts
  * compare with their peers and one contract's costs and weather dependence, then serve the portal API with a fresh
  * demo key and print working curl lines. Rerunning it stores the same cells and the same results again.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the main job end to end on the embedded stack (starting it when needed): generate,"
-                + " load, derive, rollup (with a chart of one contract's last 30 days),"
+                + " load, derive, validate (with the data quality), rollup (with a chart of one contract's last 30"
+                + " days),"
                 + " OT101/OT103/OT201/OT501/OT503/OT603/OT701 for the last month, a summary, then"
                 + " the portal API with a demo key and an example request (until Ctrl-C; --no-serve stops after the summary)."})
 final class DemoCommand implements Callable<Integer> {
@@ -97,6 +103,23 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** The company's data quality over the months, per rule, from the trust table: what `enma quality` prints. */
+    private void printQuality(EnmaConfig config, Month last) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        QualitySummary quality = new QualitySummary();
+        try (HBaseSession session = HBaseSession.open(spec)) {
+            new TrustReader(session.connection(), config.tableNames()).eachContractDay(COMPANY,
+                    JobRequest.DEFAULT_TYPE, START.value().atDay(1), last.value().atEndOfMonth(), quality::add);
+        }
+        out.printf("   data quality (`enma quality`): %-18s %10s %10s%n", "rule", "contracts", "measures");
+        quality.rules().forEach((rule, reach) -> out.printf("   %31s%-18s %10d %10d%n", "", rule, reach.contracts(),
+                reach.measures()));
+        out.printf("   %31sestimated: %,d of %,d measures with a value (%.2f %%)%n", "",
+                quality.totals().get(TrustColumns.ESTIMATED), quality.totals().get(TrustColumns.ACTUAL)
+                        + quality.totals().get(TrustColumns.ESTIMATED), 100 * quality.estimatedShare());
+        out.flush();
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -105,9 +128,11 @@ final class DemoCommand implements Callable<Integer> {
         out.println("1. embedded stack: HBase on ZooKeeper 127.0.0.1:" + stack.zkPort() + ", MongoDB "
                 + stack.mongoUri());
         Path dir = stack.dataDir().resolve("demo-upload");
-        Map<Path, Long> files = new SyntheticCompany(COMPANY, contracts, START, MONTHS, 1).writeTo(dir);
-        out.printf("2. generated company %s: %d contracts, %s..%s, %,d hourly consumption rows in %s%n", COMPANY,
-                contracts, START, START.plusMonths(MONTHS - 1), files.get(dir.resolve("consumption.csv")), dir);
+        Map<Path, Long> files = new SyntheticCompany(COMPANY, contracts, START, MONTHS, 1).withFaults().writeTo(dir);
+        out.printf("2. generated company %s: %d contracts, %s..%s, %,d hourly consumption rows in %s, with the faults"
+                        + " of a real export (%,d in faults.csv: gaps, spikes, frozen runs, ...)%n", COMPANY, contracts,
+                START, START.plusMonths(MONTHS - 1), files.get(dir.resolve("consumption.csv")), dir,
+                files.get(dir.resolve("faults.csv")));
         out.println("3. loaded:");
         out.flush();
         try (HBaseSession session = HBaseSession.open(spec); Admin admin = session.admin();
@@ -131,6 +156,10 @@ final class DemoCommand implements Callable<Integer> {
         DeriveCounts derived = DeriveLauncher.launch(config, COMPANY, Optional.empty(), START, last, err::println);
         out.printf("5. derived fields, %s..%s: %s%n", START, last, derived.summaryLine());
         out.flush();
+        ValidateCounts validated = ValidateLauncher.launch(config, COMPANY, Optional.empty(),
+                Optional.of(List.of(START, last)), Optional.empty());
+        out.printf("   validated and estimated (`enma validate`): %s%n", validated.summaryLine());
+        printQuality(config, last);
         long rollupStart = System.nanoTime();
         // a rebuild of the months loaded rather than the incremental run of every contract-day the loads recorded:
         // the same cells, and it settles those records, sooner (on the demo's data 22.7 s against 28.8 s)
@@ -169,6 +198,9 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("   curl -H 'Authorization: Bearer %s' \\%n     'http://127.0.0.1:%d/v1/consumption/%s"
                         + "?period=DAY&from=%s&to=%s'%n", key, server.port(), contract,
                         last.value().atDay(1), last.value().atEndOfMonth());
+                out.printf("   curl -H 'Authorization: Bearer %s' \\%n     'http://127.0.0.1:%d/v1/quality/%s"
+                        + "?from=%s&to=%s'%n", key, server.port(), contract, last.value().atDay(1),
+                        last.value().atEndOfMonth());
                 out.println("   Ctrl-C stops the API; the stack keeps running (`scripts/enma stack stop`).");
                 out.flush();
                 ServeCommand.untilStopped(stopRequested, spec.commandLine().getErr());

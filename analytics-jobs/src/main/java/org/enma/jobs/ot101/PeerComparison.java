@@ -27,7 +27,8 @@ public final class PeerComparison {
         for (int i = 0; i < setup.criteria().size(); i++) {
             int criterion = i;
             valuesOf(c, setup.criteria().get(i)).ifPresent(values -> placements.add(new Placement(
-                    new GroupKey(c.month(), criterion, values), c.contractId(), c.units(), c.days(), c.complete())));
+                    new GroupKey(c.month(), criterion, values), c.contractId(), c.units(), c.days(),
+                    c.complete() && c.estimatedShare() <= setup.maxEstimatedShare())));
         }
         return placements;
     }

@@ -101,7 +101,7 @@ public final class PeerGroups {
     record Choice(ContractMonth month, int criterion, GroupStats group) implements Serializable {
         static Choice of(ContractMonth month) {
             return new Choice(new ContractMonth(month.contractId(), month.month(), month.units(), month.days(),
-                    Map.of()), -1, null);
+                    month.estimatedUnits(), Map.of()), -1, null);
         }
 
         static Choice of(int criterion, GroupStats group) {

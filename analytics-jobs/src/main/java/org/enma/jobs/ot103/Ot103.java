@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
+import org.enma.jobs.common.EstimatedShare;
+import org.enma.jobs.common.ExactSum;
 import org.enma.jobs.ot101.Ot101Setup;
 import org.enma.jobs.ot101.PeerAnalytic;
 import org.enma.jobs.ot101.PeerGroups;
@@ -44,11 +46,19 @@ public final class Ot103 implements PeerAnalytic {
                         return Outcome.skipped(contract._1(), NO_GROUP);
                     }
                     TwelveMonths twelve = new TwelveMonths();
+                    long units = 0;
+                    long estimated = 0;
                     for (Month month : months) {
                         Optional<Compared> of = Optional.ofNullable(byMonth.get(month));
                         twelve.add(month, of.flatMap(Compared::found), of.map(c -> c.month().consumption()));
+                        if (of.isPresent()) {
+                            units = ExactSum.add(units, of.get().month().units());
+                            estimated = ExactSum.add(estimated, of.get().month().estimatedUnits());
+                        }
                     }
-                    return Outcome.result(contract._1(), twelve.fields());
+                    // the data the result used: every month of the twelve with data
+                    return Outcome.result(contract._1(), EstimatedShare.onto(twelve.fields(),
+                            EstimatedShare.of(estimated, units)));
                 });
     }
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.enma.jobs.common.ContractMonth;
 import org.enma.jobs.common.Decimals;
+import org.enma.jobs.common.EstimatedShare;
+import org.enma.jobs.common.ExactSum;
 
 /** OT201's formula as plain Java: this month against the same month last year, both months complete. */
 public final class YearOnYear {
@@ -23,6 +25,7 @@ public final class YearOnYear {
         fields.put("actualConsumption", Decimals.round2(now));
         fields.put("previousConsumption", Decimals.round2(before));
         fields.put("diffConsumption", Decimals.round2(Decimals.percentDiff(now, before)));
-        return Optional.of(fields);
+        return Optional.of(EstimatedShare.onto(fields, EstimatedShare.of(ExactSum.add(actual.get().estimatedUnits(),
+                previous.get().estimatedUnits()), ExactSum.add(actual.get().units(), previous.get().units()))));
     }
 }

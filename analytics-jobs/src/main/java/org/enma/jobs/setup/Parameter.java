@@ -9,7 +9,7 @@ import org.enma.schema.EnmaException;
  * One parameter of an analytic's setup (docs/analytics.md), with its kind and default. Reading a value from a setup file
  * checks its kind and names the parameter and the value when it is wrong.
  */
-public record Parameter(String name, Kind kind, Object defaultValue) {
+public record Parameter(String name, Kind kind, Object defaultValue, boolean omittedAtDefault) {
 
     public enum Kind {
         /** A whole number. */
@@ -18,6 +18,18 @@ public record Parameter(String name, Kind kind, Object defaultValue) {
         NUMBER,
         /** A list of attribute lists, e.g. {@code [["postalCode","tariffId"], ["postalCode"], []]}. */
         CRITERIA
+    }
+
+    public Parameter(String name, Kind kind, Object defaultValue) {
+        this(name, kind, defaultValue, false);
+    }
+
+    /**
+     * This parameter as one added after setups were saved: left out of a setup while at its default, so that the
+     * setups that leave it there keep the setupId they had (docs/analytics.md § Setup).
+     */
+    public Parameter addedLater() {
+        return new Parameter(name, kind, defaultValue, true);
     }
 
     public static Parameter integer(String name, int defaultValue) {

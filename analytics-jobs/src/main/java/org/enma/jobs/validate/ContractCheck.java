@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -335,7 +336,7 @@ final class ContractCheck {
         List<Mutation> writes = new ArrayList<>();
         Set<LocalDate> changed = new TreeSet<>();
         Map<LocalDate, TrustDay> days = new LinkedHashMap<>();
-        Map<LocalDate, BigDecimal> sums = new HashMap<>();
+        TreeMap<Long, BigDecimal> used = new TreeMap<>();
         long measures = 0;
         for (Reading r : readings) {
             if (!r.validated) {
@@ -346,9 +347,9 @@ final class ContractCheck {
             Estimated e = estimates.get(r.timestamp);
             // a covering value no run could spread stays as it is, and counts
             boolean kept = r.actual() || r.covering && e == null;
-            BigDecimal used = kept ? r.value : e == null ? null : e.value();
-            if (used != null) {
-                sums.merge(r.day, used, BigDecimal::add);
+            BigDecimal value = kept ? r.value : e == null ? null : e.value();
+            if (value != null) {
+                used.put(r.timestamp, value);
             }
             List<Mutation> changes = changes(r, e);
             writes.addAll(changes);
@@ -363,7 +364,7 @@ final class ContractCheck {
             if (byTime.containsKey(slot.getKey()) || !validated.test(day)) {
                 continue;
             }
-            sums.merge(day, slot.getValue().value(), BigDecimal::add);
+            used.put(slot.getKey(), slot.getValue().value());
             writes.addAll(CellChanges.of(key(slot.getKey()), ESTIMATE_CELLS, Map.of(),
                     estimateCells(slot.getKey(), slot.getValue())));
             changed.add(day);
@@ -375,7 +376,7 @@ final class ContractCheck {
                 days.computeIfAbsent(d, this::emptyDay);
             }
         }
-        registerMismatches(sums);
+        registerMismatches(used);
         List<TrustDay> rows = days.values().stream().map(this::withInformation).sorted(
                 java.util.Comparator.comparing(TrustDay::day)).collect(Collectors.toList());
         return new Verdict(writes, rows, changed, measures);
@@ -407,10 +408,11 @@ final class ContractCheck {
     }
 
     /**
-     * {@code registerMismatch} of each validated day: the sum of the day's values (actual and estimated) against its
-     * first and last cumulative readings ({@code va(last) − va(first) + v(first)}), off by more than 1 % and 0.01.
+     * {@code registerMismatch} of each validated day: the values (actual and estimated, {@code used} by timestamp) of
+     * the intervals its first and last cumulative readings span against {@code va(last) − va(first) + v(first)},
+     * off by more than 1 % and 0.01.
      */
-    private void registerMismatches(Map<LocalDate, BigDecimal> sums) {
+    private void registerMismatches(NavigableMap<Long, BigDecimal> used) {
         Map<LocalDate, Reading[]> ends = new HashMap<>();
         for (Reading r : readings) {
             if (r.validated && r.stored(MeasureColumns.VA) != null) {
@@ -419,15 +421,17 @@ final class ContractCheck {
         }
         ends.forEach((day, firstLast) -> {
             Reading first = firstLast[0];
-            BigDecimal firstV = first.actual() ? first.value : estimates.containsKey(first.timestamp)
-                    ? estimates.get(first.timestamp).value() : null;
-            if (first == firstLast[1] || firstV == null) {
+            Reading last = firstLast[1];
+            BigDecimal firstV = used.get(first.timestamp);
+            if (first == last || firstV == null) {
                 return;
             }
             try {
-                BigDecimal meter = DecimalText.parse(MeasureColumns.VA, firstLast[1].stored(MeasureColumns.VA))
+                BigDecimal meter = DecimalText.parse(MeasureColumns.VA, last.stored(MeasureColumns.VA))
                         .subtract(DecimalText.parse(MeasureColumns.VA, first.stored(MeasureColumns.VA))).add(firstV);
-                BigDecimal off = sums.getOrDefault(day, BigDecimal.ZERO).subtract(meter).abs();
+                BigDecimal sum = used.subMap(first.timestamp, true, last.timestamp, true).values().stream()
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal off = sum.subtract(meter).abs();
                 if (off.compareTo(ONE_PERCENT) > 0 && off.compareTo(meter.abs().multiply(ONE_PERCENT)) > 0) {
                     information.computeIfAbsent(day, d -> new EnumMap<>(Rule.class)).put(Rule.REGISTER_MISMATCH, 1);
                 }

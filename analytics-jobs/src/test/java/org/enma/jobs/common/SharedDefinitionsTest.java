@@ -27,11 +27,11 @@ class SharedDefinitionsTest {
     void monthlyUsageFollowsTheConvention() {
         LocalHours hours = new LocalHours(ZoneOffset.UTC);
         MonthlyUsage usage = new MonthlyUsage(List.of(Month.of(2013, 7)));
-        assertThat(usage.add(hours.of(1372640400L), 1.5)).isTrue();   // 2013-07-01T01:00Z → July 1st
-        assertThat(usage.add(hours.of(1372636800L), 9)).isFalse();    // 2013-07-01T00:00Z → June 30th
-        assertThat(usage.add(hours.of(1375315200L), 2.5)).isTrue();   // 2013-08-01T00:00Z → July 31st
-        assertThat(usage.add(hours.of(1375318800L), 9)).isFalse();    // 2013-08-01T01:00Z → August
-        assertThat(usage.add(hours.of(1372644000L), 1)).isTrue();     // July 1st again: same date
+        assertThat(usage.add(hours.of(1372640400L), 1.5, false)).isTrue();   // 2013-07-01T01:00Z → July 1st
+        assertThat(usage.add(hours.of(1372636800L), 9, false)).isFalse();    // 2013-07-01T00:00Z → June 30th
+        assertThat(usage.add(hours.of(1375315200L), 2.5, false)).isTrue();   // 2013-08-01T00:00Z → July 31st
+        assertThat(usage.add(hours.of(1375318800L), 9, false)).isFalse();    // 2013-08-01T01:00Z → August
+        assertThat(usage.add(hours.of(1372644000L), 1, false)).isTrue();     // July 1st again: same date
         Usage july = usage.of(Month.of(2013, 7)).orElseThrow();
         assertThat(july.consumption()).isEqualTo(5.0);
         assertThat(july.days()).isEqualTo(2);
@@ -45,14 +45,16 @@ class SharedDefinitionsTest {
         LocalHours hours = new LocalHours(ZoneOffset.UTC);
         MonthlyUsage first = new MonthlyUsage(List.of(Month.of(2013, 6), Month.of(2013, 7)));
         MonthlyUsage second = new MonthlyUsage(List.of(Month.of(2013, 6), Month.of(2013, 7)));
-        first.add(hours.of(1372640400L), 1.5);   // July 1st
-        second.add(hours.of(1372644000L), 2);    // July 1st, other bucket
-        second.add(hours.of(1372730400L), 0.25); // July 2nd
-        second.add(hours.of(1372636800L), 4);    // June 30th
+        first.add(hours.of(1372640400L), 1.5, false);   // July 1st
+        second.add(hours.of(1372644000L), 2, false);    // July 1st, other bucket
+        second.add(hours.of(1372730400L), 0.25, true); // July 2nd, an estimate
+        second.add(hours.of(1372636800L), 4, false);    // June 30th
         MonthlyUsage both = first.merge(second);
         Usage july = both.of(Month.of(2013, 7)).orElseThrow();
         assertThat(july.consumption()).isEqualTo(3.75);
         assertThat(july.days()).isEqualTo(2);
+        // 0.25 of 3.75 kWh estimated: 1/15
+        assertThat(ContractMonth.of("C", Month.of(2013, 7), july, Map.of()).estimatedShare()).isEqualTo(0.25 / 3.75);
         assertThat(both.of(Month.of(2013, 6)).orElseThrow().consumption()).isEqualTo(4.0);
     }
 
@@ -71,7 +73,7 @@ class SharedDefinitionsTest {
     private static ContractMonth monthWithDays(Month month, int days) {
         MonthlyUsage usage = new MonthlyUsage(List.of(month));
         for (int d = 1; d <= days; d++) {
-            usage.add(month.value().atDay(d).atTime(11, 0), 1);
+            usage.add(month.value().atDay(d).atTime(11, 0), 1, false);
         }
         return ContractMonth.of("C", month, usage.of(month).orElseThrow(), Map.of());
     }

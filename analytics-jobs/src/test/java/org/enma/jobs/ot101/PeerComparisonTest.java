@@ -41,6 +41,18 @@ class PeerComparisonTest {
     }
 
     @Test
+    void aMonthMadeUpOfTooManyEstimatesIsComparedButJoinsNoGroup() {
+        // 31 complete days; 30 of 100 kWh estimated: share 0.3 above the default 0.2
+        ContractMonth estimated = new ContractMonth("E", JULY, ExactSum.units(100), 31, ExactSum.units(30),
+                Map.of("postalCode", "08001"));
+        assertThat(estimated.estimatedShare()).isEqualTo(0.3);
+        assertThat(PeerComparison.placements(estimated, SETUP)).extracting(Placement::member).containsOnly(false);
+        // at most 0.3 admitted: a member
+        Ot101Setup lenient = new Ot101Setup(SETUP.criteria(), 3, 0.25, 0.3);
+        assertThat(PeerComparison.placements(estimated, lenient)).extracting(Placement::member).containsOnly(true);
+    }
+
+    @Test
     void aGroupsFiguresFromItsExactSums() {
         // n = 7, ΣC = 940 kWh → mean 134.2857…; k = ceil(7 × 0.25) = 2 lowest, 50 + 80 = 130 → 65
         GroupStats stats = GroupStats.of(7, kWh(940), GroupStats.efficientSize(7, 0.25), kWh(130));

@@ -189,6 +189,22 @@ class ContractCheckTest {
     }
 
     @Test
+    void aDayWhoseValuesDisagreeWithItsRegisterIsCountedNotChanged() {
+        java.math.BigDecimal va = new java.math.BigDecimal("500");
+        for (int h = 1; h <= 24; h++) {
+            String v = List.of("1", "1.1", "1.2").get(h % 3);
+            va = va.add(new java.math.BigDecimal(v));
+            // the reading ending 14:00 says 1.5 where the register moved 1.2
+            row(at(1, 1, h, 0, UTC), "v", h == 14 ? "1.5" : v, "va", va.toPlainString(), "calc", "0");
+        }
+        ContractCheck.Verdict verdict = check(UTC, day -> true);
+        // va(24:00) − va(1:00) + v(1:00) = 26.4; the values sum to 26.7: off by 0.3 > 0.01 and > 1 % of 26.4
+        assertThat(verdict.days().get(0).rules()).containsExactlyEntriesOf(Map.of(Rule.REGISTER_MISMATCH, 1));
+        assertThat(verdict.writes()).isEmpty();
+        assertThat(verdict.days().get(0).actual()).isEqualTo(24);
+    }
+
+    @Test
     void aFrozenRunIsEstimatedFromLikeDays() {
         // 15 days of a daily shape: the reading ending at hour h holds 1 + h/10
         for (int d = 1; d <= 15; d++) {
