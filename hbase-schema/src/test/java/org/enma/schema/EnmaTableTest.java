@@ -42,7 +42,7 @@ class EnmaTableTest {
         assertThatThrownBy(() -> EnmaTable.parse("Customers-2"))
                 .hasMessage("\"Customers-2\" is not an ENMA table name; expected one of <type>_<companyId>,"
                         + " tou<Type>_<companyId>, tertiary<Type>_<companyId>, customers, tariffs, <weatherType>,"
-                        + " stations, otNNN, <type>Periods_<companyId>");
+                        + " stations, otNNN, <type>Periods_<companyId>, <type>Trust_<companyId>");
         assertThatThrownBy(() -> EnmaTable.consumption("Electricity consumption", COMPANY))
                 .hasMessageStartingWith("measure type \"Electricity consumption\" is invalid");
         assertThatThrownBy(() -> EnmaTable.weather("customers")).hasMessageContaining("reserved");
