@@ -3,7 +3,6 @@ package org.enma.jobs;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.enma.config.EnmaConfig;
 import org.enma.jobs.derive.Derive;
 import org.enma.jobs.derive.DeriveCounts;
@@ -13,7 +12,6 @@ import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.Month;
-import org.enma.store.JobRuns;
 import org.enma.store.RollupPending;
 
 /**
@@ -34,29 +32,15 @@ public final class DeriveLauncher {
         }
         String measureType = type.orElse(JobRequest.DEFAULT_TYPE);
         EnmaTable table = EnmaTable.measuresOf(measureType, company);
-        return JobLauncher.withStores(config, JOB + " " + company + " " + from + "-" + to, (mongo, spark) -> {
-            JobRuns runs;
-            ObjectId run;
-            try {
-                runs = new JobRuns(JobRunner.joined(mongo));
-                run = runs.started(JOB, company.asNumber(), measureType,
-                        new Document("from", from.asNumber()).append("to", to.asNumber()));
-            } catch (RuntimeException mongoDown) {
-                throw new EnmaException(JOB + " failed: " + Failures.messageOf(mongoDown), mongoDown);
-            }
-            try {
-                String tableName = config.tableNames().of(table).getNameAsString();
-                EnmaData data = EnmaData.open(spark, config);
-                DeriveCounts counts = Derive.run(data, company, table, from, to, notes, days -> {
-                    PendingDays.record(days, data.endpoints(), tableName, RollupPending.VALIDATION);
-                    PendingDays.record(days, data.endpoints(), tableName, RollupPending.COLLECTION);
+        return JobLauncher.recorded(config, JOB, company, measureType,
+                new Document("from", from.asNumber()).append("to", to.asNumber()), (mongo, spark) -> {
+                    String tableName = config.tableNames().of(table).getNameAsString();
+                    EnmaData data = EnmaData.open(spark, config);
+                    DeriveCounts counts = Derive.run(data, company, table, from, to, notes, days -> {
+                        PendingDays.record(days, data.endpoints(), tableName, RollupPending.VALIDATION);
+                        PendingDays.record(days, data.endpoints(), tableName, RollupPending.COLLECTION);
+                    });
+                    return new JobLauncher.Recorded<>(counts, counts.asDocument());
                 });
-                runs.succeeded(run, counts.asDocument());
-                return counts;
-            } catch (Exception e) {
-                throw new EnmaException(JOB + " failed: "
-                        + Failures.recorded(Failures.messageOf(e), reason -> runs.failed(run, reason)), e);
-            }
-        });
     }
 }

@@ -8,13 +8,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.enma.config.EnmaConfig;
 import org.enma.config.Endpoints;
 import org.enma.config.StackLocator;
 import org.enma.jobs.read.SharedConnections;
 import org.enma.jobs.setup.SetupFile;
 import org.enma.schema.CompanyId;
+import org.enma.schema.EnmaException;
 import org.enma.schema.Month;
+import org.enma.store.JobRuns;
 import org.enma.store.MongoStore;
 
 /**
@@ -34,6 +38,43 @@ public final class JobLauncher {
         JobRequest request = new JobRequest(company, type.orElse(JobRequest.DEFAULT_TYPE), month, parameters);
         return withStores(config, analytic.name() + " " + company + " " + month,
                 (mongo, spark) -> new JobRunner(mongo, config, spark).run(analytic, request));
+    }
+
+    /** What a recorded job hands back: its value, and the counts {@code jobRuns} records with it. */
+    public record Recorded<T>(T value, Document counts) {
+    }
+
+    /** The work of a recorded job, given MongoDB and a Spark session. */
+    @FunctionalInterface
+    interface RecordedWork<T> {
+        Recorded<T> run(MongoDatabase mongo, SparkSession spark) throws Exception;
+    }
+
+    /**
+     * Runs a job that is not an analytic ({@code derive}, {@code validate}, {@code rollup}) and records it in {@code
+     * jobRuns} like the OTs: {@code running} before anything is written (so MongoDB must answer first), then
+     * {@code succeeded} with its counts, or {@code failed} with the reason, which the exception carries too.
+     */
+    static <T> T recorded(EnmaConfig config, String job, CompanyId company, String type, Document scope,
+                          RecordedWork<T> work) {
+        return withStores(config, job + " " + company, (mongo, spark) -> {
+            JobRuns runs;
+            ObjectId run;
+            try {
+                runs = new JobRuns(JobRunner.joined(mongo));
+                run = runs.started(job, company.asNumber(), type, scope);
+            } catch (RuntimeException mongoDown) {
+                throw new EnmaException(job + " failed: " + Failures.messageOf(mongoDown), mongoDown);
+            }
+            try {
+                Recorded<T> done = work.run(JobRunner.joined(mongo), spark);
+                runs.succeeded(run, done.counts());
+                return done.value();
+            } catch (Exception e) {
+                throw new EnmaException(job + " failed: "
+                        + Failures.recorded(Failures.messageOf(e), reason -> runs.failed(run, reason)), e);
+            }
+        });
     }
 
     /**

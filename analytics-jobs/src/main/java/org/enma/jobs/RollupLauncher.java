@@ -3,15 +3,12 @@ package org.enma.jobs;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.enma.config.EnmaConfig;
 import org.enma.jobs.read.BadCells;
 import org.enma.jobs.read.EnmaData;
 import org.enma.jobs.rollup.Rollup;
 import org.enma.schema.CompanyId;
-import org.enma.schema.EnmaException;
 import org.enma.schema.Month;
-import org.enma.store.JobRuns;
 import org.enma.store.RollupPending;
 
 /**
@@ -32,33 +29,14 @@ public final class RollupLauncher {
         String measureType = type.orElse(JobRequest.DEFAULT_TYPE);
         Document scope = months.map(m -> new Document("from", m.get(0).asNumber()).append("to", last(m).asNumber()))
                 .orElse(new Document("incremental", true));
-        return JobLauncher.withStores(config, JOB + " " + company, (mongo, spark) -> {
-            JobRuns runs;
-            ObjectId run;
-            try {
-                runs = new JobRuns(JobRunner.joined(mongo));
-                run = runs.started(JOB, company.asNumber(), measureType, scope);
-            } catch (RuntimeException mongoDown) {
-                throw new EnmaException(JOB + " failed: " + Failures.messageOf(mongoDown), mongoDown);
-            }
-            try {
-                EnmaData data = EnmaData.open(spark, config);
-                RollupPending pending = new RollupPending(JobRunner.joined(mongo));
-                Rollup.Counts counts = months.isPresent()
-                        ? Rollup.rebuild(data, pending, company, measureType, months.get().get(0), last(months.get()))
-                        : Rollup.incremental(data, pending, company, measureType);
-                BadCells.Seen bad = data.badCells();
-                Document done = new Document("days", counts.days()).append("rows", counts.rows())
-                        .append("skipped", new Document(BadCells.REASON, bad.count()));
-                if (bad.count() > 0) {
-                    done.append(JobRuns.BAD_CELL_KEYS, bad.first());
-                }
-                runs.succeeded(run, done);
-                return counts;
-            } catch (Exception e) {
-                throw new EnmaException(JOB + " failed: "
-                        + Failures.recorded(Failures.messageOf(e), reason -> runs.failed(run, reason)), e);
-            }
+        return JobLauncher.recorded(config, JOB, company, measureType, scope, (mongo, spark) -> {
+            EnmaData data = EnmaData.open(spark, config);
+            RollupPending pending = new RollupPending(mongo);
+            Rollup.Counts counts = months.isPresent()
+                    ? Rollup.rebuild(data, pending, company, measureType, months.get().get(0), last(months.get()))
+                    : Rollup.incremental(data, pending, company, measureType);
+            return new JobLauncher.Recorded<>(counts, BadCells.appended(new Document("days", counts.days())
+                    .append("rows", counts.rows()), data.badCells()));
         });
     }
 

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.enma.config.EnmaConfig;
 import org.enma.jobs.read.BadCells;
 import org.enma.jobs.read.EnmaData;
@@ -19,10 +18,8 @@ import org.enma.jobs.validate.Thresholds;
 import org.enma.jobs.validate.Validate;
 import org.enma.jobs.validate.ValidateCounts;
 import org.enma.schema.CompanyId;
-import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.Month;
-import org.enma.store.JobRuns;
 import org.enma.store.RollupPending;
 import org.enma.store.SetupIds;
 
@@ -61,43 +58,24 @@ public final class ValidateLauncher {
                         .append("to", m.get(m.size() - 1).asNumber()))
                 .orElse(new Document("incremental", true))
                 .append("setupId", SetupIds.of(setup).value()).append("parameters", new Document(parameters));
-        return JobLauncher.withStores(config, JOB + " " + company, (mongo, spark) -> {
-            JobRuns runs;
-            ObjectId run;
-            try {
-                runs = new JobRuns(JobRunner.joined(mongo));
-                run = runs.started(JOB, company.asNumber(), measureType, scope);
-            } catch (RuntimeException mongoDown) {
-                throw new EnmaException(JOB + " failed: " + Failures.messageOf(mongoDown), mongoDown);
+        return JobLauncher.recorded(config, JOB, company, measureType, scope, (mongo, spark) -> {
+            EnmaData data = EnmaData.open(spark, config);
+            String tableName = data.existing(table).getNameAsString();
+            RollupPending pending = new RollupPending(mongo, RollupPending.VALIDATION);
+            List<RollupPending.Taken> taken = pending.take(tableName);
+            SortedSet<LocalDate> days = new TreeSet<>();
+            if (months.isPresent()) {
+                LocalDate first = months.get().get(0).value().atDay(1);
+                LocalDate last = months.get().get(months.get().size() - 1).value().atEndOfMonth();
+                days.addAll(first.datesUntil(last.plusDays(1)).toList());
+            } else {
+                taken.forEach(t -> days.add(t.day()));
             }
-            try {
-                EnmaData data = EnmaData.open(spark, config);
-                String tableName = data.existing(table).getNameAsString();
-                RollupPending pending = new RollupPending(JobRunner.joined(mongo), RollupPending.VALIDATION);
-                List<RollupPending.Taken> taken = pending.take(tableName);
-                SortedSet<LocalDate> days = new TreeSet<>();
-                if (months.isPresent()) {
-                    LocalDate first = months.get().get(0).value().atDay(1);
-                    LocalDate last = months.get().get(months.get().size() - 1).value().atEndOfMonth();
-                    days.addAll(first.datesUntil(last.plusDays(1)).toList());
-                } else {
-                    taken.forEach(t -> days.add(t.day()));
-                }
-                ValidateCounts counts = Validate.run(data, company, table, days, thresholds,
-                        System.currentTimeMillis() / 1000, changed -> PendingDays.record(changed, data.endpoints(),
-                                tableName, RollupPending.COLLECTION));
-                pending.done(tableName, taken.stream().filter(t -> days.contains(t.day())).toList());
-                BadCells.Seen bad = data.badCells();
-                Document done = counts.asDocument().append("skipped", new Document(BadCells.REASON, bad.count()));
-                if (bad.count() > 0) {
-                    done.append(JobRuns.BAD_CELL_KEYS, bad.first());
-                }
-                runs.succeeded(run, done);
-                return counts;
-            } catch (Exception e) {
-                throw new EnmaException(JOB + " failed: "
-                        + Failures.recorded(Failures.messageOf(e), reason -> runs.failed(run, reason)), e);
-            }
+            ValidateCounts counts = Validate.run(data, company, table, days, thresholds,
+                    System.currentTimeMillis() / 1000, changed -> PendingDays.record(changed, data.endpoints(),
+                            tableName, RollupPending.COLLECTION));
+            pending.done(tableName, taken.stream().filter(t -> days.contains(t.day())).toList());
+            return new JobLauncher.Recorded<>(counts, BadCells.appended(counts.asDocument(), data.badCells()));
         });
     }
 }

@@ -24,7 +24,7 @@ class SubmitTest {
     void theFirstArgumentNamesTheJob() {
         assertThat(submit()).isEqualTo(Submit.USAGE);
         assertThat(err.toString()).contains("the first argument names the job: OT101, OT103")
-                .contains("derive or rollup");
+                .contains("derive, validate or rollup");
         assertThat(submit("OT999", "--company", "1111111111")).isEqualTo(Submit.USAGE);
         assertThat(err.toString()).contains("Unknown options: '--company', '1111111111'");
         assertThat(submit("OT999")).isEqualTo(Submit.USAGE);

@@ -3,7 +3,6 @@ package org.enma.jobs.derive;
 import java.io.Serializable;
 import org.bson.Document;
 import org.enma.jobs.read.BadCells;
-import org.enma.store.JobRuns;
 
 /**
  * What a derive run did, for docs/cli.md's summary line: measures read, {@code v} derived, measures priced, unpriced and
@@ -62,12 +61,8 @@ public final class DeriveCounts implements Serializable {
 
     /** The counts as recorded in {@code jobRuns}. */
     public Document asDocument() {
-        Document counts = new Document("measures", measures).append("derived", derived).append("priced", priced)
-                .append("unpriced", unpriced).append("ambiguous", ambiguous).append("resets", resets)
-                .append("skipped", new Document(BadCells.REASON, badCells.count()));
-        if (badCells.count() > 0) {
-            counts.append(JobRuns.BAD_CELL_KEYS, badCells.first());
-        }
-        return counts;
+        return BadCells.appended(new Document("measures", measures).append("derived", derived)
+                .append("priced", priced).append("unpriced", unpriced).append("ambiguous", ambiguous)
+                .append("resets", resets), badCells);
     }
 }

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.enma.jobs.common.ContractTime;
 import org.enma.jobs.common.LocalHours;
+import org.enma.jobs.common.Walk;
 import org.enma.jobs.derive.Derive.Step;
 import org.enma.jobs.derive.Derive.Walked;
 import org.enma.jobs.read.Measure;
@@ -24,48 +22,26 @@ import scala.Tuple2;
  * {@code out}, and hands on — as it goes, so that nothing of a contract outlives it — each contract-day it met once,
  * each contract's first measure that waits for an earlier reading, and at the end its counts.
  */
-final class SeriesWalk implements Iterator<Walked> {
-    private final Iterator<Tuple2<ContractTime, Step>> sorted;
+final class SeriesWalk extends Walk<Tuple2<ContractTime, Step>, Walked> {
     private final TariffSlots tariffs;
     private final BufferedMutator out;
     private final LocalHours hours;
-    private final Deque<Walked> ready = new ArrayDeque<>();
     private final Deriver deriver;
     private String contract;
     private List<TariffSlot> slots = List.of();
     private LocalDate day;
-    private boolean done;
 
     SeriesWalk(Iterator<Tuple2<ContractTime, Step>> sorted, TariffSlots tariffs, ZoneId zone, BufferedMutator out) {
-        this.sorted = sorted;
+        super(sorted);
         this.tariffs = tariffs;
         this.out = out;
         this.hours = new LocalHours(zone);
         this.deriver = new Deriver(zone, mutation -> Derive.write(out, mutation),
-                first -> ready.add(new Walked(null, first, null)));
+                first -> emit(new Walked(null, first, null)));
     }
 
     @Override
-    public boolean hasNext() {
-        while (ready.isEmpty() && !done) {
-            if (sorted.hasNext()) {
-                take(sorted.next());
-            } else {
-                finish();
-            }
-        }
-        return !ready.isEmpty();
-    }
-
-    @Override
-    public Walked next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        return ready.poll();
-    }
-
-    private void take(Tuple2<ContractTime, Step> step) {
+    protected void take(Tuple2<ContractTime, Step> step) {
         if (!step._1().contractId().equals(contract)) {
             contract = step._1().contractId();
             slots = List.of();
@@ -80,20 +56,20 @@ final class SeriesWalk implements Iterator<Walked> {
         LocalDate of = hours.of(m.timestamp()).toLocalDate();
         if (!of.equals(day)) {
             day = of;
-            ready.add(new Walked(null, null, new ContractDay(contract, of)));
+            emit(new Walked(null, null, new ContractDay(contract, of)));
         }
         deriver.follow(m);
     }
 
     /** Everything written, the counts handed on. */
-    private void finish() {
-        done = true;
+    @Override
+    protected void finish() {
         try {
             out.close();
         } catch (IOException e) {
             throw new UncheckedIOException("writing derived fields to " + out.getName() + " failed: "
                     + e.getMessage(), e);
         }
-        ready.add(new Walked(deriver.counts(), null, null));
+        emit(new Walked(deriver.counts(), null, null));
     }
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 import org.apache.spark.util.AccumulatorV2;
+import org.bson.Document;
+import org.enma.store.JobRuns;
 
 /**
  * The measures a read skipped because a cell the data model says is a number is not one (written by another tool, or
@@ -48,6 +50,18 @@ public final class BadCells extends AccumulatorV2<String, BadCells.Seen> {
             SHARED.put(sharedAs, new WeakReference<>(this));
         }
         return sharedAs;
+    }
+
+    /**
+     * {@code counts} as {@code jobRuns} records a job's: with {@code skipped: {badCell: n}}, and the first keys skipped
+     * ({@code badCellKeys}) when there are any.
+     */
+    public static Document appended(Document counts, Seen seen) {
+        counts.append("skipped", new Document(REASON, seen.count()));
+        if (seen.count() > 0) {
+            counts.append(JobRuns.BAD_CELL_KEYS, seen.first());
+        }
+        return counts;
     }
 
     /** The accumulator {@link #share()} gave {@code id}, when it was shared by this JVM. */

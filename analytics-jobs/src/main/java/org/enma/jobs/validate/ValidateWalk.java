@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Mutation;
 import org.enma.jobs.common.ContractTime;
+import org.enma.jobs.common.Walk;
 import org.enma.jobs.derive.TariffSlot;
 import org.enma.jobs.derive.TariffSlots;
 import org.enma.jobs.read.Measure;
@@ -27,8 +25,7 @@ import org.enma.schema.ContractDay;
  * trust rows it changed, and hands on each trust row (for the company's totals), each contract-day it changed (for the
  * rollup) and at the end its counts. One contract's measures are held at a time.
  */
-final class ValidateWalk implements Iterator<Walked> {
-    private final Iterator<scala.Tuple2<ContractTime, Step>> sorted;
+final class ValidateWalk extends Walk<scala.Tuple2<ContractTime, Step>, Walked> {
     private final TariffSlots tariffs;
     private final Set<LocalDate> days;
     private final ZoneId zone;
@@ -36,18 +33,16 @@ final class ValidateWalk implements Iterator<Walked> {
     private final Thresholds thresholds;
     private final BufferedMutator measuresOut;
     private final BufferedMutator trustOut;
-    private final Deque<Walked> ready = new ArrayDeque<>();
     private final ValidateCounts counts = new ValidateCounts();
     private final List<Measure> series = new ArrayList<>();
     private String contract;
     private List<TariffSlot> slots = List.of();
     private Double power;
-    private boolean done;
 
     ValidateWalk(Iterator<scala.Tuple2<ContractTime, Step>> sorted, TariffSlots tariffs, Set<LocalDate> days,
                  ZoneId zone, long now, Thresholds thresholds, BufferedMutator measuresOut,
                  BufferedMutator trustOut) {
-        this.sorted = sorted;
+        super(sorted);
         this.tariffs = tariffs;
         this.days = days;
         this.zone = zone;
@@ -58,27 +53,7 @@ final class ValidateWalk implements Iterator<Walked> {
     }
 
     @Override
-    public boolean hasNext() {
-        while (ready.isEmpty() && !done) {
-            if (sorted.hasNext()) {
-                take(sorted.next());
-            } else {
-                validate();
-                finish();
-            }
-        }
-        return !ready.isEmpty();
-    }
-
-    @Override
-    public Walked next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        return ready.poll();
-    }
-
-    private void take(scala.Tuple2<ContractTime, Step> step) {
+    protected void take(scala.Tuple2<ContractTime, Step> step) {
         if (!step._1().contractId().equals(contract)) {
             validate();
             contract = step._1().contractId();
@@ -111,20 +86,22 @@ final class ValidateWalk implements Iterator<Walked> {
             write(trustOut, day.olderRules(stamp));
             write(trustOut, day.put(stamp));
             counts.count(day);
-            ready.add(new Walked(null, day, null));
+            emit(new Walked(null, day, null));
         }
-        verdict.changed().forEach(d -> ready.add(new Walked(null, null, new ContractDay(contract, d))));
+        verdict.changed().forEach(d -> emit(new Walked(null, null, new ContractDay(contract, d))));
     }
 
-    private void finish() {
-        done = true;
+    /** The last contract validated, everything written, the counts handed on. */
+    @Override
+    protected void finish() {
+        validate();
         try {
             measuresOut.close();
             trustOut.close();
         } catch (IOException e) {
             throw new UncheckedIOException("writing validation results failed: " + e.getMessage(), e);
         }
-        ready.add(new Walked(counts, null, null));
+        emit(new Walked(counts, null, null));
     }
 
     private static void write(BufferedMutator out, Mutation mutation) {

@@ -27,7 +27,7 @@ class SetupFileTest {
     @Test
     void missingKeysTakeTheirDefaults() throws IOException {
         assertThat(read("{\"minGroupSize\": 5}")).isEqualTo(Map.of("criteria", Ot101Setup.DEFAULTS.criteria(),
-                "minGroupSize", 5, "efficientShare", 0.25));
+                "minGroupSize", 5, "efficientShare", 0.25, "maxEstimatedShare", 0.2));
         assertThat(SetupFile.read(Optional.empty(), "OT101", Ot101Setup.PARAMETERS))
                 .containsEntry("minGroupSize", 20);
     }
@@ -49,7 +49,7 @@ class SetupFileTest {
     void unknownKeysAndWrongKindsAreNamed() {
         assertThatThrownBy(() -> read("{\"minGroupsize\": 5}")).isInstanceOf(EnmaException.class)
                 .hasMessageEndingWith("unknown parameter \"minGroupsize\": OT101 takes criteria, minGroupSize,"
-                        + " efficientShare");
+                        + " efficientShare, maxEstimatedShare");
         assertThatThrownBy(() -> read("{\"minGroupSize\": \"20\"}"))
                 .hasMessageEndingWith("setup parameter \"minGroupSize\" must be a whole number, was \"20\"");
         assertThatThrownBy(() -> read("{\"minGroupSize\": 2.5}"))
