@@ -50,7 +50,8 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
     /** {@code m:v} and whether it is an estimate: what {@code estimatedShare} needs. */
     public static final MeasureFields ESTIMATED = new MeasureFields(false, List.of(MeasureColumns.EST));
     /** Adds a measure's {@code v} to the sum of the local date it belongs to. */
-    private static final Fold<DailySums> BY_DATE = (days, m, hour) -> days.add(hour.toLocalDate(), m.v());
+    private static final Fold<DailySums> BY_DATE = (days, m, hour) -> days.add(hour.toLocalDate(), m.v(),
+            m.text(MeasureColumns.EST).isPresent());
 
     /** The consumption table of this run's type and company. */
     public EnmaTable consumptionTable() {
@@ -105,9 +106,9 @@ public record JobContext(EnmaData data, CompanyId company, String type, Month mo
                 .mapPartitions(sorted -> new ContractSeries(sorted, job));
     }
 
-    /** Each contract's consumption per local date over {@code times}. */
+    /** Each contract's consumption per local date over {@code times}, with the share of it estimates make up. */
     public JavaPairRDD<String, DailySums> dailyConsumption(List<TimeRange> times) throws IOException {
-        return perContract(times, MeasureFields.INSTANT, DailySums::new, BY_DATE, DailySums::merge);
+        return perContract(times, ESTIMATED, DailySums::new, BY_DATE, DailySums::merge);
     }
 
     /**

@@ -214,6 +214,20 @@ class ValidateIT extends JobsOnTestStack {
                 "company 6200000002 has no trust table");
     }
 
+    @Test
+    @Order(7)
+    void resultsSayWhatShareOfTheirConsumptionEstimatesMakeUp() {
+        JobReport report = new JobRunner(mongo.database(), config, spark).run(Analytics.named("OT501"),
+                new JobRequest(COMPANY, JobRequest.DEFAULT_TYPE, FEB_2014, Map.of()));
+        Document a = mongo.database().getCollection(org.enma.store.ResultSink.collectionOf("OT501")).find(
+                new Document("_id", new org.enma.schema.ResultKey(FEB_2014, COMPANY, "A", report.setupId())
+                        .toString())).first();
+        // A, 1–10 February: 10 × 26.4 = 264 kWh, of which the estimates 1.1 (5 Feb) + 1.1 + 1.2 + 1 (6 Feb) = 4.4
+        assertThat(a).isNotNull();
+        assertThat(a.getDouble("totalConsumption")).isEqualTo(264.0);
+        assertThat(a.getDouble("estimatedShare")).isEqualTo(0.0167);
+    }
+
     private static List<String> rows(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {
         return rows.collectAsList().stream().map(org.apache.spark.sql.Row::toString).toList();
     }

@@ -19,9 +19,27 @@ public final class DailySums implements Serializable {
     private long firstDay;
     private long[] sums = new long[0];
     private int[] counts = new int[0];
+    /** Of all the values added, the part that estimates make up (nano-units): for {@link #estimatedShare}. */
+    private long units;
+    private long estimatedUnits;
 
     public void add(LocalDate date, double v) {
-        add(date.toEpochDay(), ExactSum.units(v), 1);
+        add(date, v, false);
+    }
+
+    /** Adds a value, an estimate ({@code m:est}) or not. */
+    public void add(LocalDate date, double v, boolean estimated) {
+        long value = ExactSum.units(v);
+        add(date.toEpochDay(), value, 1);
+        units = ExactSum.add(units, value);
+        if (estimated) {
+            estimatedUnits = ExactSum.add(estimatedUnits, value);
+        }
+    }
+
+    /** The share of the values added that estimates make up (docs/analytics.md § Analytics and estimates). */
+    public double estimatedShare() {
+        return EstimatedShare.of(estimatedUnits, units);
     }
 
     private void add(long epochDay, long units, int count) {
@@ -55,6 +73,8 @@ public final class DailySums implements Serializable {
 
     /** Adds {@code other}'s values into this one and returns this. */
     public DailySums merge(DailySums other) {
+        units = ExactSum.add(units, other.units);
+        estimatedUnits = ExactSum.add(estimatedUnits, other.estimatedUnits);
         for (int i = 0; i < other.counts.length; i++) {
             if (other.counts[i] > 0) {
                 add(other.firstDay + i, other.sums[i], other.counts[i]);

@@ -42,10 +42,14 @@ public record Ot101Setup(List<List<String>> criteria, int minGroupSize, double e
         }
     }
 
-    /** The setup from the parameters {@code SetupFile} read (kinds already checked). */
+    /**
+     * The setup from the parameters {@code SetupFile} read (kinds already checked); a map made in code may leave out
+     * {@code maxEstimatedShare}, as one made before it existed does.
+     */
     @SuppressWarnings("unchecked")
     public static Ot101Setup of(Map<String, Object> parameters) {
         return new Ot101Setup((List<List<String>>) parameters.get("criteria"), (Integer) parameters.get("minGroupSize"),
-                (Double) parameters.get("efficientShare"), (Double) parameters.get("maxEstimatedShare"));
+                (Double) parameters.get("efficientShare"),
+                ((Number) parameters.getOrDefault("maxEstimatedShare", MAX_ESTIMATED_SHARE)).doubleValue());
     }
 }

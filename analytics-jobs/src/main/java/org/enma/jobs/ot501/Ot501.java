@@ -19,7 +19,7 @@ import org.enma.schema.MeasureColumns;
  */
 public final class Ot501 implements Analytic {
     private static final MeasureFields SLOT = MeasureFields.INSTANT.withTexts(List.of(MeasureColumns.PERIOD_KEY,
-            MeasureColumns.TIME_SLOT_NAME, MeasureColumns.ENERGY_COST));
+            MeasureColumns.TIME_SLOT_NAME, MeasureColumns.ENERGY_COST, MeasureColumns.EST));
 
     @Override
     public String name() {
@@ -29,7 +29,8 @@ public final class Ot501 implements Analytic {
     @Override
     public JavaRDD<Outcome> run(JobContext job) throws IOException {
         return job.perContract(List.of(TimeRange.ofMonth(job.month(), job.data().zone())), SLOT, PeriodCosts::new,
-                        (month, m, hour) -> month.add(m.v(), slotOf(m)), PeriodCosts::merge)
+                        (month, m, hour) -> month.add(m.v(), slotOf(m), m.text(MeasureColumns.EST).isPresent()),
+                        PeriodCosts::merge)
                 .map(contract -> Outcome.result(contract._1(), contract._2().fields()));
     }
 

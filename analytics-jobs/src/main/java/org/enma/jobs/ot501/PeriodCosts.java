@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.enma.jobs.common.Decimals;
+import org.enma.jobs.common.EstimatedShare;
 import org.enma.jobs.common.ExactSum;
 
 /**
@@ -28,8 +29,13 @@ public final class PeriodCosts implements Serializable {
     private final Map<String, long[]> byPeriod = new TreeMap<>();
     private final Map<String, TreeSet<String>> slotNames = new TreeMap<>();
     private long unpriced;
+    private long estimated;
 
-    public void add(double v, Optional<Slot> slot) {
+    /** Adds a measure's {@code v}, with its slot (none: unpriced), an estimate or not. */
+    public void add(double v, Optional<Slot> slot, boolean estimate) {
+        if (estimate) {
+            estimated = ExactSum.add(estimated, ExactSum.units(v));
+        }
         if (slot.isEmpty()) {
             unpriced = ExactSum.add(unpriced, ExactSum.units(v));
             return;
@@ -46,6 +52,7 @@ public final class PeriodCosts implements Serializable {
     /** Adds {@code other}'s sums (another Spark partition's share of the month) into this one and returns this. */
     public PeriodCosts merge(PeriodCosts other) {
         unpriced = ExactSum.add(unpriced, other.unpriced);
+        estimated = ExactSum.add(estimated, other.estimated);
         other.byPeriod.forEach((key, theirs) -> {
             long[] mine = byPeriod.computeIfAbsent(key, k -> new long[2]);
             mine[0] = ExactSum.add(mine[0], theirs[0]);
@@ -75,6 +82,6 @@ public final class PeriodCosts implements Serializable {
         fields.put("totalConsumption", Decimals.round2(ExactSum.value(consumption)));
         fields.put("totalEnergyCost", Decimals.round2(ExactSum.value(cost)));
         fields.put("unpricedConsumption", Decimals.round2(ExactSum.value(unpriced)));
-        return fields;
+        return EstimatedShare.onto(fields, EstimatedShare.of(estimated, consumption));
     }
 }

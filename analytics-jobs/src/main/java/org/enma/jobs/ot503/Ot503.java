@@ -12,6 +12,7 @@ import org.enma.jobs.Analytic;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
 import org.enma.jobs.common.DailySums;
+import org.enma.jobs.common.EstimatedShare;
 import org.enma.jobs.read.TimeRange;
 import org.enma.schema.CustomerColumns;
 
@@ -36,8 +37,8 @@ public final class Ot503 implements Analytic {
                 .map(contract -> {
                     String station = contract._2()._2().get(CustomerColumns.WEATHER_STATION_ID);
                     Map<LocalDate, Double> days = station == null ? null : temperatures.value().get(station);
-                    return Outcome.result(contract._1(), DailyTemperature.fields(contract._2()._1(),
-                            days == null ? Map.of() : days));
+                    return Outcome.result(contract._1(), EstimatedShare.onto(DailyTemperature.fields(
+                            contract._2()._1(), days == null ? Map.of() : days), contract._2()._1().estimatedShare()));
                 });
     }
 }

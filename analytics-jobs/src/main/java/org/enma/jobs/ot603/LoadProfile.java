@@ -13,10 +13,12 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.enma.jobs.common.Decimals;
+import org.enma.jobs.common.EstimatedShare;
 import org.enma.jobs.common.ExactSum;
 import org.enma.jobs.read.Measure;
 import org.enma.jobs.validate.Interval;
 import org.enma.schema.IntervalConvention;
+import org.enma.schema.MeasureColumns;
 import org.enma.schema.Month;
 
 /**
@@ -41,6 +43,8 @@ public final class LoadProfile {
         LocalDate[] days = new LocalDate[series.size()];
         // per local date-hour: the sum of v (exact) and how many measures
         TreeMap<LocalDateTime, long[]> hours = new TreeMap<>();
+        long units = 0;
+        long estimated = 0;
         for (int i = 0; i < times.length; i++) {
             Measure m = series.get(i);
             times[i] = m.timestamp();
@@ -48,8 +52,11 @@ public final class LoadProfile {
             days[i] = local.toLocalDate();
             if (m.v() != null && Month.of(local.getYear(), local.getMonthValue()).equals(month)) {
                 long[] sum = hours.computeIfAbsent(local.truncatedTo(ChronoUnit.HOURS), h -> new long[2]);
-                sum[0] = ExactSum.add(sum[0], ExactSum.units(m.v()));
+                long value = ExactSum.units(m.v());
+                sum[0] = ExactSum.add(sum[0], value);
                 sum[1]++;
+                units = ExactSum.add(units, value);
+                estimated = m.text(MeasureColumns.EST).isPresent() ? ExactSum.add(estimated, value) : estimated;
             }
         }
         NavigableMap<LocalDate, Integer> intervals = Interval.perDay(times, days);
@@ -78,7 +85,7 @@ public final class LoadProfile {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("weekdayProfile", profile(sums[0], dates[0]));
         fields.put("weekendProfile", profile(sums[1], dates[1]));
-        return Optional.of(fields);
+        return Optional.of(EstimatedShare.onto(fields, EstimatedShare.of(estimated, units)));
     }
 
     private static List<Double> profile(double[] sums, int[] dates) {

@@ -7,7 +7,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.enma.jobs.Analytic;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
-import org.enma.jobs.read.MeasureFields;
 import org.enma.jobs.read.TimeRange;
 import org.enma.schema.Month;
 
@@ -31,7 +30,7 @@ public final class Ot603 implements Analytic {
         ZoneId zone = job.data().zone();
         TimeRange within = TimeRange.ofMonth(month, zone);
         return job.perContractSeries(List.of(new TimeRange(within.fromSecond() - DAY, within.toSecond() + DAY)),
-                MeasureFields.INSTANT, (contract, series) -> LoadProfile.of(series, month, zone)
+                JobContext.ESTIMATED, (contract, series) -> LoadProfile.of(series, month, zone)
                         .map(fields -> Outcome.result(contract, fields))
                         .orElseGet(() -> Outcome.skipped(contract, NO_HOURS)));
     }

@@ -14,6 +14,7 @@ import org.enma.jobs.Analytic;
 import org.enma.jobs.JobContext;
 import org.enma.jobs.Outcome;
 import org.enma.jobs.common.DailySums;
+import org.enma.jobs.common.EstimatedShare;
 import org.enma.jobs.read.TimeRange;
 import org.enma.jobs.setup.Parameter;
 import org.enma.schema.CustomerColumns;
@@ -74,8 +75,9 @@ public final class Ot701 implements Analytic {
                             both.add(new WeatherDependence.Day(v, t));
                         }
                     });
+                    double share = contract._2()._1().estimatedShare();
                     return WeatherDependence.fit(both, heatingBase, coolingBase)
-                            .map(fit -> Outcome.result(contract._1(), fit.fields()))
+                            .map(fit -> Outcome.result(contract._1(), EstimatedShare.onto(fit.fields(), share)))
                             .orElseGet(() -> Outcome.skipped(contract._1(), NOT_ENOUGH_DAYS));
                 });
     }
