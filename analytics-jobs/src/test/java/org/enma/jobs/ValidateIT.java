@@ -28,8 +28,8 @@ import org.enma.schema.ContractDay;
 import org.enma.schema.EnmaException;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.MeasureKey;
-import org.enma.schema.PeriodKey;
 import org.enma.schema.Month;
+import org.enma.schema.PeriodKey;
 import org.enma.schema.TableNames;
 import org.enma.schema.TrustKey;
 import org.enma.store.JobRuns;
@@ -189,25 +189,34 @@ class ValidateIT extends JobsOnTestStack {
         // the hour from 9:00 holds the measure stamped 10:00, an estimate; the hour from 12:00 the actual 13:00
         assertThat(periods.get(new PeriodKey("A", FEB_6.atTime(9, 0)).toString())).containsEntry("HOUR:ne", "1");
         assertThat(periods.get(new PeriodKey("A", FEB_6.atTime(12, 0)).toString())).doesNotContainKey("HOUR:ne");
+        // Q's hours sum their quarters: from 2 Feb 00:00 the ones ending 00:15, 00:30, 00:45, 01:00 hold 0.26, 0.27,
+        // 0.25, 0.26; from 2 Feb 10:00 the three estimates 0.267, 0.267, 0.266 and the actual 0.2
+        assertThat(periods.get(new PeriodKey("Q", FEB_2.atStartOfDay()).toString()))
+                .containsEntry("HOUR:v", "1.04").containsEntry("HOUR:n", "4").containsEntry("HOUR:min", "0.25")
+                .containsEntry("HOUR:max", "0.27").doesNotContainKey("HOUR:ne");
+        assertThat(periods.get(new PeriodKey("Q", FEB_2.atTime(10, 0)).toString())).containsEntry("HOUR:v", "1")
+                .containsEntry("HOUR:n", "4").containsEntry("HOUR:ne", "3");
     }
 
     @Test
     @Order(6)
     void sqlAndTheSourceReadTheTrustTableAndWhatValidationWroteBesideV() {
-        org.enma.jobs.source.EnmaCatalog.register(spark, config);
+        // a catalog of this class's own: the shared session's `enma` may already serve another test's namespace
+        spark.conf().set("spark.sql.catalog.vee", org.enma.jobs.source.EnmaCatalog.class.getName());
+        stack.settings().forEach((key, value) -> spark.conf().set("spark.sql.catalog.vee." + key, value));
         assertThat(rows(spark.sql("SELECT contractId, date, interval, actual, estimated, suspect, contracts,"
-                + " rules['spike'] FROM enma.c6200000001.electricityConsumptionTrust WHERE date = DATE '2014-02-05'"
+                + " rules['spike'] FROM vee.c6200000001.electricityConsumptionTrust WHERE date = DATE '2014-02-05'"
                 + " ORDER BY contractId"))).containsExactly("[,2014-02-05,3600,23,1,1,1,1]",
                 "[A,2014-02-05,3600,23,1,1,null,1]");
         assertThat(spark.read().format("enma").options(stack.settings()).option("company", COMPANY.value())
                 .option("table", "trust").load().where("contractId = 'Q'").count()).isEqualTo(2);
-        assertThat(rows(spark.sql("SELECT v, calc, raw, q, est FROM enma.c6200000001.electricityConsumption"
+        assertThat(rows(spark.sql("SELECT v, calc, raw, q, est FROM vee.c6200000001.electricityConsumption"
                 + " WHERE contractId = 'A' AND timestamp = TIMESTAMP '2014-02-05 10:00:00'")))
                 .containsExactly("[1.1,1,50.0,spike,linear]");
         // a company never validated has no trust table: the catalog does not show one, the source says so
-        assertThat(rows(spark.sql("SHOW TABLES IN enma.c6200000002").select("tableName")))
+        assertThat(rows(spark.sql("SHOW TABLES IN vee.c6200000002").select("tableName")))
                 .contains("[electricityConsumption]").doesNotContain("[electricityConsumptionTrust]");
-        assertThat(rows(spark.sql("SHOW TABLES IN enma.c6200000001").select("tableName")))
+        assertThat(rows(spark.sql("SHOW TABLES IN vee.c6200000001").select("tableName")))
                 .contains("[electricityConsumptionTrust]");
         assertThatThrownBy(() -> spark.read().format("enma").options(stack.settings()).option("company",
                 OTHER.value()).option("table", "trust").load()).hasMessageContaining(

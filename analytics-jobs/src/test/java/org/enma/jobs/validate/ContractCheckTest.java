@@ -205,6 +205,55 @@ class ContractCheckTest {
     }
 
     @Test
+    void dailyReadingsAMissingDayFromItsLikeDaysAndAnHourLateReadingOffTheGrid() {
+        // the reading stamped midnight of day d + 1 is day d's, and holds 10 + (d mod 7)
+        for (int d = 1; d <= 20; d++) {
+            row(at(1, d, 24, 0, UTC), "v", Integer.toString(10 + d % 7), "calc", "0");
+        }
+        rows.remove(at(1, 15, 24, 0, UTC));
+        long late = at(1, 18, 25, 0, UTC);
+        rows.remove(at(1, 18, 24, 0, UTC));
+        row(late, "v", "14", "calc", "0");
+        ContractCheck.Verdict verdict = check(UTC, day -> day.getDayOfMonth() == 15 || day.getDayOfMonth() == 19);
+        apply(verdict);
+        // 15 January: a day between 14 and 16, longer than 2 hours: like days 8 and 1 January hold 11 and 11
+        assertThat(rows.get(at(1, 15, 24, 0, UTC))).containsEntry("v", "11").containsEntry("est", "likeDay");
+        assertThat(verdict.days()).filteredOn(d -> d.day().getDayOfMonth() == 15).singleElement().satisfies(day -> {
+            assertThat(day.interval()).isEqualTo(86_400);
+            assertThat(day.expected()).isEqualTo(1);
+            assertThat(day.estimated()).isEqualTo(1);
+            assertThat(day.missing()).isZero();
+        });
+        // 19 January 01:00 (the 18th's reading, an hour late) is off the daily grid: a suspect, its value kept aside
+        assertThat(rows.get(late)).containsEntry("q", "offGrid").containsEntry("raw", "14").doesNotContainKey("v");
+        assertThat(verdict.days()).filteredOn(d -> d.day().getDayOfMonth() == 19).singleElement()
+                .satisfies(day -> assertThat(day.rules()).containsExactlyEntriesOf(Map.of(Rule.OFF_GRID, 1)));
+    }
+
+    @Test
+    void halfHourReadingsAGapOfAnHourIsInterpolated() {
+        long start = at(1, 8, 0, 0, UTC);
+        for (int h = 1; h <= 48; h++) {
+            row(start + h * 1800L, "v", List.of("0.5", "0.6", "0.7").get(h % 3), "calc", "0");
+        }
+        row(start + 20 * 1800L, "v", "1", "calc", "0");
+        row(start + 23 * 1800L, "v", "2.5", "calc", "0");
+        rows.remove(start + 21 * 1800L);
+        rows.remove(start + 22 * 1800L);
+        ContractCheck.Verdict verdict = check(UTC, day -> true);
+        apply(verdict);
+        // between 1 and 2.5: 1 + 1.5 × 1/3 = 1.5, 1 + 1.5 × 2/3 = 2
+        assertThat(rows.get(start + 21 * 1800L)).containsEntry("v", "1.5").containsEntry("est", "linear");
+        assertThat(rows.get(start + 22 * 1800L)).containsEntry("v", "2");
+        assertThat(verdict.days()).singleElement().satisfies(day -> {
+            assertThat(day.interval()).isEqualTo(1800);
+            assertThat(day.expected()).isEqualTo(48);
+            assertThat(day.actual()).isEqualTo(46);
+            assertThat(day.estimated()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void aFrozenRunIsEstimatedFromLikeDays() {
         // 15 days of a daily shape: the reading ending at hour h holds 1 + h/10
         for (int d = 1; d <= 15; d++) {
