@@ -235,6 +235,12 @@ class ValidateIT extends JobsOnTestStack {
         assertThat(a).isNotNull();
         assertThat(a.getDouble("totalConsumption")).isEqualTo(264.0);
         assertThat(a.getDouble("estimatedShare")).isEqualTo(0.0167);
+        // OT503's days come in a map made once: the share is added to a copy
+        JobReport daily = new JobRunner(mongo.database(), config, spark).run(Analytics.named("OT503"),
+                new JobRequest(COMPANY, JobRequest.DEFAULT_TYPE, FEB_2014, Map.of()));
+        assertThat(daily.results()).isEqualTo(2);
+        assertThat(mongo.database().getCollection(org.enma.store.ResultSink.collectionOf("OT503")).find(
+                new Document("contractId", "A")).first().getDouble("estimatedShare")).isEqualTo(0.0167);
     }
 
     private static List<String> rows(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {

@@ -77,14 +77,16 @@ class BackupRestoreIT {
         State before = State.of(settings, stack.database());
         assertThat(before.tables()).containsKeys("customers", "electricityConsumption_" + COMPANY, "ot101");
         assertThat(before.tables().get("electricityConsumption_" + COMPANY)).contains("\"m:calc\":\"1\"");
-        assertThat(before.collections()).containsKeys("OT101Results", "apiKeys", "jobRuns", "setups", "rollupPending");
+        assertThat(before.collections()).containsKeys("OT101Results", "apiKeys", "jobRuns", "setups", "rollupPending",
+                "validatePending");
 
         Path backup = dir.resolve("b1");
         CliRun made = CliRun.withSettings(settings, "backup", "--to", backup.toString());
         assertThat(made.exitCode()).as(made.err()).isZero();
         // customers 2 rows, consumption 2 × 29, ot101 2; collections: OT101Results 2, apiKeys 1, jobRuns 2 (derive,
-        // OT101), setups 1, rollupPending 29 (a document per day the load and derive recorded, 31 Jan – 28 Feb)
-        assertThat(made.out()).startsWith("tables=3 rows=62 collections=5 documents=35 location=");
+        // OT101), setups 1, rollupPending 29 (a document per day the load and derive recorded, 31 Jan – 28 Feb) and
+        // validatePending the same 29
+        assertThat(made.out()).startsWith("tables=3 rows=62 collections=6 documents=64 location=");
         CliRun again = CliRun.withSettings(settings, "backup", "--to", backup.toString());
         assertThat(again.exitCode()).isEqualTo(Enma.FAILED);
         assertThat(again.err()).contains("is not empty: back up into a new directory");
@@ -92,7 +94,7 @@ class BackupRestoreIT {
         loseEverything(stack.namespace(), stack.database());
         CliRun restored = CliRun.withSettings(settings, "restore", "--from", backup.toString());
         assertThat(restored.exitCode()).as(restored.err()).isZero();
-        assertThat(restored.out()).startsWith("tables=3 rows=62 collections=5 documents=35 location=");
+        assertThat(restored.out()).startsWith("tables=3 rows=62 collections=6 documents=64 location=");
         assertThat(State.of(settings, stack.database())).isEqualTo(before);
 
         CliRun onTop = CliRun.withSettings(settings, "restore", "--from", backup.toString());

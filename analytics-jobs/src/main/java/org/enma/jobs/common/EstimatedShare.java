@@ -2,6 +2,7 @@ package org.enma.jobs.common;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,13 +21,15 @@ public final class EstimatedShare {
     }
 
     /**
-     * {@code fields} with {@code estimatedShare}, rounded half-up to 4 decimals, when {@code share} is above 0 (a share
-     * below 0.00005 shows as 0.0: some estimates, a negligible part).
+     * {@code fields} (in their order) with {@code estimatedShare} last, rounded half-up to 4 decimals, when {@code
+     * share} is above 0 (a share below 0.00005 shows as 0.0: some estimates, a negligible part).
      */
     public static Map<String, Object> onto(Map<String, Object> fields, double share) {
-        if (share > 0) {
-            fields.put(FIELD, BigDecimal.valueOf(share).setScale(4, RoundingMode.HALF_UP).doubleValue());
+        if (share <= 0) {
+            return fields;
         }
-        return fields;
+        Map<String, Object> with = new LinkedHashMap<>(fields);
+        with.put(FIELD, BigDecimal.valueOf(share).setScale(4, RoundingMode.HALF_UP).doubleValue());
+        return with;
     }
 }

@@ -1,7 +1,6 @@
 package org.enma.jobs.ot101;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.enma.jobs.JobContext;
@@ -21,7 +20,7 @@ public final class Ot101 implements PeerAnalytic {
         return PeerGroups.compare(PeerGroups.contractMonths(job, setup, List.of(job.month()),
                         job.monthlyUsage(List.of(job.month()))), setup)
                 .map(c -> c.found().map(found -> Outcome.result(c.month().contractId(), EstimatedShare.onto(
-                                new LinkedHashMap<>(found.rounded().fields()), c.month().estimatedShare())))
+                                found.rounded().fields(), c.month().estimatedShare())))
                         .orElseGet(() -> Outcome.skipped(c.month().contractId(), NO_GROUP)));
     }
 }

@@ -56,10 +56,15 @@ class ContractCheckTest {
     }
 
     private ContractCheck.Verdict check(ZoneId zone, Predicate<LocalDate> validated) {
+        return check(zone, validated, null);
+    }
+
+    /** {@code power}: the customer's contracted power in kW, or null. */
+    private ContractCheck.Verdict check(ZoneId zone, Predicate<LocalDate> validated, Double power) {
         List<Measure> measures = new ArrayList<>();
         rows.forEach((t, texts) -> measures.add(new Measure(C, t, texts.containsKey("v")
                 ? Double.valueOf(texts.get("v")) : null, null, Map.copyOf(texts))));
-        return new ContractCheck(C, measures, validated, null, List.of(), zone, NOW, DEFAULTS).run();
+        return new ContractCheck(C, measures, validated, power, List.of(), zone, NOW, DEFAULTS).run();
     }
 
     /** Applies the verdict's writes to {@link #rows}, as HBase would. */
@@ -117,6 +122,35 @@ class ContractCheckTest {
         row(at(1, 3, 10, 0, UTC), "v", "50", "calc", "0");
         // 2 days before: 48 measures, fewer than 96, so no median
         assertThat(check(UTC, only(LocalDate.of(2014, 1, 3))).writes()).isEmpty();
+    }
+
+    @Test
+    void aSpikeAtTheVeryFirstMeasureIsToldByThePowerAlone() {
+        hourly(1, 1, 1);
+        row(at(1, 1, 1, 0, UTC), "v", "9", "calc", "0");
+        // no history at all; 9 kWh in an hour > 1.5 × 5 kW × 1 h = 7.5
+        ContractCheck.Verdict verdict = check(UTC, day -> true, 5.0);
+        apply(verdict);
+        assertThat(rows.get(at(1, 1, 1, 0, UTC))).containsEntry("q", "spike").containsEntry("raw", "9")
+                .doesNotContainKey("v");
+        // 9 ≤ 1.5 × 6 kW: no spike
+        rows.clear();
+        hourly(1, 1, 1);
+        row(at(1, 1, 1, 0, UTC), "v", "9", "calc", "0");
+        assertThat(check(UTC, day -> true, 6.0).writes()).isEmpty();
+    }
+
+    @Test
+    void aContractWithOneReadingHasNoIntervalAndNothingToEstimate() {
+        row(at(1, 5, 13, 0, UTC), "v", "2", "calc", "0");
+        ContractCheck.Verdict verdict = check(UTC, day -> true);
+        assertThat(verdict.writes()).isEmpty();
+        assertThat(verdict.days()).singleElement().satisfies(day -> {
+            assertThat(day.interval()).isZero();
+            assertThat(day.expected()).isZero();
+            assertThat(day.actual()).isEqualTo(1);
+            assertThat(day.missing()).isZero();
+        });
     }
 
     @Test
