@@ -285,7 +285,8 @@ public final class JobBench {
                             MeasureKey key = MeasureKey.decode(row._2().getRow());
                             byte[] v = row._2().getValue(Bytes.toBytes("m"), Bytes.toBytes("v"));
                             MonthlyUsage one = new MonthlyUsage(months);
-                            one.add(hours.of(key.timestamp()), Double.parseDouble(new String(v, StandardCharsets.UTF_8)));
+                            one.add(hours.of(key.timestamp()), Double.parseDouble(new String(v, StandardCharsets.UTF_8)),
+                                    false);
                             return new scala.Tuple2<>(key.id(), one);
                         })
                         .reduceByKey(MonthlyUsage::merge)
