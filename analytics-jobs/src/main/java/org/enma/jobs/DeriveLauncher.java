@@ -1,5 +1,6 @@
 package org.enma.jobs;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -36,10 +37,9 @@ public final class DeriveLauncher {
                 new Document("from", from.asNumber()).append("to", to.asNumber()), (mongo, spark) -> {
                     String tableName = config.tableNames().of(table).getNameAsString();
                     EnmaData data = EnmaData.open(spark, config);
-                    DeriveCounts counts = Derive.run(data, company, table, from, to, notes, days -> {
-                        PendingDays.record(days, data.endpoints(), tableName, RollupPending.VALIDATION);
-                        PendingDays.record(days, data.endpoints(), tableName, RollupPending.COLLECTION);
-                    });
+                    DeriveCounts counts = Derive.run(data, company, table, from, to, notes,
+                            days -> PendingDays.record(days, data.endpoints(), tableName,
+                                    List.of(RollupPending.VALIDATION, RollupPending.COLLECTION)));
                     return new JobLauncher.Recorded<>(counts, counts.asDocument());
                 });
     }

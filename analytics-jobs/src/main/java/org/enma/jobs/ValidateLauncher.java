@@ -73,7 +73,7 @@ public final class ValidateLauncher {
             }
             ValidateCounts counts = Validate.run(data, company, table, days, thresholds,
                     System.currentTimeMillis() / 1000, changed -> PendingDays.record(changed, data.endpoints(),
-                            tableName, RollupPending.COLLECTION));
+                            tableName, List.of(RollupPending.COLLECTION)));
             pending.done(tableName, taken.stream().filter(t -> days.contains(t.day())).toList());
             return new JobLauncher.Recorded<>(counts, BadCells.appended(counts.asDocument(), data.badCells()));
         });

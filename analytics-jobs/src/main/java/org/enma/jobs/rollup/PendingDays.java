@@ -24,24 +24,24 @@ public final class PendingDays {
     }
 
     /**
-     * {@code days}: distinct contract-days of measure table {@code table} (its HBase name), recorded in {@code
-     * collection} ({@link RollupPending#COLLECTION} or {@link RollupPending#VALIDATION}).
+     * {@code days}: distinct contract-days of measure table {@code table} (its HBase name), recorded in each of {@code
+     * collections} ({@link RollupPending#COLLECTION}, {@link RollupPending#VALIDATION}) in one pass over them.
      */
-    public static void record(JavaRDD<ContractDay> days, Endpoints where, String table, String collection) {
+    public static void record(JavaRDD<ContractDay> days, Endpoints where, String table, List<String> collections) {
         Set<LocalDate> whole = new TreeSet<>();
         days.map(ContractDay::day).countByValue().forEach((day, contracts) -> {
             if (contracts > RollupPending.CONTRACTS_PER_DAY) {
                 whole.add(day);
             }
         });
-        pending(where, collection).recordWhole(table, whole);
+        collections.forEach(collection -> pending(where, collection).recordWhole(table, whole));
         days.filter(d -> !whole.contains(d.day())).foreachPartition(partition -> {
-            RollupPending pending = pending(where, collection);
+            List<RollupPending> pending = collections.stream().map(collection -> pending(where, collection)).toList();
             List<ContractDay> chunk = new ArrayList<>();
             while (partition.hasNext()) {
                 chunk.add(partition.next());
                 if (chunk.size() == PER_WRITE || !partition.hasNext()) {
-                    pending.record(table, chunk);
+                    pending.forEach(p -> p.record(table, chunk));
                     chunk.clear();
                 }
             }
