@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -25,6 +24,7 @@ import org.enma.jobs.derive.TariffSlot;
 import org.enma.jobs.read.Measure;
 import org.enma.schema.DecimalText;
 import org.enma.schema.IntervalConvention;
+import org.enma.schema.LocalClock;
 import org.enma.schema.MeasureColumns;
 import org.enma.schema.MeasureKey;
 
@@ -61,13 +61,14 @@ final class ContractCheck {
     private final Double power;
     private final List<TariffSlot> slots;
     private final Predicate<LocalDate> validated;
+    private final LocalClock clock;
     private final Reading[] readings;
+    /** The readings' timestamps, ascending, and the interval of each one's day. */
+    private final long[] times;
+    private final int[] intervalAt;
     private final NavigableMap<LocalDate, Integer> intervals;
-    private final Map<Long, Reading> byTime = new HashMap<>();
     private final Map<Long, Estimated> estimates = new HashMap<>();
     private final Map<LocalDate, Map<Rule, Integer>> information = new HashMap<>();
-    /** The first reading of the current day's spike history: days are judged in order, so it only moves on. */
-    private int historyStart;
 
     /**
      * @param measures  the contract's measures in time order, validated days and context
@@ -84,23 +85,28 @@ final class ContractCheck {
         this.power = power;
         this.slots = slots;
         this.validated = validated;
+        this.clock = new LocalClock(zone);
         this.readings = new Reading[measures.size()];
-        long[] times = new long[readings.length];
+        this.times = new long[readings.length];
         LocalDate[] days = new LocalDate[readings.length];
+        boolean judged = false;
         for (int i = 0; i < readings.length; i++) {
             Measure m = measures.get(i);
-            days[i] = IntervalConvention.localTimeOf(m.timestamp(), zone).toLocalDate();
-            readings[i] = new Reading(m, days[i], validated.test(days[i]));
+            days[i] = clock.dayOf(m.timestamp());
+            // the clock hands out one date a day: a new one is a new day
+            if (i == 0 || days[i] != days[i - 1]) {
+                judged = validated.test(days[i]);
+            }
+            readings[i] = new Reading(m, days[i], judged);
             times[i] = m.timestamp();
-            byTime.put(m.timestamp(), readings[i]);
         }
         this.intervals = Interval.perDay(times, days);
-        for (int i = 1; i < readings.length; i++) {
-            int interval = intervalOf(readings[i].day);
+        this.intervalAt = new int[readings.length];
+        for (int i = 0; i < readings.length; i++) {
+            intervalAt[i] = i > 0 && days[i] == days[i - 1] ? intervalAt[i - 1] : intervalOf(days[i]);
             // a reading off its grid is judged as it is: the index that follows it derives from it
-            readings[i].covering = readings[i].derived() && interval != Interval.UNKNOWN
-                    && readings[i].timestamp - readings[i - 1].timestamp > interval
-                    && Interval.onGrid(readings[i].timestamp, interval, zone);
+            readings[i].covering = i > 0 && readings[i].derived() && intervalAt[i] != Interval.UNKNOWN
+                    && times[i] - times[i - 1] > intervalAt[i] && Interval.onGrid(times[i], intervalAt[i], clock);
         }
     }
 
@@ -129,14 +135,13 @@ final class ContractCheck {
         int start = 0;
         for (int i = 0; i <= readings.length; i++) {
             boolean continues = i < readings.length && i > start && member.test(readings[start])
-                    && member.test(readings[i])
-                    && readings[i].timestamp - readings[i - 1].timestamp == intervalOf(readings[i].day)
+                    && member.test(readings[i]) && times[i] - times[i - 1] == intervalAt[i]
                     && (!sameValue || readings[i].value.compareTo(readings[start].value) == 0);
             if (continues) {
                 continue;
             }
             if (i > start && member.test(readings[start])) {
-                int interval = intervalOf(readings[start].day);
+                int interval = intervalAt[start];
                 long lasts = readings[i - 1].timestamp - readings[start].timestamp + interval;
                 if (interval != Interval.UNKNOWN && lasts >= least.applyAsLong(interval)) {
                     Arrays.fill(marked, start, i, true);
@@ -149,12 +154,13 @@ final class ContractCheck {
 
     /** The rules, day by day in time order: a day's spikes are measured against the days before, as judged. */
     private void judge(boolean[] frozen, boolean[] zero) {
+        SpikeHistory history = new SpikeHistory(readings, intervalAt);
         int i = 0;
         while (i < readings.length) {
             LocalDate day = readings[i].day;
-            int interval = intervalOf(day);
-            Double median = readings[i].validated ? median(day, interval) : null;
-            for (; i < readings.length && readings[i].day.equals(day); i++) {
+            int interval = intervalAt[i];
+            Double median = readings[i].validated ? history.medianBefore(day, interval) : null;
+            for (; i < readings.length && readings[i].day == day; i++) {
                 Reading r = readings[i];
                 if (!r.validated) {
                     continue;
@@ -167,19 +173,19 @@ final class ContractCheck {
                     continue;
                 }
                 if (offGrid(i, interval)) {
-                    r.broken.add(Rule.OFF_GRID);
+                    r.breaks(Rule.OFF_GRID);
                 }
                 if (r.timestamp > now) {
-                    r.broken.add(Rule.FUTURE);
+                    r.breaks(Rule.FUTURE);
                 }
                 if (r.value.signum() < 0) {
-                    r.broken.add(Rule.NEGATIVE);
+                    r.breaks(Rule.NEGATIVE);
                 }
                 if (spike(r.value.doubleValue(), interval, median)) {
-                    r.broken.add(Rule.SPIKE);
+                    r.breaks(Rule.SPIKE);
                 }
                 if (frozen[i]) {
-                    r.broken.add(Rule.FROZEN);
+                    r.breaks(Rule.FROZEN);
                 }
             }
         }
@@ -191,12 +197,12 @@ final class ContractCheck {
      * from hourly to 15 minutes) reads on its new grid, and is not at fault.
      */
     private boolean offGrid(int i, int interval) {
-        long timestamp = readings[i].timestamp;
-        if (Interval.onGrid(timestamp, interval, zone)) {
+        long timestamp = times[i];
+        if (Interval.onGrid(timestamp, interval, clock)) {
             return false;
         }
-        int own = i == 0 ? Interval.UNKNOWN : Interval.of(timestamp - readings[i - 1].timestamp);
-        return own == Interval.UNKNOWN || !Interval.onGrid(timestamp, own, zone);
+        int own = i == 0 ? Interval.UNKNOWN : Interval.of(timestamp - times[i - 1]);
+        return own == Interval.UNKNOWN || !Interval.onGrid(timestamp, own, clock);
     }
 
     private boolean spike(double v, int interval, Double median) {
@@ -208,31 +214,6 @@ final class ContractCheck {
             return true;
         }
         return median != null && v > thresholds.spikeFactor() * median && v > thresholds.spikeFloor() * hours;
-    }
-
-    /** The median of the actual measures of {@code interval} over the 28 days before {@code day}; null below 96. */
-    private Double median(LocalDate day, int interval) {
-        LocalDate first = day.minusDays(HISTORY_DAYS);
-        while (historyStart < readings.length && readings[historyStart].day.isBefore(first)) {
-            historyStart++;
-        }
-        double[] values = new double[64];
-        int n = 0;
-        for (int i = historyStart; i < readings.length && readings[i].day.isBefore(day); i++) {
-            Reading r = readings[i];
-            if (!r.actual() || intervalOf(r.day) != interval) {
-                continue;
-            }
-            if (n == values.length) {
-                values = Arrays.copyOf(values, n * 2);
-            }
-            values[n++] = r.value.doubleValue();
-        }
-        if (n < HISTORY_MEASURES) {
-            return null;
-        }
-        Arrays.sort(values, 0, n);
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     /** Each run between two actual measures, one interval apart on the later one's day, estimated when short enough. */
@@ -292,13 +273,18 @@ final class ContractCheck {
     }
 
     private LocalDate dayOf(long timestamp) {
-        return IntervalConvention.localTimeOf(timestamp, zone).toLocalDate();
+        return clock.dayOf(timestamp);
+    }
+
+    /** The index of the reading stamped {@code timestamp}, or a negative number when there is none. */
+    private int readingAt(long timestamp) {
+        return Arrays.binarySearch(times, timestamp);
     }
 
     /** {@code va(after) − va(before) − v(after)} when both carry a reading and it is not negative, else null. */
     private static BigDecimal meterTotal(Reading before, Reading after) {
-        String from = before.stored(MeasureColumns.VA);
-        String to = after.stored(MeasureColumns.VA);
+        String from = before.va;
+        String to = after.va;
         if (from == null || to == null) {
             return null;
         }
@@ -318,9 +304,9 @@ final class ContractCheck {
             LocalDateTime local = IntervalConvention.localTimeOf(slot + 1, zone);
             List<BigDecimal> like = new ArrayList<>(LIKE_WEEKS);
             for (int w = 1; w <= LIKE_WEEKS; w++) {
-                Reading r = byTime.get(ZonedDateTime.ofLocal(local.minusWeeks(w), zone, null).toEpochSecond());
-                if (r != null && r.actual()) {
-                    like.add(r.value);
+                int at = readingAt(ZonedDateTime.ofLocal(local.minusWeeks(w), zone, null).toEpochSecond());
+                if (at >= 0 && readings[at].actual()) {
+                    like.add(readings[at].value);
                 }
             }
             if (like.isEmpty()) {
@@ -335,40 +321,43 @@ final class ContractCheck {
     private Verdict verdict() {
         List<Mutation> writes = new ArrayList<>();
         Set<LocalDate> changed = new TreeSet<>();
-        Map<LocalDate, TrustDay> days = new LinkedHashMap<>();
-        TreeMap<Long, BigDecimal> used = new TreeMap<>();
+        NavigableMap<LocalDate, DayTally> days = new TreeMap<>();
+        // the values the validated days end up with, for the register check: at readings, and estimated into gaps
+        BigDecimal[] used = new BigDecimal[readings.length];
+        NavigableMap<Long, BigDecimal> usedInGaps = new TreeMap<>();
         long measures = 0;
-        for (Reading r : readings) {
+        DayTally tally = null;
+        for (int i = 0; i < readings.length; i++) {
+            Reading r = readings[i];
             if (!r.validated) {
                 continue;
             }
             // an earlier estimate has no value of its own to judge
             measures += r.value == null ? 0 : 1;
-            Estimated e = estimates.get(r.timestamp);
+            Estimated e = estimates.isEmpty() ? null : estimates.get(r.timestamp);
             // a covering value no run could spread stays as it is, and counts
             boolean kept = r.actual() || r.covering && e == null;
-            BigDecimal value = kept ? r.value : e == null ? null : e.value();
-            if (value != null) {
-                used.put(r.timestamp, value);
-            }
+            used[i] = kept ? r.value : e == null ? null : e.value();
             List<Mutation> changes = changes(r, e);
-            writes.addAll(changes);
             if (!changes.isEmpty()) {
+                writes.addAll(changes);
                 changed.add(r.day);
             }
-            TrustDay day = days.computeIfAbsent(r.day, this::emptyDay);
-            days.put(r.day, count(day, kept ? 1 : 0, e == null ? 0 : 1, r.suspect() ? 1 : 0, r.broken));
+            if (tally == null || tally.day() != r.day) {
+                tally = days.computeIfAbsent(r.day, this::emptyDay);
+            }
+            tally.count(kept, e != null, r.suspect(), r.broken);
         }
         for (Map.Entry<Long, Estimated> slot : estimates.entrySet()) {
             LocalDate day = dayOf(slot.getKey());
-            if (byTime.containsKey(slot.getKey()) || !validated.test(day)) {
+            if (readingAt(slot.getKey()) >= 0 || !validated.test(day)) {
                 continue;
             }
-            used.put(slot.getKey(), slot.getValue().value());
+            usedInGaps.put(slot.getKey(), slot.getValue().value());
             writes.addAll(CellChanges.of(key(slot.getKey()), ESTIMATE_CELLS, Map.of(),
                     estimateCells(slot.getKey(), slot.getValue())));
             changed.add(day);
-            days.put(day, count(days.computeIfAbsent(day, this::emptyDay), 0, 1, 0, Set.of()));
+            days.computeIfAbsent(day, this::emptyDay).count(false, true, false, Set.of());
         }
         // the days between the first reading and the last that are judged and have no measure at all
         for (LocalDate d = readings[0].day; !d.isAfter(readings[readings.length - 1].day); d = d.plusDays(1)) {
@@ -376,73 +365,67 @@ final class ContractCheck {
                 days.computeIfAbsent(d, this::emptyDay);
             }
         }
-        registerMismatches(used);
-        List<TrustDay> rows = days.values().stream().map(this::withInformation).sorted(
-                java.util.Comparator.comparing(TrustDay::day)).collect(Collectors.toList());
+        registerMismatches(used, usedInGaps);
+        List<TrustDay> rows = new ArrayList<>(days.size());
+        days.values().forEach(day -> rows.add(day.row(information.get(day.day()))));
         return new Verdict(writes, rows, changed, measures);
     }
 
-    private TrustDay emptyDay(LocalDate day) {
+    private DayTally emptyDay(LocalDate day) {
         int interval = intervalOf(day);
-        return new TrustDay(contractId, day, interval, Interval.expected(day, interval, zone), 0, 0, 0, 1, Map.of());
-    }
-
-    private static TrustDay count(TrustDay day, int actual, int estimated, int suspect, Set<Rule> broken) {
-        Map<Rule, Integer> rules = new EnumMap<>(Rule.class);
-        rules.putAll(day.rules());
-        broken.forEach(rule -> rules.merge(rule, 1, Integer::sum));
-        return new TrustDay(day.contractId(), day.day(), day.interval(), day.expected(), day.actual() + actual,
-                day.estimated() + estimated, day.suspect() + suspect, day.contracts(), rules);
-    }
-
-    private TrustDay withInformation(TrustDay day) {
-        Map<Rule, Integer> found = information.get(day.day());
-        if (found == null) {
-            return day;
-        }
-        Map<Rule, Integer> rules = new EnumMap<>(Rule.class);
-        rules.putAll(day.rules());
-        rules.putAll(found);
-        return new TrustDay(day.contractId(), day.day(), day.interval(), day.expected(), day.actual(),
-                day.estimated(), day.suspect(), day.contracts(), rules);
+        return new DayTally(contractId, day, interval, Interval.expected(day, interval, zone));
     }
 
     /**
-     * {@code registerMismatch} of each validated day: the values (actual and estimated, {@code used} by timestamp) of
-     * the intervals its first and last cumulative readings span against {@code va(last) − va(first) + v(first)},
-     * off by more than 1 % and 0.01.
+     * {@code registerMismatch} of each validated day: the values (actual and estimated: {@code used} at the readings,
+     * {@code usedInGaps} between them) of the intervals its first and last cumulative readings span against
+     * {@code va(last) − va(first) + v(first)}, off by more than 1 % and 0.01.
      */
-    private void registerMismatches(NavigableMap<Long, BigDecimal> used) {
-        Map<LocalDate, Reading[]> ends = new HashMap<>();
-        for (Reading r : readings) {
-            if (r.validated && r.stored(MeasureColumns.VA) != null) {
-                ends.computeIfAbsent(r.day, d -> new Reading[] {r, r})[1] = r;
+    private void registerMismatches(BigDecimal[] used, NavigableMap<Long, BigDecimal> usedInGaps) {
+        int i = 0;
+        while (i < readings.length) {
+            LocalDate day = readings[i].day;
+            int first = -1;
+            int last = -1;
+            for (; i < readings.length && readings[i].day == day; i++) {
+                if (readings[i].validated && readings[i].va != null) {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+            if (first >= 0 && first != last && used[first] != null) {
+                checkRegister(day, first, last, used, usedInGaps);
             }
         }
-        ends.forEach((day, firstLast) -> {
-            Reading first = firstLast[0];
-            Reading last = firstLast[1];
-            BigDecimal firstV = used.get(first.timestamp);
-            if (first == last || firstV == null) {
-                return;
+    }
+
+    private void checkRegister(LocalDate day, int first, int last, BigDecimal[] used,
+                               NavigableMap<Long, BigDecimal> usedInGaps) {
+        try {
+            BigDecimal meter = DecimalText.parse(MeasureColumns.VA, readings[last].va)
+                    .subtract(DecimalText.parse(MeasureColumns.VA, readings[first].va)).add(used[first]);
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int k = first; k <= last; k++) {
+                sum = used[k] == null ? sum : sum.add(used[k]);
             }
-            try {
-                BigDecimal meter = DecimalText.parse(MeasureColumns.VA, last.stored(MeasureColumns.VA))
-                        .subtract(DecimalText.parse(MeasureColumns.VA, first.stored(MeasureColumns.VA))).add(firstV);
-                BigDecimal sum = used.subMap(first.timestamp, true, last.timestamp, true).values().stream()
-                        .reduce(BigDecimal.ZERO, BigDecimal::add);
-                BigDecimal off = sum.subtract(meter).abs();
-                if (off.compareTo(ONE_PERCENT) > 0 && off.compareTo(meter.abs().multiply(ONE_PERCENT)) > 0) {
-                    information.computeIfAbsent(day, d -> new EnumMap<>(Rule.class)).put(Rule.REGISTER_MISMATCH, 1);
-                }
-            } catch (org.enma.schema.EnmaException notANumber) {
-                // a bad va cell, counted by the read: no register to compare with
+            for (BigDecimal gap : usedInGaps.subMap(times[first], true, times[last], true).values()) {
+                sum = sum.add(gap);
             }
-        });
+            BigDecimal off = sum.subtract(meter).abs();
+            if (off.compareTo(ONE_PERCENT) > 0 && off.compareTo(meter.abs().multiply(ONE_PERCENT)) > 0) {
+                information.computeIfAbsent(day, d -> new EnumMap<>(Rule.class)).put(Rule.REGISTER_MISMATCH, 1);
+            }
+        } catch (org.enma.schema.EnmaException notANumber) {
+            // a bad va cell, counted by the read: no register to compare with
+        }
     }
 
     /** The writes that bring validated reading {@code r}'s cells to its verdict ({@code e}: its estimate, or null). */
     private List<Mutation> changes(Reading r, Estimated e) {
+        if (r.actual() && r.raw == null && r.est == null && r.q == null) {
+            // an uploaded or derived value that passed, and no verdict stored: its cells are what they should be
+            return List.of();
+        }
         Map<String, String> wanted = new HashMap<>();
         byte[] key = key(r.timestamp);
         if (r.covering) {
@@ -451,9 +434,9 @@ final class ContractCheck {
         }
         if (r.actual()) {
             wanted.put(MeasureColumns.V, r.text);
-            String calc = r.stored(MeasureColumns.RAW) == null ? r.stored(MeasureColumns.CALC)
+            String calc = r.raw == null ? r.calc
                     // a value set aside earlier and sound now: uploaded, unless the row has a reading to derive from
-                    : r.stored(MeasureColumns.VA) == null ? "0" : "1";
+                    : r.va == null ? "0" : "1";
             if (calc != null) {
                 wanted.put(MeasureColumns.CALC, calc);
             }
@@ -472,11 +455,11 @@ final class ContractCheck {
         if (e != null) {
             return CellChanges.of(key, ESTIMATE_CELLS, r.texts(), estimateCells(r.timestamp, e));
         }
-        if (r.stored(MeasureColumns.EST) == null) {
+        if (r.est == null) {
             return List.of();
         }
         // an earlier estimate that no run bounds any more: gone, and with it the row if the estimate made it
-        return CellChanges.of(key, r.stored(MeasureColumns.VA) == null ? ESTIMATE_CELLS : VEE_CELLS, r.texts(),
+        return CellChanges.of(key, r.va == null ? ESTIMATE_CELLS : VEE_CELLS, r.texts(),
                 Map.of());
     }
 

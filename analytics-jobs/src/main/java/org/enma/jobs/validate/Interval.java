@@ -1,13 +1,13 @@
 package org.enma.jobs.validate;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.enma.schema.IntervalConvention;
+import org.enma.schema.LocalClock;
 
 /**
  * A contract's interval per local day (docs/analytics.md § Validation and estimation; OT603 reads it too): the most frequent difference
@@ -28,12 +28,19 @@ public final class Interval {
      */
     public static NavigableMap<LocalDate, Integer> perDay(long[] timestamps, LocalDate[] days) {
         // per day, how many consecutive differences (the later reading's day) are each candidate
-        Map<LocalDate, int[]> counts = new TreeMap<>();
+        Map<LocalDate, int[]> counts = new HashMap<>();
+        LocalDate counted = null;
+        int[] dayCounts = null;
         for (int i = 1; i < timestamps.length; i++) {
             int candidate = candidate(timestamps[i] - timestamps[i - 1]);
-            if (candidate >= 0) {
-                counts.computeIfAbsent(days[i], d -> new int[CANDIDATES.length])[candidate]++;
+            if (candidate < 0) {
+                continue;
             }
+            if (!days[i].equals(counted)) {
+                counted = days[i];
+                dayCounts = counts.computeIfAbsent(counted, d -> new int[CANDIDATES.length]);
+            }
+            dayCounts[candidate]++;
         }
         NavigableMap<LocalDate, Integer> intervals = new TreeMap<>();
         if (timestamps.length == 0) {
@@ -88,12 +95,11 @@ public final class Interval {
     }
 
     /** Whether a reading stamped {@code timestamp} lies on {@code interval}'s local grid (any time when unknown). */
-    static boolean onGrid(long timestamp, int interval, ZoneId zone) {
+    static boolean onGrid(long timestamp, int interval, LocalClock clock) {
         if (interval == UNKNOWN) {
             return true;
         }
-        LocalDateTime local = IntervalConvention.localTimeOf(timestamp + 1, zone);
-        int secondOfDay = local.toLocalTime().toSecondOfDay();
+        int secondOfDay = clock.secondOfDay(timestamp);
         return interval == DAY ? secondOfDay == 0 : secondOfDay % interval == 0;
     }
 }

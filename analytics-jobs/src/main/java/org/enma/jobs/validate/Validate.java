@@ -57,7 +57,7 @@ public final class Validate {
     record Step(String tariffId, Double power, Measure measure) implements Serializable {
     }
 
-    /** What the walk hands on: a task's counts, a contract's trust row of a day, a contract-day it changed. */
+    /** What the walk hands on: a task's counts, its contracts' sums of a day, a contract-day it changed. */
     record Walked(ValidateCounts counts, TrustDay trust, ContractDay changed) implements Serializable {
     }
 
@@ -108,7 +108,7 @@ public final class Validate {
             ValidateCounts counts = walked.filter(w -> w.counts() != null).map(Walked::counts)
                     .fold(new ValidateCounts(), ValidateCounts::add);
             writeCompanyDays(data, trustName, walked.filter(w -> w.trust() != null)
-                    .mapToPair(w -> new Tuple2<>(w.trust().day(), w.trust().companyPart())).reduceByKey(TrustDay::plus)
+                    .mapToPair(w -> new Tuple2<>(w.trust().day(), w.trust())).reduceByKey(TrustDay::plus)
                     .values().collect());
             changedDays.accept(walked.filter(w -> w.changed() != null).map(Walked::changed));
             return counts;

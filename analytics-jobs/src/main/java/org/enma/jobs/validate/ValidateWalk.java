@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Mutation;
@@ -22,8 +24,8 @@ import org.enma.schema.ContractDay;
 /**
  * One Spark task's walk along its contracts, each one's customer first (tariff and power) and then its measures in
  * time order: gathers a contract's measures, validates them ({@link ContractCheck}), writes the measure cells and the
- * trust rows it changed, and hands on each trust row (for the company's totals), each contract-day it changed (for the
- * rollup) and at the end its counts. One contract's measures are held at a time.
+ * trust rows it changed, and hands on each contract-day it changed (for the rollup) and at the end its contracts' sums
+ * of each day (for the company's totals) and its counts. One contract's measures are held at a time.
  */
 final class ValidateWalk extends Walk<scala.Tuple2<ContractTime, Step>, Walked> {
     private final TariffSlots tariffs;
@@ -35,6 +37,8 @@ final class ValidateWalk extends Walk<scala.Tuple2<ContractTime, Step>, Walked> 
     private final BufferedMutator trustOut;
     private final ValidateCounts counts = new ValidateCounts();
     private final List<Measure> series = new ArrayList<>();
+    /** The company's part of each day from this task's contracts: per-day sums, few however many contracts. */
+    private final Map<LocalDate, TrustDay> companyDays = new HashMap<>();
     private String contract;
     private List<TariffSlot> slots = List.of();
     private Double power;
@@ -86,7 +90,7 @@ final class ValidateWalk extends Walk<scala.Tuple2<ContractTime, Step>, Walked> 
             write(trustOut, day.olderRules(stamp));
             write(trustOut, day.put(stamp));
             counts.count(day);
-            emit(new Walked(null, day, null));
+            companyDays.merge(day.day(), day.companyPart(), TrustDay::plus);
         }
         verdict.changed().forEach(d -> emit(new Walked(null, null, new ContractDay(contract, d))));
     }
@@ -101,6 +105,7 @@ final class ValidateWalk extends Walk<scala.Tuple2<ContractTime, Step>, Walked> 
         } catch (IOException e) {
             throw new UncheckedIOException("writing validation results failed: " + e.getMessage(), e);
         }
+        companyDays.values().forEach(day -> emit(new Walked(null, day, null)));
         emit(new Walked(counts, null, null));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.enma.schema.LocalClock;
 import org.junit.jupiter.api.Test;
 
 class IntervalTest {
@@ -38,13 +39,13 @@ class IntervalTest {
 
     @Test
     void theGridIsTheLocalWallClock() {
-        assertThat(Interval.onGrid(900, 900, ZoneOffset.UTC)).isTrue();
-        assertThat(Interval.onGrid(900, 1800, ZoneOffset.UTC)).isFalse();
-        assertThat(Interval.onGrid(86400, 86400, ZoneOffset.UTC)).isTrue();
-        assertThat(Interval.onGrid(3600, 86400, ZoneOffset.UTC)).isFalse();
-        assertThat(Interval.onGrid(3600 + 7, 3600, ZoneOffset.UTC)).isFalse();
+        assertThat(Interval.onGrid(900, 900, new LocalClock(ZoneOffset.UTC))).isTrue();
+        assertThat(Interval.onGrid(900, 1800, new LocalClock(ZoneOffset.UTC))).isFalse();
+        assertThat(Interval.onGrid(86400, 86400, new LocalClock(ZoneOffset.UTC))).isTrue();
+        assertThat(Interval.onGrid(3600, 86400, new LocalClock(ZoneOffset.UTC))).isFalse();
+        assertThat(Interval.onGrid(3600 + 7, 3600, new LocalClock(ZoneOffset.UTC))).isFalse();
         // +05:30: local 05:30 is on the half-hour grid, not on the hour's
-        assertThat(Interval.onGrid(0, 1800, ZoneOffset.ofHoursMinutes(5, 30))).isTrue();
-        assertThat(Interval.onGrid(0, 3600, ZoneOffset.ofHoursMinutes(5, 30))).isFalse();
+        assertThat(Interval.onGrid(0, 1800, new LocalClock(ZoneOffset.ofHoursMinutes(5, 30)))).isTrue();
+        assertThat(Interval.onGrid(0, 3600, new LocalClock(ZoneOffset.ofHoursMinutes(5, 30)))).isFalse();
     }
 }
