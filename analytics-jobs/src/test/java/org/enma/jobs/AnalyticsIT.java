@@ -210,7 +210,8 @@ class AnalyticsIT extends JobsOnTestStack {
         ResultReader reader = new ResultReader(mongo.database(), stack.connection(), new TableNames(stack.namespace()));
         new Retention(mongo.database()).purgeBefore(Month.of(2013, 3));
         assertThat(inMongo("OT101", first)).isEmpty();
-        List<Document> fromMirror = new ArrayList<>(reader.month("OT101", COMPANY, FEB_2013, 0, 100));
+        List<Document> fromMirror = new ArrayList<>(reader.month("OT101", COMPANY, FEB_2013, java.util.Optional.empty(),
+                0, 100).items());
         fromMirror.removeIf(d -> !d.getString("setupId").equals(first.setupId().value()));
         assertThat(fromMirror).isEqualTo(before);
         run("OT101", COMPANY, SETUP);

@@ -285,13 +285,15 @@ class EnmaSourceIT extends JobsOnTestStack {
         ResultReader reader = new ResultReader(mongo.database(), stack.connection(),
                 new TableNames(stack.namespace()));
         List<String> january = new ArrayList<>();
-        for (Document doc : reader.month("OT950", COMPANY, Month.of(2014, 1), 0, 100)) {
+        for (Document doc : reader.month("OT950", COMPANY, Month.of(2014, 1), java.util.Optional.empty(), 0, 100)
+                .items()) {
             january.add(doc.getString("contractId") + " " + doc.get("score") + " " + doc.get("label") + " "
                     + doc.get("days"));
         }
         // written twice with the same setup: one result per contract and month
         assertThat(january).containsExactly("P 0.5 low [1, 2]", "Q 1.25 high [3]");
-        Document february = reader.month("OT950", COMPANY, Month.of(2014, 2), 0, 100).get(0);
+        Document february = reader.month("OT950", COMPANY, Month.of(2014, 2), java.util.Optional.empty(), 0, 100)
+                .items().get(0);
         assertThat(february.containsKey("label")).isFalse();
         assertThat(mongo.database().getCollection("jobRuns").countDocuments(Filters.and(Filters.eq("ot", "OT950"),
                 Filters.eq("status", "succeeded"), Filters.eq("month", 201401)))).isEqualTo(2);

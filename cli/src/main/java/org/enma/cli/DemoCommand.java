@@ -95,10 +95,10 @@ final class DemoCommand implements Callable<Integer> {
             DemoChart chart = new DemoChart(out, Charset.defaultCharset());
             out.printf("   contract %s, its last %d days (DAY rows):%n", contract, CHART_DAYS);
             chart.printDays(periods.periods(COMPANY, JobRequest.DEFAULT_TYPE, contract, Period.DAY,
-                    end.minusDays(CHART_DAYS), end, CHART_DAYS));
+                    end.minusDays(CHART_DAYS), end, CHART_DAYS).orElse(List.of()));
             out.println("   the company by month (MONTH rows of the company total):");
             chart.printMonths(periods.periods(COMPANY, JobRequest.DEFAULT_TYPE, "", Period.MONTH,
-                    START.value().atDay(1).atStartOfDay(), end, MONTHS));
+                    START.value().atDay(1).atStartOfDay(), end, MONTHS).orElse(List.of()));
         }
         out.flush();
     }
@@ -178,11 +178,10 @@ final class DemoCommand implements Callable<Integer> {
         try (HBaseSession session = HBaseSession.open(spec); MongoStore mongo = session.mongo()) {
             ResultReader reader = new ResultReader(mongo.database(), session.connection(),
                     session.config().tableNames());
-            List<Document> ot101 = reader.month("OT101", COMPANY, last, 0, Integer.MAX_VALUE);
+            List<Document> ot101 = all(reader, "OT101", last);
             DemoSummary summary = new DemoSummary(out);
-            summary.print(last, ot101, reader.month("OT201", COMPANY, last, 0, Integer.MAX_VALUE));
-            summary.printContract(last, reader.month("OT501", COMPANY, last, 0, Integer.MAX_VALUE),
-                    reader.month("OT701", COMPANY, last, 0, Integer.MAX_VALUE));
+            summary.print(last, ot101, all(reader, "OT201", last));
+            summary.printContract(last, all(reader, "OT501", last), all(reader, "OT701", last));
             if (noServe) {
                 out.println("The stack keeps running: `scripts/enma stack stop` stops it.");
                 return Enma.OK;
@@ -201,11 +200,19 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("   curl -H 'Authorization: Bearer %s' \\%n     'http://127.0.0.1:%d/v1/quality/%s"
                         + "?from=%s&to=%s'%n", key, server.port(), contract, last.value().atDay(1),
                         last.value().atEndOfMonth());
+                out.printf("   the customer's page: http://127.0.0.1:%d/?contract=%s (sign in with the key above);"
+                        + " the API's documentation: http://127.0.0.1:%d/docs%n", server.port(), contract,
+                        server.port());
                 out.println("   Ctrl-C stops the API; the stack keeps running (`scripts/enma stack stop`).");
                 out.flush();
                 ServeCommand.untilStopped(stopRequested, spec.commandLine().getErr());
             }
         }
         return Enma.OK;
+    }
+
+    /** Every result of the company's month: the demo runs each analytic with one setup. */
+    private static List<Document> all(ResultReader reader, String ot, Month month) throws IOException {
+        return reader.month(ot, COMPANY, month, Optional.empty(), 0, Integer.MAX_VALUE).items();
     }
 }

@@ -3,6 +3,7 @@ package org.enma.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +76,7 @@ final class ResultsCommand implements Callable<Integer> {
                         months.get(months.size() - 1)));
             } else {
                 for (Month m : months) {
-                    results.addAll(reader.month(name, companyId, m, 0, Integer.MAX_VALUE));
+                    results.addAll(reader.month(name, companyId, m, Optional.empty(), 0, Integer.MAX_VALUE).items());
                 }
             }
         }

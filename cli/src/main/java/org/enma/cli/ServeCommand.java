@@ -58,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
     /** The portal over this session's stores, serving every registered analytic. */
     static PortalServer serve(HBaseSession session, MongoStore mongo, String host, int port) {
         return PortalServer.start(PortalServer.Services.over(mongo.database(), session.connection(),
-                session.config().tableNames(), new HashSet<>(Analytics.names()), session.config().timezone()), host,
-                port);
+                session.config().tableNames(), new HashSet<>(Analytics.names()), session.config().timezone(),
+                session.config().units()), host, port);
     }
 }

@@ -71,7 +71,7 @@ class ApiKeyAndPurgeIT {
                 .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
         try (MongoStore mongo = MongoStore.open(stack.mongoUri(), stack.database());
              PortalServer server = PortalServer.start(PortalServer.Services.over(mongo.database(),
-                     stack.connection(), new TableNames(stack.namespace()), Set.of("OT101"), ZoneOffset.UTC),
+                     stack.connection(), new TableNames(stack.namespace()), Set.of("OT101"), ZoneOffset.UTC, java.util.Map.of()),
                      "127.0.0.1", 0)) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + server.port() + "/v1/results/OT101?month=201301"))

@@ -139,7 +139,7 @@ class SqlAndWriteBackIT {
         CliRun key = CliRun.withSettings(settings, "apikey", "create", "--company", COMPANY);
         try (MongoStore mongo = MongoStore.open(stack.mongoUri(), stack.database());
              PortalServer server = PortalServer.start(PortalServer.Services.over(mongo.database(),
-                     stack.connection(), new TableNames(stack.namespace()), Set.of("OT101"), ZoneOffset.UTC),
+                     stack.connection(), new TableNames(stack.namespace()), Set.of("OT101"), ZoneOffset.UTC, java.util.Map.of()),
                      "127.0.0.1", 0)) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + server.port() + "/v1/results/OT950?month=201401"))

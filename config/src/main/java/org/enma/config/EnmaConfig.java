@@ -13,9 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.hadoop.hbase.io.compress.Compression;
+import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaException;
+import org.enma.schema.EnmaTable;
 import org.enma.schema.TableNames;
 
 /**
@@ -46,6 +49,7 @@ public final class EnmaConfig {
     private final int retentionMonths;
     private final String bulkStaging;
     private final boolean reportHeap;
+    private final Map<String, String> units;
 
     private EnmaConfig(Map<Setting, String> values, Map<Setting, String> sources) {
         this.values = new EnumMap<>(values);
@@ -67,6 +71,7 @@ public final class EnmaConfig {
         this.bulkStaging = optional(Setting.BULK_STAGING)
                 .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")).toUri().toString());
         this.reportHeap = bool(Setting.REPORT_HEAP);
+        this.units = checked(Setting.UNITS, () -> units(get(Setting.UNITS)));
     }
 
     /** Every setting at its default. */
@@ -225,6 +230,14 @@ public final class EnmaConfig {
         return bulkStaging;
     }
 
+    /**
+     * The units the API states in place of its own table's: by measure type ({@code gasConsumption}) or by company and
+     * type ({@code 1111111111/gasConsumption}).
+     */
+    public Map<String, String> units() {
+        return units;
+    }
+
     /** How many months of results MongoDB keeps: the current month and the ones before it. */
     public int retentionMonths() {
         return retentionMonths;
@@ -316,5 +329,26 @@ public final class EnmaConfig {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("use one of " + Arrays.toString(Compression.Algorithm.values()));
         }
+    }
+
+    private static Map<String, String> units(String text) {
+        Map<String, String> units = new TreeMap<>();
+        for (String entry : text.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] keyUnit = entry.trim().split("=", -1);
+            if (keyUnit.length != 2 || !keyUnit[1].trim().matches("[^\\p{Cntrl}\"\\\\]{1,16}")) {
+                throw new IllegalArgumentException("\"" + entry.trim() + "\" is not type=unit (a unit of 1 to 16"
+                        + " characters)");
+            }
+            String key = keyUnit[0].trim();
+            int slash = key.indexOf('/');
+            String type = key.substring(slash + 1);
+            // a company or type that cannot be is named now, not at the first request
+            EnmaTable.measuresOf(type, CompanyId.of(slash < 0 ? "0000000000" : key.substring(0, slash)));
+            units.put(key, keyUnit[1].trim());
+        }
+        return Map.copyOf(units);
     }
 }

@@ -24,6 +24,9 @@ public enum Setting {
     SPARK_MASTER("spark.master", "local[*]", "Spark master URL"),
     SPARK_JOBS_JAR("spark.jobs.jar", "", "the job jar a non-local Spark master gets for its executors; empty: enma-jobs.jar"
             + " beside enma.jar"),
+    UNITS("units", "", "the unit the API states for a measure type's figures, over its own table (electricityConsumption"
+            + " and heatConsumption kWh, gasConsumption and waterConsumption m³): type=unit or companyId/type=unit,"
+            + " comma-separated, e.g. gasConsumption=kWh,1111111111/waterConsumption=l"),
     TIMEZONE("timezone", "UTC", "time zone of local dates and hours (and of timestamps uploaded without offset)"),
     DATA("data", "./enma-data", "data directory of the embedded stack"),
     STACK_ZK_PORT("stack.zk.port", "2181", "ZooKeeper port of the embedded stack (on 127.0.0.1)"),

@@ -75,6 +75,21 @@ class EnmaConfigTest {
     }
 
     @Test
+    void unitsAreSetPerTypeOrPerCompanyAndTypeAndABadOneIsNamed() {
+        assertThat(EnmaConfig.defaults().units()).isEmpty();
+        assertThat(EnmaConfig.of(Map.of("units", " gasConsumption=kWh, 1111111111/waterConsumption = l ,")).units())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("gasConsumption", "kWh", "1111111111/waterConsumption",
+                        "l"));
+        assertThatThrownBy(() -> EnmaConfig.of(Map.of("units", "gasConsumption")))
+                .hasMessage("setting units = \"gasConsumption\" (from flag --units) is invalid: \"gasConsumption\" is not"
+                        + " type=unit (a unit of 1 to 16 characters)");
+        assertThatThrownBy(() -> EnmaConfig.of(Map.of("units", "111/gasConsumption=kWh")))
+                .hasMessageContaining("companyId \"111\" is invalid");
+        assertThatThrownBy(() -> EnmaConfig.of(Map.of("units", "Gas=kWh")))
+                .hasMessageContaining("measure type \"Gas\" is invalid");
+    }
+
+    @Test
     void unknownKeysInTheFileAreRefused() throws IOException {
         Path file = dir.resolve("enma.properties");
         Files.writeString(file, "mongo.url=mongodb://x\n");

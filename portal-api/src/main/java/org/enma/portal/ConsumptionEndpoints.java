@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.enma.schema.CompanyId;
@@ -35,35 +36,43 @@ final class ConsumptionEndpoints {
     private final PeriodReader reader;
     private final Contracts contracts;
     private final ZoneId zone;
+    private final MeasureUnits units;
 
-    ConsumptionEndpoints(PeriodReader reader, Contracts contracts, ZoneId zone) {
+    ConsumptionEndpoints(PeriodReader reader, Contracts contracts, ZoneId zone, MeasureUnits units) {
         this.reader = reader;
         this.contracts = contracts;
         this.zone = zone;
+        this.units = units;
     }
 
     String contract(HttpServerExchange exchange, CompanyId company) throws IOException {
         String contractId = Query.contractId(exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters()
                 .get("contractId"));
         Request request = Request.of(exchange, company);
-        List<PeriodReader.Item> items = reader.periods(company, request.type(), contractId, request.period(),
-                request.from(), request.to(), MAX_ITEMS);
-        if (items.isEmpty() && !contracts.exists(company, contractId)) {
+        Optional<List<PeriodReader.Item>> items = reader.periods(company, request.type(), contractId,
+                request.period(), request.from(), request.to(), MAX_ITEMS);
+        if (items.map(List::isEmpty).orElse(true) && !contracts.exists(company, contractId)) {
             throw ApiError.notFound("no contract " + contractId);
         }
         String identity = new Document("contractId", contractId).toJson();
-        return identity.substring(0, identity.length() - 1) + ", " + body(request, items, false);
+        return identity.substring(0, identity.length() - 1) + ", " + body(company, request, items, false);
     }
 
     String company(HttpServerExchange exchange, CompanyId company) throws IOException {
         Request request = Request.of(exchange, company);
-        return "{" + body(request, reader.periods(company, request.type(), "", request.period(), request.from(),
-                request.to(), MAX_ITEMS), true);
+        return "{" + body(company, request, reader.periods(company, request.type(), "", request.period(),
+                request.from(), request.to(), MAX_ITEMS), true);
     }
 
-    private String body(Request request, List<PeriodReader.Item> items, boolean totals) {
-        StringBuilder json = new StringBuilder("\"period\": \"").append(request.period()).append("\", \"unit\": \"kWh\", ")
-                .append("\"items\": [");
+    /** {@code periods} empty: no rollup has run for the company and type — said as {@code "rolledUp": false}. */
+    private String body(CompanyId company, Request request, Optional<List<PeriodReader.Item>> periods,
+                        boolean totals) {
+        // the unit as JSON, null included, through the driver's encoder: a configured unit may hold any character
+        String unit = new Document("unit", units.of(company, request.type())).toJson();
+        StringBuilder json = new StringBuilder("\"period\": \"").append(request.period()).append("\", ")
+                .append(unit, 1, unit.length() - 1).append(", \"rolledUp\": ").append(periods.isPresent())
+                .append(", \"items\": [");
+        List<PeriodReader.Item> items = periods.orElse(List.of());
         for (int i = 0; i < items.size(); i++) {
             Map<String, String> cells = items.get(i).cells();
             json.append(i == 0 ? "" : ", ").append("{\"time\": \"")

@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,6 +27,7 @@ import org.bson.Document;
 import org.enma.schema.CompanyId;
 import org.enma.schema.EnmaException;
 import org.enma.schema.TableNames;
+import org.enma.store.JobRuns;
 import org.enma.store.PeriodReader;
 import org.enma.store.ResultReader;
 import org.enma.store.Setups;
@@ -36,8 +38,9 @@ import org.enma.store.ApiKeys;
 import org.enma.store.Contracts;
 
 /**
- * The portal API over HTTP (Undertow): routing, the bearer-key check, JSON answers and errors. Every refused request
- * gets its status and {@code {"error": "..."}}; an unexpected failure is logged and answered 500 without details.
+ * The portal API over HTTP (Undertow): routing, the bearer-key check, JSON answers and errors, and the customer's page
+ * ({@code /}) and the API's documentation ({@code /docs}) beside it ({@link StaticFiles}). Every refused request gets
+ * its status and {@code {"error": "..."}}; an unexpected failure is logged and answered 500 without details.
  */
 public final class PortalServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
@@ -70,14 +73,16 @@ public final class PortalServer implements AutoCloseable {
                            KeyCache keys, Health health) {
         /**
          * The API over these stores, serving the results of {@code analytics} (e.g. OT101, OT103, OT201), of any
-         * analytic written back from Spark (it has a setup saved), and the period tables, with times in {@code zone} (the deployment's time zone).
+         * analytic written back from Spark (it has a setup saved), and the period tables, with times in {@code zone}
+         * (the deployment's time zone) and {@code units} in place of the API's own (by {@code type} or
+         * {@code companyId/type}).
          */
         public static Services over(MongoDatabase mongo, Connection hbase, TableNames names, Set<String> analytics,
-                                    ZoneId zone) {
+                                    ZoneId zone, Map<String, String> units) {
             Contracts contracts = new Contracts(hbase, names);
             return new Services(new ResultsEndpoints(new ResultReader(mongo, hbase, names), contracts, analytics,
-                    new Setups(mongo)),
-                    new ConsumptionEndpoints(new PeriodReader(hbase, names), contracts, zone),
+                    new Setups(mongo), new JobRuns(mongo)),
+                    new ConsumptionEndpoints(new PeriodReader(hbase, names), contracts, zone, new MeasureUnits(units)),
                     new QualityEndpoints(new TrustReader(hbase, names), contracts),
                     new KeyCache(new ApiKeys(mongo)), new Health(mongo, hbase));
         }
@@ -117,6 +122,8 @@ public final class PortalServer implements AutoCloseable {
                                 company))))
                 .setFallbackHandler(exchange -> error(exchange, 404, "no such endpoint: see /v1/openapi.json"))
                 .setInvalidMethodHandler(exchange -> error(exchange, 405, "only GET is served"));
+        StaticFiles files = new StaticFiles();
+        files.paths().forEach(path -> routes.get(path, exchange -> files.answer(exchange, path)));
         GracefulShutdownHandler requests = Handlers.gracefulShutdown(new BlockingHandler(guarded(limited(routes,
                 limits))));
         Undertow server = Undertow.builder().addHttpListener(port, host).setHandler(requests)

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.enma.schema.EnmaException;
 import org.enma.schema.Identifier;
 import org.enma.schema.Month;
+import org.enma.schema.SetupId;
 
 /** A request's query parameters, checked: only the expected ones, each at most once, each well-formed. */
 final class Query {
@@ -84,6 +85,11 @@ final class Query {
             throw ApiError.badRequest("query parameter " + name + " must be a date YYYY-MM-DD that exists, was \""
                     + printable(text) + "\"");
         }
+    }
+
+    /** An optional setupId: 24 lower-case hex digits. */
+    Optional<String> setupId(String name) {
+        return get(name).map(text -> valid(() -> SetupId.of(text)).value());
     }
 
     static String contractId(String value) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
@@ -14,13 +16,18 @@ import org.bson.json.JsonWriterSettings;
 import org.enma.schema.CompanyId;
 import org.enma.schema.Identifier;
 import org.enma.schema.Month;
+import org.enma.store.JobRuns;
 import org.enma.store.ResultReader;
 import org.enma.store.Setups;
 import org.enma.store.Contracts;
 
 /**
- * {@code GET /v1/results/{OT}/{contractId}?from&to} and {@code GET /v1/results/{OT}?month&page&size}: a company's
- * results, from MongoDB or (for purged months) the HBase mirror, as {@code {"items": [...]}}.
+ * {@code GET /v1/results/{OT}/{contractId}?from&to[&setupId]} and
+ * {@code GET /v1/results/{OT}?month[&setupId]&page&size}: a company's results, from MongoDB or (for purged months) the
+ * HBase mirror, as {@code {"items": [...]}}. A result's key includes its setup, so a month run with two setups holds
+ * two results per contract: without {@code setupId} each month answers the setup of its latest succeeded run
+ * (jobRuns), or every setup when no run is recorded (results written before runs were, or by a job of one's own that
+ * records none).
  */
 public final class ResultsEndpoints {
     static final int MAX_MONTHS = 36;
@@ -32,6 +39,7 @@ public final class ResultsEndpoints {
     private final Contracts contracts;
     private final Set<String> analytics;
     private final Setups setups;
+    private final JobRuns runs;
     /** Written-back analytics seen with a setup: they do not go away, so each is asked of MongoDB once. */
     private final Set<String> writtenBack = ConcurrentHashMap.newKeySet();
 
@@ -40,17 +48,19 @@ public final class ResultsEndpoints {
         return analytics;
     }
 
-    ResultsEndpoints(ResultReader reader, Contracts contracts, Set<String> analytics, Setups setups) {
+    ResultsEndpoints(ResultReader reader, Contracts contracts, Set<String> analytics, Setups setups, JobRuns runs) {
         this.reader = reader;
         this.contracts = contracts;
         this.analytics = Set.copyOf(analytics);
         this.setups = setups;
+        this.runs = runs;
     }
 
     String contract(HttpServerExchange exchange, CompanyId company) throws IOException {
         String ot = analytic(exchange);
         String contractId = Query.contractId(pathParameter(exchange, "contractId"));
-        Query query = Query.of(exchange, Set.of("from", "to"));
+        Query query = Query.of(exchange, Set.of("from", "to", "setupId"));
+        Optional<String> setupId = query.setupId("setupId");
         Month from = query.month("from");
         Month to = query.month("to");
         if (from.compareTo(to) > 0) {
@@ -65,6 +75,10 @@ public final class ResultsEndpoints {
         if (items.isEmpty() && !contracts.exists(company, contractId)) {
             throw ApiError.notFound("no contract " + contractId);
         }
+        Map<Integer, String> chosen = setupId.isPresent() || items.isEmpty() ? Map.of()
+                : runs.latestSetups(ot, company.asNumber(), from.asNumber(), to.asNumber());
+        items.removeIf(doc -> setupId.or(() -> Optional.ofNullable(chosen.get(doc.getInteger("month"))))
+                .map(s -> !s.equals(doc.getString("setupId"))).orElse(false));
         return items(items, "");
     }
 
@@ -74,12 +88,22 @@ public final class ResultsEndpoints {
             Query.contractId("");
         }
         String ot = analytic(exchange);
-        Query query = Query.of(exchange, Set.of("month", "page", "size"));
+        Query query = Query.of(exchange, Set.of("month", "page", "size", "setupId"));
         Month month = query.month("month");
         int page = query.number("page", 1, 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int size = query.number("size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-        List<Document> items = reader.month(ot, company, month, (page - 1) * size, size);
-        return items(items, ", \"page\": " + page + ", \"size\": " + size);
+        Optional<String> setupId = query.setupId("setupId").or(() -> Optional.ofNullable(runs.latestSetups(ot,
+                company.asNumber(), month.asNumber(), month.asNumber()).get(month.asNumber())));
+        ResultReader.Page found = reader.month(ot, company, month, setupId, (page - 1) * size, size);
+        // the fields after the items, as JSON through the driver's encoder
+        Document paging = new Document("page", page).append("size", size).append("total", found.total())
+                .append("setupId", setupId.orElse(null));
+        if ((long) page * size < found.total()) {
+            paging.append("next", "/v1/results/" + ot + "?month=" + month + setupId.map(s -> "&setupId=" + s)
+                    .orElse("") + "&page=" + (page + 1) + "&size=" + size);
+        }
+        String more = paging.toJson(JSON);
+        return items(found.items(), ", " + more.substring(1, more.length() - 1));
     }
 
     private String analytic(HttpServerExchange exchange) {

@@ -73,7 +73,8 @@ class HealthIT {
         // a MongoDB that accepts connections and never answers: health takes its whole two seconds
         try (ServerSocket silent = new ServerSocket(0);
              MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + silent.getLocalPort())) {
-            PortalServer.Services services = new PortalServer.Services(new ResultsEndpoints(null, null, Set.of(), null), null, null,
+            PortalServer.Services services = new PortalServer.Services(new ResultsEndpoints(null, null, Set.of(), null,
+                    null), null, null,
                     new KeyCache(new ApiKeys(client.getDatabase("enma"))), new Health(client.getDatabase("enma"),
                     stack.connection()));
             PortalServer server = PortalServer.start(services, "127.0.0.1", 0);

@@ -23,11 +23,13 @@ import org.enma.schema.PeriodKey;
 import org.enma.schema.CompanyKey;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.Family;
+import org.enma.schema.MeasureKey;
 import org.enma.schema.Month;
 import org.enma.schema.ResultKey;
 import org.enma.schema.SetupId;
 import org.enma.schema.TableCreator;
 import org.enma.schema.TableNames;
+import org.enma.store.JobRuns;
 import org.enma.store.MongoStore;
 import org.enma.store.ResultDocument;
 import org.enma.store.ResultSink;
@@ -45,13 +47,16 @@ import org.enma.store.ApiKeys;
  * The portal API over HTTP on the shared mini cluster and Mongo server: keys, isolation between companies, every
  * bad input, and months served from the HBase mirror once MongoDB purged them.
  * Company 1111111111 has contracts A (results 201301, 201302), B (201302) and C (no results); company 2222222222
- * has X (201302).
+ * has X (201302); company 3333333333 has contract R and its raw measures, nothing computed from them.
  */
 @ExtendWith(EnmaStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalApiIT {
     static final CompanyId ONE = CompanyId.of("1111111111");
     static final CompanyId TWO = CompanyId.of("2222222222");
+    /** Only raw measures: no rollup, no validation, no results. */
+    static final CompanyId THREE = CompanyId.of("3333333333");
+    private static final Map<String, String> UNITS = Map.of("3333333333/waterConsumption", "l");
     static final SetupId SETUP = SetupId.of("52234e386cb9fea66d5b2511");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,15 +79,21 @@ class PortalApiIT {
         tables.ensure(EnmaTable.customers());
         try (Table customers = stack.connection().getTable(names.of(EnmaTable.customers()))) {
             for (CompanyKey key : List.of(CompanyKey.of(ONE, "A"), CompanyKey.of(ONE, "B"), CompanyKey.of(ONE, "C"),
-                    CompanyKey.of(TWO, "X"))) {
+                    CompanyKey.of(TWO, "X"), CompanyKey.of(THREE, "R"))) {
                 customers.put(new Put(key.encode()).addColumn(Family.INFO.bytes(), "tariffId".getBytes(
                         StandardCharsets.UTF_8), "T1".getBytes(StandardCharsets.UTF_8)));
             }
         }
         writePeriods(stack, names, tables);
         writeTrust(stack, names, tables);
+        EnmaTable raw = EnmaTable.consumption("electricityConsumption", THREE);
+        tables.ensure(raw);
+        try (Table t = stack.connection().getTable(names.of(raw))) {
+            t.put(new Put(MeasureKey.of(1_388_538_000L, "R").encode()).addColumn(Family.M.bytes(),
+                    "v".getBytes(StandardCharsets.UTF_8), "1.5".getBytes(StandardCharsets.UTF_8)));
+        }
         server = PortalServer.start(PortalServer.Services.over(mongo.database(), stack.connection(), names,
-                Set.of("OT101", "OT103", "OT201"), java.time.ZoneOffset.UTC), "127.0.0.1", 0);
+                Set.of("OT101", "OT103", "OT201"), java.time.ZoneOffset.UTC, UNITS), "127.0.0.1", 0);
         ApiKeys keys = new ApiKeys(mongo.database());
         keyOne = keys.create(ONE);
         keyTwo = keys.create(TWO);
@@ -128,6 +139,54 @@ class PortalApiIT {
         Answer two = get("/v1/results/OT101?month=201302", keyTwo);
         assertThat(two.json.get("items")).hasSize(1);
         assertThat(two.json.get("items").get(0).get("contractId").asText()).isEqualTo("X");
+    }
+
+    @Test
+    void aMonthRunWithTwoSetupsAnswersTheLatestRunsUnlessOneIsAsked() throws Exception {
+        SetupId older = SetupId.of("aaaaaaaaaaaaaaaaaaaaaaaa");
+        SetupId newer = SetupId.of("bbbbbbbbbbbbbbbbbbbbbbbb");
+        List<ResultDocument> results = new ArrayList<>();
+        for (SetupId setup : List.of(older, newer)) {
+            for (String contract : List.of("A", "B")) {
+                results.add(new ResultDocument(new ResultKey(Month.parse("201402"), ONE, contract, setup),
+                        Map.of("consumption", 1.0)));
+            }
+        }
+        new ResultSink(mongo.database(), stack.connection(), new TableCreator(stack.connection().getAdmin(),
+                new TableNames(stack.namespace()), Compression.Algorithm.NONE)).write("OT101", results);
+        JobRuns runs = new JobRuns(mongo.database());
+        for (SetupId setup : List.of(older, newer)) {
+            runs.succeeded(runs.started("OT101", ONE.asNumber(), "electricityConsumption", 201402, setup.value()),
+                    new org.bson.Document());
+            Thread.sleep(5);
+        }
+        // a later run that failed chooses nothing
+        runs.failed(runs.started("OT101", ONE.asNumber(), "electricityConsumption", 201402,
+                "cccccccccccccccccccccccc"), "killed");
+
+        Answer latest = get("/v1/results/OT101?month=201402&size=1", keyOne);
+        assertThat(latest.json.get("setupId").asText()).isEqualTo(newer.value());
+        assertThat(latest.json.get("total").asInt()).isEqualTo(2);
+        assertThat(latest.json.get("items").get(0).get("setupId").asText()).isEqualTo(newer.value());
+        assertThat(latest.json.get("next").asText())
+                .isEqualTo("/v1/results/OT101?month=201402&setupId=bbbbbbbbbbbbbbbbbbbbbbbb&page=2&size=1");
+        Answer last = get(latest.json.get("next").asText(), keyOne);
+        assertThat(last.json.get("items").get(0).get("contractId").asText()).isEqualTo("B");
+        assertThat(last.json.has("next")).isFalse();
+        Answer asked = get("/v1/results/OT101?month=201402&setupId=" + older.value(), keyOne);
+        assertThat(asked.json.get("items")).extracting(item -> item.get("setupId").asText())
+                .containsExactly(older.value(), older.value());
+        // a contract's months: each its latest run's setup, or the one asked
+        assertThat(get("/v1/results/OT101/A?from=201402&to=201402", keyOne).json.get("items"))
+                .extracting(item -> item.get("setupId").asText()).containsExactly(newer.value());
+        assertThat(get("/v1/results/OT101/A?from=201301&to=201402&setupId=" + older.value(), keyOne).json
+                .get("items")).extracting(item -> item.get("setupId").asText()).containsExactly(older.value());
+        // a month with no run recorded: every setup's results, and no setup named
+        Answer unrecorded = get("/v1/results/OT101?month=201302", keyOne);
+        assertThat(unrecorded.json.get("setupId").isNull()).isTrue();
+        assertThat(unrecorded.json.get("total").asInt()).isEqualTo(2);
+        assertThat(get("/v1/results/OT101?month=201302&setupId=xyz", keyOne).json.get("error").asText())
+                .isEqualTo("setupId \"xyz\" is invalid: it must be 24 lower-case hex digits");
     }
 
     @Test
@@ -240,7 +299,8 @@ class PortalApiIT {
     void aContractsConsumptionByPeriodAndTheCompanyTotals() throws Exception {
         Answer days = get("/v1/consumption/A?period=DAY&from=2014-01-01&to=2014-01-02", keyOne);
         assertThat(days.status()).isEqualTo(200);
-        assertThat(days.body()).isEqualTo("{\"contractId\": \"A\", \"period\": \"DAY\", \"unit\": \"kWh\", \"items\": ["
+        assertThat(days.body()).isEqualTo("{\"contractId\": \"A\", \"period\": \"DAY\", \"unit\": \"kWh\", \"rolledUp\": true,"
+                + " \"items\": ["
                 + "{\"time\": \"2014-01-01T00:00:00+00:00\", \"v\": 12.5, \"n\": 24, \"min\": 0.1, \"max\": 1.9,"
                 + " \"cost\": 2.31}, {\"time\": \"2014-01-02T00:00:00+00:00\", \"v\": 3, \"n\": 2, \"min\": 1,"
                 + " \"max\": 2}]}");
@@ -250,7 +310,8 @@ class PortalApiIT {
                 .get(0).get("v").decimalValue()).isEqualByComparingTo("0.1");
         // a contract with no consumption yet: no items; another company's contract: as if it did not exist
         assertThat(get("/v1/consumption/B?period=DAY&from=2014-01-01&to=2014-01-31", keyOne).body())
-                .isEqualTo("{\"contractId\": \"B\", \"period\": \"DAY\", \"unit\": \"kWh\", \"items\": []}");
+                .isEqualTo("{\"contractId\": \"B\", \"period\": \"DAY\", \"unit\": \"kWh\", \"rolledUp\": true,"
+                        + " \"items\": []}");
         Answer theirs = get("/v1/consumption/X?period=DAY&from=2014-01-01&to=2014-01-31", keyOne);
         Answer none = get("/v1/consumption/NOPE?period=DAY&from=2014-01-01&to=2014-01-31", keyOne);
         assertThat(theirs.status()).isEqualTo(404);
@@ -258,7 +319,7 @@ class PortalApiIT {
 
         // a deployment in Madrid: the same local starts, with their offset (+01:00 in January)
         try (PortalServer madrid = PortalServer.start(PortalServer.Services.over(mongo.database(), stack.connection(),
-                new TableNames(stack.namespace()), Set.of("OT101"), java.time.ZoneId.of("Europe/Madrid")),
+                new TableNames(stack.namespace()), Set.of("OT101"), java.time.ZoneId.of("Europe/Madrid"), Map.of()),
                 "127.0.0.1", 0)) {
             HttpResponse<String> local = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + madrid.port() + "/v1/consumption/A?period=DAY&from=2014-01-01&to=2014-01-01"))
@@ -267,11 +328,53 @@ class PortalApiIT {
         }
 
         Answer company = get("/v1/consumption?period=DAY&from=2014-01-01&to=2014-01-31", keyOne);
-        assertThat(company.body()).isEqualTo("{\"period\": \"DAY\", \"unit\": \"kWh\", \"items\": [{\"time\":"
+        assertThat(company.body()).isEqualTo("{\"period\": \"DAY\", \"unit\": \"kWh\", \"rolledUp\": true,"
+                + " \"items\": [{\"time\":"
                 + " \"2014-01-01T00:00:00+00:00\", \"v\": 20, \"n\": 30, \"min\": 0.1, \"max\": 5, \"cost\": 3,"
                 + " \"contracts\": 2}]}");
         assertThat(get("/v1/consumption?period=DAY&from=2014-01-01&to=2014-01-31", keyTwo).body())
                 .doesNotContain("\"v\": 20").contains("\"items\": []");
+    }
+
+    @Test
+    void aCompanyWithOnlyRawMeasuresGetsEmptyAnswersNever500() throws Exception {
+        String keyThree = new ApiKeys(mongo.database()).create(THREE);
+        Answer periods = get("/v1/consumption/R?period=MONTH&from=2013-01-01&to=2014-01-31", keyThree);
+        assertThat(periods.status()).isEqualTo(200);
+        assertThat(periods.body()).isEqualTo("{\"contractId\": \"R\", \"period\": \"MONTH\", \"unit\": \"kWh\","
+                + " \"rolledUp\": false, \"items\": []}");
+        assertThat(get("/v1/consumption?period=DAY&from=2014-01-01&to=2014-01-31", keyThree).body())
+                .isEqualTo("{\"period\": \"DAY\", \"unit\": \"kWh\", \"rolledUp\": false, \"items\": []}");
+        for (String empty : List.of("/v1/quality/R?from=2014-01-01&to=2014-01-31",
+                "/v1/quality?from=2014-01-01&to=2014-01-31", "/v1/results/OT101/R?from=201301&to=201312",
+                "/v1/results/OT101?month=201401")) {
+            Answer answer = get(empty, keyThree);
+            assertThat(answer.status()).as(empty).isEqualTo(200);
+            assertThat(answer.json().get("items")).as(empty).isEmpty();
+        }
+        // an unknown contract is still one
+        for (String unknown : List.of("/v1/consumption/NOPE?period=DAY&from=2014-01-01&to=2014-01-31",
+                "/v1/quality/NOPE?from=2014-01-01&to=2014-01-31", "/v1/results/OT101/NOPE?from=201301&to=201312")) {
+            assertThat(get(unknown, keyThree).status()).as(unknown).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theUnitFollowsTheMeasureTypeAndTheDeploymentsSetting() throws Exception {
+        String keyThree = new ApiKeys(mongo.database()).create(THREE);
+        String range = "?period=DAY&from=2014-01-01&to=2014-01-31&type=";
+        assertThat(get("/v1/consumption/A" + range + "gasConsumption", keyOne).json().get("unit").asText())
+                .isEqualTo("m³");
+        assertThat(get("/v1/consumption/A" + range + "heatConsumption", keyOne).json().get("unit").asText())
+                .isEqualTo("kWh");
+        assertThat(get("/v1/consumption/A" + range + "waterConsumption", keyOne).json().get("unit").asText())
+                .isEqualTo("m³");
+        // company 3333333333 set litres for its water
+        assertThat(get("/v1/consumption/R" + range + "waterConsumption", keyThree).json().get("unit").asText())
+                .isEqualTo("l");
+        // a type of no table and no setting: no unit rather than a wrong one
+        assertThat(get("/v1/consumption" + range + "steamConsumption", keyOne).json().get("unit").isNull())
+                .isTrue();
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.enma.store;
 
 import java.io.IOException;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.TableNotFoundException;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Table;
@@ -27,8 +26,12 @@ public final class Contracts {
     public boolean exists(CompanyId company, String contractId) throws IOException {
         try (Table table = hbase.getTable(customers)) {
             return table.exists(new Get(CompanyKey.of(company, contractId).encode()));
-        } catch (TableNotFoundException noCustomersYet) {
-            return false;
+        } catch (IOException | RuntimeException e) {
+            if (MissingTable.causes(e)) {
+                // no customers loaded yet: no contract
+                return false;
+            }
+            throw e;
         }
     }
 }

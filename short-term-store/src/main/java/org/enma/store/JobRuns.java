@@ -3,9 +3,12 @@ package org.enma.store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +55,22 @@ public final class JobRuns {
     JobRuns(MongoDatabase mongo, Duration beat) {
         this.runs = mongo.getCollection(COLLECTION);
         this.beat = beat;
+        // the portal asks for a month's latest run with every results request that names no setup
+        runs.createIndex(Indexes.ascending("ot", "companyId", "month"));
+    }
+
+    /**
+     * The setupId of the latest succeeded run of {@code ot} over each of a company's months {@code from} … {@code to}
+     * (YYYYMM numbers) that has one recorded: one query, whatever the span.
+     */
+    public Map<Integer, String> latestSetups(String ot, long companyId, int from, int to) {
+        Map<Integer, String> latest = new HashMap<>();
+        for (Document run : runs.find(Filters.and(Filters.eq("ot", ot), Filters.eq("companyId", companyId),
+                Filters.gte("month", from), Filters.lte("month", to), Filters.eq(STATUS, SUCCEEDED),
+                Filters.exists("setupId"))).sort(Sorts.ascending("end"))) {
+            latest.put(run.getInteger("month"), run.getString("setupId"));
+        }
+        return latest;
     }
 
     public ObjectId started(String ot, long companyId, String type, int month, String setupId) {

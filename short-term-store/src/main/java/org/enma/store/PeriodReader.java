@@ -5,8 +5,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.hadoop.hbase.TableNotFoundException;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
@@ -39,9 +39,10 @@ public final class PeriodReader {
 
     /**
      * The periods of {@code contractId} ("" for the company total) of the consumption table {@code type} starting in
-     * {@code [from, to)}, in time order, at most {@code limit}; none when there is no period table yet.
+     * {@code [from, to)}, in time order, at most {@code limit}; empty when there is no period table yet (no rollup has
+     * run for the company and type).
      */
-    public List<Item> periods(CompanyId company, String type, String contractId, Period period, LocalDateTime from,
+    public Optional<List<Item>> periods(CompanyId company, String type, String contractId, Period period, LocalDateTime from,
                               LocalDateTime to, int limit) throws IOException {
         EnmaTable table = EnmaTable.periodsOf(EnmaTable.measuresOf(type, company));
         byte[] family = period.family().bytes();
@@ -55,9 +56,12 @@ public final class PeriodReader {
                 row.getFamilyMap(family).forEach((q, v) -> cells.put(Bytes.toString(q), Bytes.toString(v)));
                 items.add(new Item(PeriodKey.decode(row.getRow()).start(), cells));
             }
-        } catch (TableNotFoundException noRollupYet) {
-            return List.of();
+        } catch (IOException | RuntimeException e) {
+            if (MissingTable.causes(e)) {
+                return Optional.empty();
+            }
+            throw e;
         }
-        return items;
+        return Optional.of(items);
     }
 }

@@ -74,20 +74,36 @@ public final class ResultReader {
                     purged.add(ResultKey.prefix(m, company, contractId));
                 }
             }
-            found.addAll(mirror(ot, purged, 0, Integer.MAX_VALUE));
+            found.addAll(mirror(ot, purged));
             found.sort(Comparator.comparing(d -> d.getString("_id")));
         }
         return found;
     }
 
-    /** A page of a company's results for one month: {@code skip} documents skipped, at most {@code limit}. */
-    public List<Document> month(String ot, CompanyId company, Month month, int skip, int limit) throws IOException {
+    /** A page of results: its documents, and how many there are in all. */
+    public record Page(List<Document> items, long total) {
+    }
+
+    /**
+     * A page of a company's results for one month, of one setup or of every one: {@code skip} documents skipped, at
+     * most {@code limit}.
+     */
+    public Page month(String ot, CompanyId company, Month month, Optional<String> setupId, int skip, int limit)
+            throws IOException {
         Optional<Month> firstHeld = retention.firstHeld(ResultSink.collectionOf(ot));
         if (firstHeld.isPresent() && month.compareTo(firstHeld.get()) < 0) {
-            return mirror(ot, List.of(ResultKey.prefix(month, company)), skip, limit);
+            List<Document> all = scan(ot, new Scan().setRowPrefixFilter(ResultKey.prefix(month, company)));
+            // a purged month is read whole to count it: the mirror is the archive, not the portal's everyday path
+            all.removeIf(d -> setupId.isPresent() && !setupId.get().equals(d.getString("setupId")));
+            return new Page(all.subList(Math.min(skip, all.size()), Math.min(skip + limit, all.size())),
+                    all.size());
         }
-        return find(ot, Filters.and(Filters.eq("companyId", company.asNumber()), Filters.eq("month",
-                month.asNumber())), skip, limit);
+        Bson filter = Filters.and(Filters.eq("companyId", company.asNumber()), Filters.eq("month",
+                month.asNumber()));
+        if (setupId.isPresent()) {
+            filter = Filters.and(filter, Filters.eq("setupId", setupId.get()));
+        }
+        return new Page(find(ot, filter, skip, limit), collection(ot).countDocuments(filter));
     }
 
     /**
@@ -101,7 +117,7 @@ public final class ResultReader {
         if (firstHeld.isPresent()) {
             List<Document> purged = scan(ot, new Scan().withStopRow(ResultKey.monthStart(firstHeld.get()))
                     .setFilter(new RowFilter(CompareOperator.EQUAL, new RegexStringComparator(
-                            ResultKey.companyPattern(company)))), 0, Integer.MAX_VALUE);
+                            ResultKey.companyPattern(company)))));
             // a month MongoDB still holds (a purge under way) is MongoDB's
             Set<Object> inMongo = new HashSet<>();
             found.forEach(d -> inMongo.add(d.get("_id")));
@@ -143,7 +159,7 @@ public final class ResultReader {
      * The mirror's rows under {@code prefixes} (in key order), in one scan: the region server seeks from one prefix to
      * the next, so a contract's twelve purged months cost one scanner, not twelve. No mirror table: no rows.
      */
-    private List<Document> mirror(String ot, List<byte[]> prefixes, int skip, int limit) throws IOException {
+    private List<Document> mirror(String ot, List<byte[]> prefixes) throws IOException {
         List<Document> documents = new ArrayList<>();
         if (prefixes.isEmpty()) {
             return documents;
@@ -159,24 +175,18 @@ public final class ResultReader {
             }
             scan = new Scan().setFilter(new MultiRowRangeFilter(ranges));
         }
-        return scan(ot, scan, skip, limit);
+        return scan(ot, scan);
     }
 
-    private List<Document> scan(String ot, Scan scan, int skip, int limit) throws IOException {
+    private List<Document> scan(String ot, Scan scan) throws IOException {
         List<Document> documents = new ArrayList<>();
         TableName table = names.of(EnmaTable.results(ot));
         if (!mirrorExists(table)) {
             return documents;
         }
         try (Table t = hbase.getTable(table); ResultScanner scanner = t.getScanner(scan)) {
-            int seen = 0;
             for (Result row : scanner) {
-                if (documents.size() >= limit) {
-                    break;
-                }
-                if (seen++ >= skip) {
-                    documents.add(documentOf(row));
-                }
+                documents.add(documentOf(row));
             }
         }
         return documents;

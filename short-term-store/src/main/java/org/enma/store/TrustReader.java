@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.apache.hadoop.hbase.TableNotFoundException;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
@@ -75,19 +74,10 @@ public final class TrustReader {
             }
         } catch (IOException | RuntimeException e) {
             // nothing validated, nothing to read; the scanner may say so late, and wrapped
-            if (!tableNotFound(e)) {
+            if (!MissingTable.causes(e)) {
                 throw e;
             }
         }
-    }
-
-    private static boolean tableNotFound(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TableNotFoundException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Map<String, String> texts(Map<byte[], byte[]> cells) {
