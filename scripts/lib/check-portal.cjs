@@ -30,9 +30,9 @@ async function signedIn(browser, key, contract) {
   await page.goto(PORTAL + "/?contract=" + encodeURIComponent(contract));
   await page.fill("#key", key);
   await page.click("button[type=submit]");
+  // done: a sentence instead of the report, or the report's last section filled (the page fills it last)
   await page.waitForFunction(() => !document.getElementById("message").hidden
-    || document.getElementById("sentence").textContent.length > 0, null, { timeout: 30000 });
-  await page.waitForLoadState("networkidle");
+    || document.getElementById("quality-summary").textContent.length > 0, null, { timeout: 60000 });
   return { context, page, outside, errors };
 }
 

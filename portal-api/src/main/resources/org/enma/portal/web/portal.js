@@ -91,7 +91,8 @@ function chart(element, series, data, bars) {
   }
   const opts = {
     width: Math.min(element.clientWidth || 800, 900), height: 260,
-    scales: { x: { time: true } },
+    // amounts from zero, so a bar's height is its amount
+    scales: { x: { time: true }, y: { range: (u, min, max) => [0, max > 0 ? max * 1.05 : 1] } },
     series: [{}].concat(series.map((s) => Object.assign({ width: 2, points: { show: true } }, s,
       bars ? { paths: uPlot.paths.bars({ size: [0.6] }), fill: s.stroke + "99" } : {}))),
     axes: [{}, { size: 60 }]
