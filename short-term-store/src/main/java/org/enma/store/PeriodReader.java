@@ -42,8 +42,8 @@ public final class PeriodReader {
      * {@code [from, to)}, in time order, at most {@code limit}; empty when there is no period table yet (no rollup has
      * run for the company and type).
      */
-    public Optional<List<Item>> periods(CompanyId company, String type, String contractId, Period period, LocalDateTime from,
-                              LocalDateTime to, int limit) throws IOException {
+    public Optional<List<Item>> periods(CompanyId company, String type, String contractId, Period period,
+                                        LocalDateTime from, LocalDateTime to, int limit) throws IOException {
         EnmaTable table = EnmaTable.periodsOf(EnmaTable.measuresOf(type, company));
         byte[] family = period.family().bytes();
         Scan scan = new Scan().withStartRow(new PeriodKey(contractId, from).encode())
