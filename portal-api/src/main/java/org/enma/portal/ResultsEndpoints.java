@@ -26,8 +26,8 @@ import org.enma.store.Contracts;
  * {@code GET /v1/results/{OT}?month[&setupId]&page&size}: a company's results, from MongoDB or (for purged months) the
  * HBase mirror, as {@code {"items": [...]}}. A result's key includes its setup, so a month run with two setups holds
  * two results per contract: without {@code setupId} each month answers the setup of its latest succeeded run
- * (jobRuns), or every setup when no run is recorded (results written before runs were, or by a job of one's own that
- * records none).
+ * (jobRuns, read at most once a second: {@link LatestSetups}), or every setup when no run is recorded (results written
+ * before runs were, or by a job of one's own that records none).
  */
 public final class ResultsEndpoints {
     static final int MAX_MONTHS = 36;
@@ -39,7 +39,7 @@ public final class ResultsEndpoints {
     private final Contracts contracts;
     private final Set<String> analytics;
     private final Setups setups;
-    private final JobRuns runs;
+    private final LatestSetups latest;
     /** Written-back analytics seen with a setup: they do not go away, so each is asked of MongoDB once. */
     private final Set<String> writtenBack = ConcurrentHashMap.newKeySet();
 
@@ -53,7 +53,7 @@ public final class ResultsEndpoints {
         this.contracts = contracts;
         this.analytics = Set.copyOf(analytics);
         this.setups = setups;
-        this.runs = runs;
+        this.latest = new LatestSetups(runs);
     }
 
     String contract(HttpServerExchange exchange, CompanyId company) throws IOException {
@@ -75,8 +75,7 @@ public final class ResultsEndpoints {
         if (items.isEmpty() && !contracts.exists(company, contractId)) {
             throw ApiError.notFound("no contract " + contractId);
         }
-        Map<Integer, String> chosen = setupId.isPresent() || items.isEmpty() ? Map.of()
-                : runs.latestSetups(ot, company.asNumber(), from.asNumber(), to.asNumber());
+        Map<Integer, String> chosen = setupId.isPresent() || items.isEmpty() ? Map.of() : latest.of(ot, company);
         items.removeIf(doc -> setupId.or(() -> Optional.ofNullable(chosen.get(doc.getInteger("month"))))
                 .map(s -> !s.equals(doc.getString("setupId"))).orElse(false));
         return items(items, "");
@@ -92,8 +91,8 @@ public final class ResultsEndpoints {
         Month month = query.month("month");
         int page = query.number("page", 1, 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int size = query.number("size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-        Optional<String> setupId = query.setupId("setupId").or(() -> Optional.ofNullable(runs.latestSetups(ot,
-                company.asNumber(), month.asNumber(), month.asNumber()).get(month.asNumber())));
+        Optional<String> setupId = query.setupId("setupId")
+                .or(() -> Optional.ofNullable(latest.of(ot, company).get(month.asNumber())));
         ResultReader.Page found = reader.month(ot, company, month, setupId, (page - 1) * size, size);
         // the fields after the items, as JSON through the driver's encoder
         Document paging = new Document("page", page).append("size", size).append("total", found.total())

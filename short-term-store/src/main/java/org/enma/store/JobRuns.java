@@ -55,19 +55,18 @@ public final class JobRuns {
     JobRuns(MongoDatabase mongo, Duration beat) {
         this.runs = mongo.getCollection(COLLECTION);
         this.beat = beat;
-        // the portal asks for a month's latest run with every results request that names no setup
+        // the portal asks for an OT's and a company's latest runs every second it serves their results
         runs.createIndex(Indexes.ascending("ot", "companyId", "month"));
     }
 
     /**
-     * The setupId of the latest succeeded run of {@code ot} over each of a company's months {@code from} … {@code to}
-     * (YYYYMM numbers) that has one recorded: one query, whatever the span.
+     * The setupId of the latest succeeded run of {@code ot} over each of a company's months (YYYYMM numbers) that has
+     * one recorded: one query.
      */
-    public Map<Integer, String> latestSetups(String ot, long companyId, int from, int to) {
+    public Map<Integer, String> latestSetups(String ot, long companyId) {
         Map<Integer, String> latest = new HashMap<>();
         for (Document run : runs.find(Filters.and(Filters.eq("ot", ot), Filters.eq("companyId", companyId),
-                Filters.gte("month", from), Filters.lte("month", to), Filters.eq(STATUS, SUCCEEDED),
-                Filters.exists("setupId"))).sort(Sorts.ascending("end"))) {
+                Filters.eq(STATUS, SUCCEEDED), Filters.exists("setupId"))).sort(Sorts.ascending("end"))) {
             latest.put(run.getInteger("month"), run.getString("setupId"));
         }
         return latest;
