@@ -6,10 +6,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
@@ -143,6 +146,31 @@ class StackLifecycleIT {
         assertThat(tables.exitCode()).as(tables.err()).isZero();
         // name, kind, 1 region, files, MiB, raw MiB, memstore MiB, ratio, 2 rows
         assertThat(tables.out()).containsPattern("customers\\s+customers\\s+1\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\S+\\s+2\\n");
+    }
+
+    /**
+     * {@code enma sql} without flags, in a JVM of its own (as a user runs it, with no SparkSession or catalog of
+     * another test) and another working directory: its catalog finds the stack started with {@code --data} elsewhere,
+     * as every other command does, instead of looking in that directory's {@code ./enma-data}.
+     */
+    @Test
+    @Order(5)
+    void sqlFindsTheStackStartedElsewhereFromAnotherWorkingDirectory() throws Exception {
+        Path elsewhere = Files.createDirectories(home.resolve("elsewhere"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx1g", "-Denma.home=" + System.getProperty("enma.home")));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Enma.class.getName(), "sql",
+                "SHOW NAMESPACES IN enma"));
+        Path out = home.resolve("sql.out");
+        Path err = home.resolve("sql.err");
+        Process sql = new ProcessBuilder(command).directory(elsewhere.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        assertThat(sql.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(sql.exitValue()).as(Files.readString(err)).isZero();
+        // the company of the customers rows written above
+        assertThat(Files.readString(out)).contains("c1111111111");
     }
 
     @Test

@@ -79,11 +79,18 @@ public final class SourceOptions {
         return EnmaConfig.forProcess(given);
     }
 
-    /** Every setting of {@code config} as options, for a source read that must see exactly this configuration. */
+    /**
+     * The settings of {@code config} as options, for a source read that must see exactly this configuration: those a
+     * flag, variable or file gave, and those the program set; a setting at its default stays out, so that the read
+     * takes it as a default too. Given as an option, the default data directory would be an explicit one, and the
+     * read would look for the embedded stack only there instead of where the command found it.
+     */
     static Map<String, String> of(EnmaConfig config) {
         Map<String, String> options = new java.util.HashMap<>();
         for (Setting s : Setting.values()) {
-            options.put(s.key(), config.get(s));
+            if (config.isSet(s) || !config.get(s).equals(s.defaultValue())) {
+                options.put(s.key(), config.get(s));
+            }
         }
         return options;
     }
