@@ -18,7 +18,7 @@ import picocli.CommandLine;
                 ScanCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class,
                 CompletionCommand.class},
         footer = {"", "Connection settings: every command takes --hbase-quorum, --mongo-uri, --namespace, ...;"
-                + " each also comes from ENMA_* variables or enma.properties (see README)."})
+                + " each also comes from ENMA_* variables or enma.properties (see docs/configuration.md)."})
 public final class Enma implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -26,8 +26,7 @@ import org.enma.schema.EnmaException;
  * {@code weatherStationId}. One scan of the twelve months of consumption, summed by contract and day through the
  * shuffle; one of the weather, whose stations' days are broadcast; each contract's station from a join with its
  * customer row, and its fit on the executor that holds it. A contract without a station is skipped as {@code
- * noWeatherStation} — a reason docs/analytics.md does not name, kept apart from {@code notEnoughDays} because its fix
- * is different (load customers).
+ * noWeatherStation}, kept apart from {@code notEnoughDays} because its fix is different (load customers).
  */
 public final class Ot701 implements Analytic {
     static final String NOT_ENOUGH_DAYS = "notEnoughDays";

@@ -165,7 +165,8 @@ public final class EnmaData {
      * The period table of a company's consumption table ({@code enma rollup}) as a Dataset, also registered as the SQL
      * view {@code periods}: one row per period — {@code contractId} (empty for the company total), {@code period}
      * ({@code HOUR} … {@code YEAR}), {@code start} (timestamp of the local start), {@code v}, {@code n}, {@code min},
-     * {@code max}, {@code cost} (exact decimals), {@code np}. Read by salt, sixteen partitions.
+     * {@code max}, {@code cost} (exact decimals), {@code np}, {@code ne} (estimates; null when none), and for a tou
+     * or tertiary type the per-tariff-period sums {@code p1..pN}. Read by salt, sixteen partitions.
      */
     public Dataset<Row> periods(CompanyId company, String type) {
         return view(source(SourceTable.Kind.PERIODS, company).option(SourceOptions.TYPE, type).load(),
