@@ -17,11 +17,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellUtil;
+import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
 import org.bson.Document;
+import org.enma.jobs.read.EnmaData;
+import org.enma.jobs.read.Measure;
+import org.enma.jobs.read.TimeRange;
 import org.enma.jobs.validate.ValidateCounts;
 import org.enma.schema.CompanyId;
 import org.enma.schema.ContractDay;
@@ -241,6 +245,34 @@ class ValidateIT extends JobsOnTestStack {
         assertThat(daily.results()).isEqualTo(2);
         assertThat(mongo.database().getCollection(org.enma.store.ResultSink.collectionOf("OT503")).find(
                 new Document("contractId", "A")).first().getDouble("estimatedShare")).isEqualTo(0.0167);
+    }
+
+    /**
+     * A job's read asks for est, q and raw only of a validated table: validation creates the trust table before it
+     * writes any of them. An est in a table without one (written here behind ENMA's back) is not read.
+     */
+    @Test
+    @Order(8)
+    void validationsCellsAreReadOnlyFromAValidatedTable() throws IOException {
+        LocalDateTime feb1 = LocalDateTime.of(2014, 2, 1, 1, 0);
+        try (Table other = stack.connection().getTable(new TableNames(stack.namespace()).of(EnmaTable.consumption(
+                "electricityConsumption", OTHER)))) {
+            other.put(new Put(key("Z", feb1).getBytes(StandardCharsets.UTF_8))
+                    .addColumn("m".getBytes(StandardCharsets.UTF_8), "est".getBytes(StandardCharsets.UTF_8),
+                            "linear".getBytes(StandardCharsets.UTF_8)));
+        }
+        EnmaData data = EnmaData.open(spark, config);
+        TimeRange february = TimeRange.ofMonth(FEB_2014, ZoneOffset.UTC);
+        List<Measure> z = data.measures(EnmaTable.consumption("electricityConsumption", OTHER),
+                List.of(february), JobContext.ESTIMATED).collect();
+        assertThat(z).hasSize(1);
+        assertThat(z.get(0).text("est")).isEmpty();
+        // A's spike of 5 Feb 10:00, estimated by the validation above
+        long spike = FEB_5.atTime(10, 0).toEpochSecond(ZoneOffset.UTC);
+        List<Measure> a = data.measures(EnmaTable.consumption("electricityConsumption", COMPANY),
+                List.of(february), JobContext.ESTIMATED).filter(m -> m.timestamp() == spike).collect();
+        assertThat(a).hasSize(1);
+        assertThat(a.get(0).text("est")).isPresent();
     }
 
     private static List<String> rows(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {

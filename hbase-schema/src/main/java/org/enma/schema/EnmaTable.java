@@ -60,8 +60,7 @@ public record EnmaTable(TableKind kind, String name) implements java.io.Serializ
      */
     public static EnmaTable measuresOf(String prefixedType, CompanyId company) {
         EnmaTable table = parse(measureType(prefixedType) + "_" + company);
-        if (table.kind() != TableKind.CONSUMPTION && table.kind() != TableKind.TOU
-                && table.kind() != TableKind.TERTIARY) {
+        if (!table.kind().consumption()) {
             throw new EnmaException("\"" + prefixedType + "\" does not name a consumption table");
         }
         return table;
@@ -95,8 +94,7 @@ public record EnmaTable(TableKind kind, String name) implements java.io.Serializ
 
     /** A table derived from consumption table {@code measures}: its prefix, {@code suffix}, its company. */
     private static EnmaTable besides(EnmaTable measures, TableKind kind, String suffix, String noun) {
-        if (measures.kind() != TableKind.CONSUMPTION && measures.kind() != TableKind.TOU
-                && measures.kind() != TableKind.TERTIARY) {
+        if (!measures.kind().consumption()) {
             throw new EnmaException("table " + measures.name() + " has no " + noun
                     + " table: only consumption tables do");
         }

@@ -39,4 +39,9 @@ public enum TableKind {
     public List<Family> families() {
         return families;
     }
+
+    /** True for a company's consumption tables, of any shape: those validation judges and periods sum. */
+    public boolean consumption() {
+        return this == CONSUMPTION || this == TOU || this == TERTIARY;
+    }
 }

@@ -19,7 +19,6 @@ import org.enma.schema.ContractDay;
 import org.enma.schema.EnmaTable;
 import org.enma.schema.IntervalConvention;
 import org.enma.schema.MeasureKey;
-import org.enma.schema.TableKind;
 
 /**
  * The contract-days of one load, told to {@link LoadedDays} batch by batch before the batch's rows are written ({@link
@@ -55,9 +54,7 @@ final class DayRecorder implements AutoCloseable {
     }
 
     static DayRecorder of(EnmaTable table, ZoneId zone, LoadedDays listener) {
-        boolean consumption = table.kind() == TableKind.CONSUMPTION || table.kind() == TableKind.TOU
-                || table.kind() == TableKind.TERTIARY;
-        return new DayRecorder(table, zone, consumption ? listener : LoadedDays.NONE);
+        return new DayRecorder(table, zone, table.kind().consumption() ? listener : LoadedDays.NONE);
     }
 
     /**

@@ -9,7 +9,6 @@ import org.enma.schema.EnmaTable;
 import org.enma.schema.Family;
 import org.enma.schema.MeasureColumns;
 import org.enma.schema.TableCreator;
-import org.enma.schema.TableKind;
 
 /**
  * What an upload of {@code v} deletes beside it (docs/data-model.md): the {@code est}, {@code q} and {@code raw} that
@@ -31,9 +30,7 @@ final class ValidationMarks {
 
     /** The marks of a load into {@code target}: consumption tables that have a trust table get them. */
     static ValidationMarks of(TableCreator creator, EnmaTable target) throws IOException {
-        boolean consumption = target.kind() == TableKind.CONSUMPTION || target.kind() == TableKind.TOU
-                || target.kind() == TableKind.TERTIARY;
-        return consumption && creator.exists(EnmaTable.trustOf(target)) ? new ValidationMarks(true) : NONE;
+        return target.kind().consumption() && creator.exists(EnmaTable.trustOf(target)) ? new ValidationMarks(true) : NONE;
     }
 
     /** The delete markers, stamped {@code stamp}, that go with {@code put}: none unless it uploads a {@code v}. */

@@ -38,6 +38,12 @@ public record MeasureFields(boolean cumulative, List<String> texts, boolean ever
         return new MeasureFields(cumulative, texts, true, everyRow);
     }
 
+    /** These fields without the text cells {@code qualifiers}. */
+    public MeasureFields without(List<String> qualifiers) {
+        return new MeasureFields(cumulative, texts.stream().filter(q -> !qualifiers.contains(q)).toList(), everyText,
+                everyRow);
+    }
+
     /** These fields, and every row of the range: one with none of the cells comes back with them absent. */
     public MeasureFields withEveryRow() {
         return new MeasureFields(cumulative, texts, everyText, true);

@@ -155,8 +155,7 @@ public final class EnmaCatalog implements TableCatalog, SupportsNamespaces {
     /** The company a table belongs to; empty for the tables every company reads its own rows of (or shares). */
     private static Optional<CompanyId> companyOf(EnmaTable table) {
         TableKind kind = table.kind();
-        if (kind == TableKind.CONSUMPTION || kind == TableKind.TOU || kind == TableKind.TERTIARY
-                || kind == TableKind.PERIODS || kind == TableKind.TRUST) {
+        if (kind.consumption() || kind == TableKind.PERIODS || kind == TableKind.TRUST) {
             return Optional.of(CompanyId.of(table.name().substring(table.name().lastIndexOf('_') + 1)));
         }
         return Optional.empty();
