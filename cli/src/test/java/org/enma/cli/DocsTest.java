@@ -43,21 +43,33 @@ class DocsTest {
         return docs;
     }
 
-    /** The links of {@code doc} that point at no file of the repository (web links are not checked). */
-    static List<String> brokenLinks(Path doc) throws IOException {
-        List<String> broken = new ArrayList<>();
-        Matcher m = LINK.matcher(Files.readString(doc));
+    /** What a name found in a document must satisfy. */
+    @FunctionalInterface
+    private interface Check {
+        boolean holds(String found) throws IOException;
+    }
+
+    /** Group {@code group} of each match of {@code pattern} in {@code doc} that fails {@code check}, as "doc: match". */
+    private static List<String> failing(Path doc, Pattern pattern, int group, Check check) throws IOException {
+        List<String> failing = new ArrayList<>();
+        Matcher m = pattern.matcher(Files.readString(doc));
         while (m.find()) {
-            String target = m.group(1);
-            if (target.startsWith("http://") || target.startsWith("https://") || target.startsWith("#")) {
-                continue;
-            }
-            Path file = doc.getParent().resolve(target.replaceAll("#.*", "")).normalize();
-            if (!file.startsWith(ROOT) || !Files.exists(file)) {
-                broken.add(ROOT.relativize(doc) + ": " + target);
+            if (!check.holds(m.group(group))) {
+                failing.add(ROOT.relativize(doc) + ": " + m.group(group));
             }
         }
-        return broken;
+        return failing;
+    }
+
+    /** The links of {@code doc} that point at no file of the repository (web links are not checked). */
+    static List<String> brokenLinks(Path doc) throws IOException {
+        return failing(doc, LINK, 1, target -> {
+            if (target.startsWith("http://") || target.startsWith("https://") || target.startsWith("#")) {
+                return true;
+            }
+            Path file = doc.getParent().resolve(target.replaceAll("#.*", "")).normalize();
+            return file.startsWith(ROOT) && Files.exists(file);
+        });
     }
 
     @Test
@@ -99,14 +111,7 @@ class DocsTest {
 
     /** The {@code org.enma} names of {@code doc} that are neither a source file nor a package of any module. */
     static List<String> unknownClasses(Path doc) throws IOException {
-        List<String> unknown = new ArrayList<>();
-        Matcher m = ENMA_NAME.matcher(Files.readString(doc));
-        while (m.find()) {
-            if (!sourceExists(m.group())) {
-                unknown.add(ROOT.relativize(doc) + ": " + m.group());
-            }
-        }
-        return unknown;
+        return failing(doc, ENMA_NAME, 0, DocsTest::sourceExists);
     }
 
     /** Whether a module's main or test sources hold {@code name} as a class (nested ones by their outer class). */
@@ -131,14 +136,7 @@ class DocsTest {
 
     /** The {@code scripts/} paths {@code doc} names that do not exist. */
     static List<String> missingScripts(Path doc) throws IOException {
-        List<String> missing = new ArrayList<>();
-        Matcher m = SCRIPT.matcher(Files.readString(doc));
-        while (m.find()) {
-            if (!m.group().contains("*") && !Files.exists(ROOT.resolve(m.group()))) {
-                missing.add(ROOT.relativize(doc) + ": " + m.group());
-            }
-        }
-        return missing;
+        return failing(doc, SCRIPT, 0, path -> path.contains("*") || Files.exists(ROOT.resolve(path)));
     }
 
     @Test
