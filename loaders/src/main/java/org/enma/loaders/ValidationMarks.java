@@ -30,7 +30,8 @@ final class ValidationMarks {
 
     /** The marks of a load into {@code target}: consumption tables that have a trust table get them. */
     static ValidationMarks of(TableCreator creator, EnmaTable target) throws IOException {
-        return target.kind().consumption() && creator.exists(EnmaTable.trustOf(target)) ? new ValidationMarks(true) : NONE;
+        return target.kind().consumption() && creator.exists(EnmaTable.trustOf(target)) ? new ValidationMarks(true)
+                : NONE;
     }
 
     /** The delete markers, stamped {@code stamp}, that go with {@code put}: none unless it uploads a {@code v}. */

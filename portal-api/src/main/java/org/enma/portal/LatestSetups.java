@@ -9,8 +9,8 @@ import org.enma.store.JobRuns;
 /**
  * Each month's setup of the latest succeeded run of an OT for a company, as the results endpoints choose it when no
  * {@code setupId} is asked: read from {@code jobRuns} at most once per OT and company every {@link #FRESH}, not per
- * request — the lookup per request cost a quarter of the contract endpoint's rate, and the embedded MongoDB's grows
- * with the runs recorded. So a run that ended less than {@link #FRESH} ago may not be the default yet.
+ * request — a MongoDB query per request that the embedded MongoDB answers by scanning the runs recorded. So a run
+ * that ended less than {@link #FRESH} ago may not be the default yet.
  */
 final class LatestSetups {
     static final Duration FRESH = Duration.ofSeconds(1);
@@ -28,10 +28,11 @@ final class LatestSetups {
     /** The setupId of each month (YYYYMM) of {@code ot} and {@code company} that has a succeeded run recorded. */
     Map<Integer, String> of(String ot, CompanyId company) {
         long now = System.nanoTime();
-        Read read = reads.get(ot + "/" + company);
+        String key = ot + "/" + company;
+        Read read = reads.get(key);
         if (read == null || now - read.atNanos() > FRESH.toNanos()) {
             read = new Read(runs.latestSetups(ot, company.asNumber()), now);
-            reads.put(ot + "/" + company, read);
+            reads.put(key, read);
         }
         return read.setups();
     }
