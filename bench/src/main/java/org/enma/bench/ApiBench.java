@@ -19,8 +19,9 @@ import org.enma.store.ResultReader;
 /**
  * The driver side of scripts/bench-api: the query behind {@code GET /v1/results/{OT}/{contractId}?from&to}
  * (ResultReader.contract), called in-process by T threads for S seconds over the given contracts in turn, after a
- * warm-up of the same length. Prints {@code requests=N seconds=S rate=R}.
- * Arguments: OT company from to seconds threads contract...
+ * warm-up of W seconds (as long as the server's, so that neither side is measured while its JIT still climbs).
+ * Prints {@code requests=N seconds=S rate=R}.
+ * Arguments: OT company from to seconds warmup threads contract...
  */
 public final class ApiBench {
     private ApiBench() {
@@ -32,14 +33,15 @@ public final class ApiBench {
         Month from = Month.parse(args[2]);
         Month to = Month.parse(args[3]);
         int seconds = Integer.parseInt(args[4]);
-        int threads = Integer.parseInt(args[5]);
-        List<String> contracts = List.of(args).subList(6, args.length);
+        int warmup = Integer.parseInt(args[5]);
+        int threads = Integer.parseInt(args[6]);
+        List<String> contracts = List.of(args).subList(7, args.length);
         EnmaConfig config = EnmaConfig.forProcess(Map.of());
         Endpoints endpoints = Endpoints.resolve(config, StackLocator.forUser());
         try (MongoStore mongo = MongoStore.open(endpoints.mongoUri(), endpoints.mongoDatabase())) {
             ResultReader reader = new ResultReader(mongo.database(), SharedConnections.of(endpoints),
                     config.tableNames());
-            run(reader, ot, company, from, to, contracts, seconds, threads);
+            run(reader, ot, company, from, to, contracts, warmup, threads);
             long start = System.nanoTime();
             long requests = run(reader, ot, company, from, to, contracts, seconds, threads);
             double elapsed = (System.nanoTime() - start) / 1e9;
