@@ -89,10 +89,16 @@ function chart(element, series, data, bars) {
   if (data[0].length === 0) {
     return;
   }
+  // bars stand centred on their times: half a step of room at each end, or the first and last are cut in half
+  const times = data[0];
+  const half = times.length > 1 ? (times[times.length - 1] - times[0]) / (times.length - 1) / 2 : 15 * 86400;
   const opts = {
     width: Math.min(element.clientWidth || 800, 900), height: 260,
     // amounts from zero, so a bar's height is its amount
-    scales: { x: { time: true }, y: { range: (u, min, max) => [0, max > 0 ? max * 1.05 : 1] } },
+    scales: {
+      x: bars ? { time: true, range: (u, min, max) => [min - half, max + half] } : { time: true },
+      y: { range: (u, min, max) => [0, max > 0 ? max * 1.05 : 1] }
+    },
     series: [{}].concat(series.map((s) => Object.assign({ width: 2, points: { show: true } }, s,
       bars ? { paths: uPlot.paths.bars({ size: [0.6] }), fill: s.stroke + "99" } : {}))),
     axes: [{}, { size: 60 }]
