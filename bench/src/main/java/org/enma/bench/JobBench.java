@@ -89,9 +89,8 @@ public final class JobBench {
         CompanyId company = CompanyId.of(args[1]);
         Month month = Month.parse(args[2]);
         EnmaConfig config = EnmaConfig.forProcess(Map.of());
-        SparkSession spark = SparkSession.builder().appName("bench " + contender).master(config.sparkMaster())
-                .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", config.timezone().getId())
-                .getOrCreate();
+        // the session enma's commands get (enma sql, enma run), its settings included
+        SparkSession spark = JobLauncher.session(config, "bench " + contender);
         long start = System.nanoTime();
         long count = run(contender, spark, config, company, month);
         double cold = (System.nanoTime() - start) / 1e9;

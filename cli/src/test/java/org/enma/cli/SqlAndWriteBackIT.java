@@ -76,6 +76,21 @@ class SqlAndWriteBackIT {
     }
 
     @Test
+    void aLocalMastersQueriesShuffleIntoTwiceItsCoresUnlessTheUserSetsIt() {
+        String ask = "SET spark.sql.shuffle.partitions";
+        CliRun local = CliRun.withSettings(settings, "sql", "--format", "csv", ask);
+        assertThat(local.out()).as(local.err()).isEqualTo("key,value\nspark.sql.shuffle.partitions,4\n");  // local[2]
+        System.setProperty("spark.sql.shuffle.partitions", "7");   // as ENMA_JAVA_OPTS=-D... gives it to a new JVM
+        try {
+            SparkSession.active().conf().set("spark.sql.shuffle.partitions", "7");
+            CliRun own = CliRun.withSettings(settings, "sql", "--format", "csv", ask);
+            assertThat(own.out()).as(own.err()).isEqualTo("key,value\nspark.sql.shuffle.partitions,7\n");
+        } finally {
+            System.clearProperty("spark.sql.shuffle.partitions");
+        }
+    }
+
+    @Test
     void csvAndJsonWithTheCompanysNamespace() {
         String query = "SELECT contractId, v, date FROM electricityConsumption WHERE date = DATE '2014-01-01'"
                 + " ORDER BY contractId";
