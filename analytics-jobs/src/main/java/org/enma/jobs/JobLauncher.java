@@ -95,7 +95,7 @@ public final class JobLauncher {
     }
 
     /** Spark's setting of the number of partitions a SQL aggregation or join shuffles into. */
-    static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
     /**
      * The Spark session of a run: under {@code spark-submit} its master and settings win; run from {@code enma}, the
